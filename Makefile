@@ -1,0 +1,51 @@
+# Consortium — two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo serve test lint bench bench-import bench-kpis messages clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pybabel compile --statistics -d src/consortium/locale -D django
+	mkdir -p var
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/consortium demo
+	$(BIN)/consortium serve $(HOST):$(PORT)
+
+serve: install
+	$(BIN)/consortium serve $(HOST):$(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/consortium makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Extract French translations after changing user-facing text (needs GNU gettext).
+messages: install
+	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
+	$(BIN)/pybabel compile -d src/consortium/locale -D django
+
+bench: bench-import bench-kpis
+
+bench-import: install
+	$(BIN)/python benchmarks/bench_import.py
+
+bench-kpis: install
+	$(BIN)/python benchmarks/bench_kpis.py
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* .pytest_cache

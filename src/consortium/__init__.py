@@ -1,0 +1,1 @@
+"""Consortium: the operating system of a cooperative shared-services centre."""

@@ -1,0 +1,71 @@
+"""Fiscal years and reporting periods: names such as "2020-2021" and their first and last days."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+FISCAL_YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed range of days, both ends included."""
+
+    start: dt.date
+    end: dt.date
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(_("La période se termine avant de commencer."))
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+def fiscal_year_bounds(name: str, start_month: int | None = None) -> tuple[dt.date, dt.date]:
+    """First and last day of fiscal year `name` ("2020-2021"), for the configured start month."""
+    start_month = start_month or settings.FISCAL_YEAR_START_MONTH
+    match = FISCAL_YEAR_NAME.match(name or "")
+    if not match:
+        raise ValueError(
+            _("« %(name)s » n'est pas un exercice de la forme AAAA-AAAA (p. ex. 2020-2021).")
+            % {"name": name}
+        )
+    first, second = int(match[1]), int(match[2])
+    expected_second = first + 1 if start_month > 1 else first
+    if second != expected_second:
+        raise ValueError(
+            _("« %(name)s » : l'exercice commençant en %(first)s se termine en %(second)s.")
+            % {"name": name, "first": first, "second": expected_second}
+        )
+    start = dt.date(first, start_month, 1)
+    next_start = dt.date(first + 1, start_month, 1)
+    return start, next_start - dt.timedelta(days=1)
+
+
+def fiscal_year_period(name: str) -> Period:
+    """The period of a fiscal year: the stored one if any, else the configured start month's."""
+    from consortium.core.models import FiscalYear
+
+    stored = FiscalYear.objects.filter(name=name).values_list("start_date", "end_date").first()
+    start, end = stored or fiscal_year_bounds(name)
+    return Period(start, end, name)
+
+
+def fiscal_year_name_for(day: dt.date, start_month: int | None = None) -> str:
+    """The name of the fiscal year that contains `day`."""
+    start_month = start_month or settings.FISCAL_YEAR_START_MONTH
+    first = day.year if day.month >= start_month else day.year - 1
+    if start_month == 1:
+        return f"{first}-{first}"
+    return f"{first}-{first + 1}"
+
+
+def month_period(year: int, month: int) -> Period:
+    start = dt.date(year, month, 1)
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    return Period(start, next_month - dt.timedelta(days=1), f"{year}-{month:02d}")

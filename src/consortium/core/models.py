@@ -1,0 +1,72 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    """The one abstract base: when a row was created and last changed."""
+
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class BilingualNameModel(TimeStampedModel):
+    """A coded reference (department, mandate type…) named in French and in English."""
+
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    name_fr = models.CharField(_("nom (français)"), max_length=200)
+    name_en = models.CharField(_("nom (anglais)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+    @property
+    def name(self) -> str:
+        from django.utils.translation import get_language
+
+        if (get_language() or "fr").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_fr
+
+
+class FiscalYear(TimeStampedModel):
+    """A fiscal year such as "2020-2021" (2020-04-01..2021-03-31 with the default April start)."""
+
+    name = models.CharField(_("nom"), max_length=9, unique=True, help_text=_("p. ex. 2020-2021"))
+    start_date = models.DateField(_("premier jour"), unique=True)
+    end_date = models.DateField(_("dernier jour"), unique=True)
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = _("exercice financier")
+        verbose_name_plural = _("exercices financiers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gt=F("start_date")),
+                name="fiscal_year_ends_after_it_starts",
+                violation_error_message=_("Un exercice se termine après son premier jour."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from consortium.core.fiscal_years import fiscal_year_bounds
+
+        try:
+            start, end = fiscal_year_bounds(self.name)
+        except ValueError as error:
+            raise ValidationError({"name": str(error)}) from error
+        if self.start_date is None:
+            self.start_date = start
+        if self.end_date is None:
+            self.end_date = end

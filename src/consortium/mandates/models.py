@@ -1,0 +1,75 @@
+import datetime as dt
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from consortium.core.models import BilingualNameModel, TimeStampedModel
+
+
+class MandateType(BilingualNameModel):
+    """Delegated management, support, training, diagnostic, project…"""
+
+    class Meta(BilingualNameModel.Meta):
+        verbose_name = _("type de mandat")
+        verbose_name_plural = _("types de mandat")
+
+
+class MandateStatus(models.TextChoices):
+    OPEN = "open", _("en cours")
+    CLOSED = "closed", _("terminé")
+    CANCELLED = "cancelled", _("annulé")
+
+
+class Mandate(TimeStampedModel):
+    """An engagement of the centre for one organisation, of one type, run by one department."""
+
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="mandates",
+    )
+    title = models.CharField(_("titre"), max_length=255)
+    mandate_type = models.ForeignKey(
+        MandateType, verbose_name=_("type de mandat"), on_delete=models.PROTECT,
+        related_name="mandates",
+    )
+    department = models.ForeignKey(
+        "staff.Department", verbose_name=_("département"), on_delete=models.PROTECT,
+        related_name="mandates",
+    )
+    start = models.DateField(_("début"))
+    end = models.DateField(_("fin"), null=True, blank=True,
+                           help_text=_("Dernier jour; vide si le mandat est ouvert."))
+    status = models.CharField(
+        _("statut"), max_length=20, choices=MandateStatus.choices, default=MandateStatus.OPEN
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("mandat")
+        verbose_name_plural = _("mandats")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="mandate_ends_after_it_starts",
+                violation_error_message=_("Un mandat ne peut finir avant de commencer."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[choice.value for choice in MandateStatus]),
+                name="mandate_status_is_known",
+                violation_error_message=_("Statut de mandat inconnu."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "start"], name="mandate_organisation_idx"),
+            models.Index(fields=["department", "mandate_type"], name="mandate_dimensions_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.title}"
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
