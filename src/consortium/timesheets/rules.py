@@ -1,0 +1,90 @@
+"""The rules a time entry obeys, on plain values, shared by the one-entry services and imports.
+
+Each check returns the problems it finds as (field, message) pairs; an empty list means the
+entry passes. Messages are translated in the active language (French by default).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from consortium.timesheets.models import MAX_HOURS_PER_DAY
+
+Problem = tuple[str, str]
+HOURS_STEP = Decimal("0.01")
+
+
+def parse_hours(text: str) -> Decimal:
+    """Hours written with a decimal point or comma ("7.5", "7,25"); raises ValueError."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        hours = Decimal(cleaned)
+    except InvalidOperation as error:
+        raise ValueError(_("« %(value)s » n'est pas un nombre d'heures.") % {"value": text}) from error
+    if not hours.is_finite():
+        raise ValueError(_("« %(value)s » n'est pas un nombre d'heures.") % {"value": text})
+    return hours
+
+
+def check_hours(hours: Decimal) -> list[Problem]:
+    if hours <= 0 or hours > MAX_HOURS_PER_DAY:
+        return [("hours", _("Les heures doivent être plus de 0 et au plus 24."))]
+    if hours != hours.quantize(HOURS_STEP):
+        return [("hours", _("Les heures ont au plus deux décimales."))]
+    return []
+
+
+def check_mandate_dates(day: dt.date, start: dt.date, end: dt.date | None, code: str) -> list[Problem]:
+    if day < start or (end is not None and day > end):
+        until = end.isoformat() if end else _("aujourd'hui")
+        return [(
+            "date",
+            _("Le %(day)s est hors des dates du mandat %(code)s (%(start)s au %(end)s).")
+            % {"day": day.isoformat(), "code": code, "start": start.isoformat(), "end": until},
+        )]
+    return []
+
+
+def check_employment(
+    day: dt.date, hired_on: dt.date, left_on: dt.date | None, code: str
+) -> list[Problem]:
+    if day < hired_on or (left_on is not None and day > left_on):
+        return [(
+            "date",
+            _("Le %(day)s, l'expert %(code)s n'était pas à l'emploi du Consortium.")
+            % {"day": day.isoformat(), "code": code},
+        )]
+    return []
+
+
+def check_daily_total(total: Decimal, day: dt.date, code: str) -> list[Problem]:
+    if total > MAX_HOURS_PER_DAY:
+        return [(
+            "hours",
+            _("L'expert %(code)s aurait %(total)s h le %(day)s : 24 h au plus par jour.")
+            % {"code": code, "total": total.normalize(), "day": day.isoformat()},
+        )]
+    return []
+
+
+def locked_period_containing(
+    day: dt.date, locks: Iterable[tuple[dt.date, dt.date]]
+) -> tuple[dt.date, dt.date] | None:
+    for start, end in locks:
+        if start <= day <= end:
+            return start, end
+    return None
+
+
+def check_not_locked(day: dt.date, locks: Iterable[tuple[dt.date, dt.date]]) -> list[Problem]:
+    lock = locked_period_containing(day, locks)
+    if lock is not None:
+        return [(
+            "date",
+            _("Le %(day)s est dans une période verrouillée (%(start)s au %(end)s) : "
+              "aucune entrée ne peut y être ajoutée, modifiée ni supprimée.")
+            % {"day": day.isoformat(), "start": lock[0].isoformat(), "end": lock[1].isoformat()},
+        )]
+    return []

@@ -1,0 +1,196 @@
+"""Writes to the service ledger: time entries and period locks.
+
+Every write runs in a transaction, calls `full_clean()` and applies the rules across rows
+(24 h a day per expert, mandate dates, employment, locked periods) with a message that says why.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consortium.core.fiscal_years import fiscal_year_bounds, month_period
+from consortium.core.models import FiscalYear
+from consortium.mandates.models import Mandate
+from consortium.staff.models import Expert
+from consortium.timesheets import rules
+from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
+from consortium.timesheets.selectors import locked_ranges
+
+# One row for the bulk writer: expert id, mandate id, date, hours, description.
+EntryRow = tuple[int, int, dt.date, Decimal, str]
+
+
+def _raise_problems(problems: list[rules.Problem]) -> None:
+    if problems:
+        errors: dict[str, list[str]] = {}
+        for field, message in problems:
+            errors.setdefault(field, []).append(message)
+        raise ValidationError(errors)
+
+
+def _check_entry(
+    *, expert: Expert, mandate: Mandate, date: dt.date, hours: Decimal, replacing: TimeEntry | None
+) -> None:
+    problems = rules.check_hours(hours)
+    problems += rules.check_mandate_dates(date, mandate.start, mandate.end, mandate.code)
+    problems += rules.check_employment(date, expert.hired_on, expert.left_on, expert.code)
+    problems += rules.check_not_locked(date, locked_ranges(date, date))
+    if not problems:
+        others = TimeEntry.objects.filter(expert=expert, date=date)
+        if replacing is not None:
+            others = others.exclude(pk=replacing.pk)
+        total = (others.aggregate(total=Sum("hours"))["total"] or Decimal(0)) + hours
+        problems += rules.check_daily_total(Decimal(total), date, expert.code)
+    _raise_problems(problems)
+
+
+@transaction.atomic
+def time_entry_record(
+    *,
+    expert: Expert,
+    mandate: Mandate,
+    date: dt.date,
+    hours: Decimal,
+    description: str = "",
+) -> TimeEntry:
+    """Record the hours of one expert on one mandate for one day, replacing what that cell held."""
+    hours = Decimal(hours)
+    entry = (
+        TimeEntry.objects.select_for_update()
+        .filter(expert=expert, mandate=mandate, date=date)
+        .first()
+    )
+    if entry is not None:
+        _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+    _check_entry(expert=expert, mandate=mandate, date=date, hours=hours, replacing=entry)
+    if entry is None:
+        entry = TimeEntry(expert=expert, mandate=mandate, date=date)
+    entry.hours = hours
+    entry.description = description
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def time_entry_update(
+    *,
+    entry: TimeEntry,
+    date: dt.date | None = None,
+    mandate: Mandate | None = None,
+    hours: Decimal | None = None,
+    description: str | None = None,
+) -> TimeEntry:
+    """Change an entry; refused if its old or new day lies in a locked period."""
+    entry = TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(
+        pk=entry.pk
+    )
+    _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+    entry.date = date or entry.date
+    entry.mandate = mandate or entry.mandate
+    entry.hours = Decimal(hours) if hours is not None else entry.hours
+    if description is not None:
+        entry.description = description
+    _check_entry(
+        expert=entry.expert, mandate=entry.mandate, date=entry.date, hours=entry.hours,
+        replacing=entry,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def time_entry_delete(*, entry: TimeEntry) -> None:
+    """Delete an entry; refused in a locked period."""
+    _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+    entry.delete()
+
+
+def time_entries_bulk_write(rows: Sequence[EntryRow]) -> int:
+    """Insert many already-validated entries at once; a row for an existing cell replaces it.
+
+    The caller validates (see `consortium.imports`); the database still enforces its
+    constraints and the locked-period triggers. Runs in the caller's transaction.
+    """
+    if not rows:
+        return 0
+    now = timezone.now()
+    table = TimeEntry._meta.db_table
+    columns = "expert_id, mandate_id, date, hours, description, created_at, updated_at"
+    upsert = (
+        "ON CONFLICT (expert_id, date, mandate_id) DO UPDATE SET hours = excluded.hours, "
+        "description = excluded.description, updated_at = excluded.updated_at"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY into a scratch table, then one INSERT … ON CONFLICT: the fastest path.
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_load "
+                f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+            )
+            cursor.execute("TRUNCATE timeentry_load")
+            with cursor.cursor.copy(f"COPY timeentry_load ({columns}) FROM STDIN") as copy:
+                for expert_id, mandate_id, day, hours, description in rows:
+                    copy.write_row((expert_id, mandate_id, day, hours, description, now, now))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM timeentry_load {upsert}"
+            )
+        else:
+            stamp = now.isoformat(sep=" ")
+            cursor.cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?) {upsert}",
+                [
+                    (expert_id, mandate_id, day.isoformat(), str(hours), description, stamp, stamp)
+                    for expert_id, mandate_id, day, hours, description in rows
+                ],
+            )
+    return len(rows)
+
+
+@transaction.atomic
+def period_lock(
+    *,
+    kind: str,
+    month: dt.date | None = None,
+    fiscal_year: str | None = None,
+    user=None,
+    reason: str = "",
+) -> PeriodLock:
+    """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes."""
+    if kind == PeriodKind.MONTH:
+        if month is None:
+            raise ValidationError({"month": _("Indiquez le mois à verrouiller.")})
+        period = month_period(month.year, month.month)
+        start, end, year = period.start, period.end, None
+    elif kind == PeriodKind.FISCAL_YEAR:
+        try:
+            start, end = fiscal_year_bounds(fiscal_year or "")
+        except ValueError as error:
+            raise ValidationError({"fiscal_year": str(error)}) from error
+        year, _created = FiscalYear.objects.get_or_create(
+            name=fiscal_year, defaults={"start_date": start, "end_date": end}
+        )
+        start, end = year.start_date, year.end_date
+    else:
+        raise ValidationError({"kind": _("Type de période inconnu : %(kind)s") % {"kind": kind}})
+    if PeriodLock.objects.filter(start__lte=start, end__gte=end).exists():
+        raise ValidationError(_("Cette période est déjà verrouillée."))
+    lock = PeriodLock(kind=kind, start=start, end=end, fiscal_year=year, locked_by=user,
+                      reason=reason)
+    lock.full_clean()
+    lock.save()
+    return lock
+
+
+@transaction.atomic
+def period_unlock(*, lock: PeriodLock) -> None:
+    """Reopen a locked period (finance only, checked by the caller's permissions)."""
+    lock.delete()
+
