@@ -33,16 +33,21 @@ class Mandate(TimeStampedModel):
     )
     title = models.CharField(_("titre"), max_length=255)
     mandate_type = models.ForeignKey(
-        MandateType, verbose_name=_("type de mandat"), on_delete=models.PROTECT,
+        MandateType,
+        verbose_name=_("type de mandat"),
+        on_delete=models.PROTECT,
         related_name="mandates",
     )
     department = models.ForeignKey(
-        "staff.Department", verbose_name=_("département"), on_delete=models.PROTECT,
+        "staff.Department",
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
         related_name="mandates",
     )
     start = models.DateField(_("début"))
-    end = models.DateField(_("fin"), null=True, blank=True,
-                           help_text=_("Dernier jour; vide si le mandat est ouvert."))
+    end = models.DateField(
+        _("fin"), null=True, blank=True, help_text=_("Dernier jour; vide si le mandat est ouvert.")
+    )
     status = models.CharField(
         _("statut"), max_length=20, choices=MandateStatus.choices, default=MandateStatus.OPEN
     )

@@ -63,8 +63,9 @@ class Organisation(TimeStampedModel):
         validators=[neq_validator],
         help_text=_("Numéro d'entreprise du Québec, 10 chiffres."),
     )
-    region = models.CharField(_("région administrative"), max_length=2, choices=Region.choices,
-                              blank=True)
+    region = models.CharField(
+        _("région administrative"), max_length=2, choices=Region.choices, blank=True
+    )
     federation = models.ForeignKey(
         "self",
         verbose_name=_("regroupement sectoriel"),
@@ -134,8 +135,12 @@ class Membership(TimeStampedModel):
     )
     category = models.CharField(_("catégorie"), max_length=20, choices=MemberCategory.choices)
     start = models.DateField(_("membre depuis"))
-    end = models.DateField(_("membre jusqu'au"), null=True, blank=True,
-                           help_text=_("Dernier jour; vide si toujours membre."))
+    end = models.DateField(
+        _("membre jusqu'au"),
+        null=True,
+        blank=True,
+        help_text=_("Dernier jour; vide si toujours membre."),
+    )
 
     class Meta:
         ordering = ["organisation", "start"]

@@ -62,8 +62,12 @@ class Expert(TimeStampedModel):
         FieldOfExpertise, verbose_name=_("champs d'expertise"), blank=True, related_name="experts"
     )
     hired_on = models.DateField(_("embauché le"))
-    left_on = models.DateField(_("parti le"), null=True, blank=True,
-                               help_text=_("Dernier jour d'emploi; vide si toujours en poste."))
+    left_on = models.DateField(
+        _("parti le"),
+        null=True,
+        blank=True,
+        help_text=_("Dernier jour d'emploi; vide si toujours en poste."),
+    )
     gender = models.CharField(_("genre"), max_length=20, choices=Gender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(
         _("année de naissance"),
@@ -112,6 +116,4 @@ class Expert(TimeStampedModel):
 
     def clean(self) -> None:
         if self.birth_year and self.hired_on and self.hired_on.year - self.birth_year < 14:
-            raise ValidationError(
-                {"birth_year": _("Un expert a au moins 14 ans à son embauche.")}
-            )
+            raise ValidationError({"birth_year": _("Un expert a au moins 14 ans à son embauche.")})

@@ -7,7 +7,7 @@ including raw SQL, bulk imports and the admin.
 LOCKED_MESSAGE = "période verrouillée : entrée de temps non modifiable / locked period"
 
 _LOCKED = (
-    "EXISTS (SELECT 1 FROM timesheets_periodlock l WHERE {row}.date BETWEEN l.start AND l.\"end\")"
+    'EXISTS (SELECT 1 FROM timesheets_periodlock l WHERE {row}.date BETWEEN l.start AND l."end")'
 )
 
 SQLITE_CREATE = [

@@ -14,11 +14,15 @@ class TimeEntry(TimeStampedModel):
     """Hours an expert gave to a mandate on one day: one entry per expert, mandate and day."""
 
     expert = models.ForeignKey(
-        "staff.Expert", verbose_name=_("expert"), on_delete=models.PROTECT,
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.PROTECT,
         related_name="time_entries",
     )
     mandate = models.ForeignKey(
-        "mandates.Mandate", verbose_name=_("mandat"), on_delete=models.PROTECT,
+        "mandates.Mandate",
+        verbose_name=_("mandat"),
+        on_delete=models.PROTECT,
         related_name="time_entries",
     )
     date = models.DateField(_("date"))
@@ -70,12 +74,20 @@ class PeriodLock(TimeStampedModel):
     start = models.DateField(_("premier jour"))
     end = models.DateField(_("dernier jour"))
     fiscal_year = models.ForeignKey(
-        "core.FiscalYear", verbose_name=_("exercice financier"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="locks",
+        "core.FiscalYear",
+        verbose_name=_("exercice financier"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="locks",
     )
     locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("verrouillé par"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verrouillé par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     reason = models.CharField(_("motif"), max_length=255, blank=True)
 

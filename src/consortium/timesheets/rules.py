@@ -22,7 +22,9 @@ def parse_hours(text: str) -> Decimal:
     try:
         hours = Decimal(cleaned)
     except InvalidOperation as error:
-        raise ValueError(_("« %(value)s » n'est pas un nombre d'heures.") % {"value": text}) from error
+        raise ValueError(
+            _("« %(value)s » n'est pas un nombre d'heures.") % {"value": text}
+        ) from error
     if not hours.is_finite():
         raise ValueError(_("« %(value)s » n'est pas un nombre d'heures.") % {"value": text})
     return hours
@@ -36,14 +38,18 @@ def check_hours(hours: Decimal) -> list[Problem]:
     return []
 
 
-def check_mandate_dates(day: dt.date, start: dt.date, end: dt.date | None, code: str) -> list[Problem]:
+def check_mandate_dates(
+    day: dt.date, start: dt.date, end: dt.date | None, code: str
+) -> list[Problem]:
     if day < start or (end is not None and day > end):
         until = end.isoformat() if end else _("aujourd'hui")
-        return [(
-            "date",
-            _("Le %(day)s est hors des dates du mandat %(code)s (%(start)s au %(end)s).")
-            % {"day": day.isoformat(), "code": code, "start": start.isoformat(), "end": until},
-        )]
+        return [
+            (
+                "date",
+                _("Le %(day)s est hors des dates du mandat %(code)s (%(start)s au %(end)s).")
+                % {"day": day.isoformat(), "code": code, "start": start.isoformat(), "end": until},
+            )
+        ]
     return []
 
 
@@ -51,21 +57,25 @@ def check_employment(
     day: dt.date, hired_on: dt.date, left_on: dt.date | None, code: str
 ) -> list[Problem]:
     if day < hired_on or (left_on is not None and day > left_on):
-        return [(
-            "date",
-            _("Le %(day)s, l'expert %(code)s n'était pas à l'emploi du Consortium.")
-            % {"day": day.isoformat(), "code": code},
-        )]
+        return [
+            (
+                "date",
+                _("Le %(day)s, l'expert %(code)s n'était pas à l'emploi du Consortium.")
+                % {"day": day.isoformat(), "code": code},
+            )
+        ]
     return []
 
 
 def check_daily_total(total: Decimal, day: dt.date, code: str) -> list[Problem]:
     if total > MAX_HOURS_PER_DAY:
-        return [(
-            "hours",
-            _("L'expert %(code)s aurait %(total)s h le %(day)s : 24 h au plus par jour.")
-            % {"code": code, "total": total.normalize(), "day": day.isoformat()},
-        )]
+        return [
+            (
+                "hours",
+                _("L'expert %(code)s aurait %(total)s h le %(day)s : 24 h au plus par jour.")
+                % {"code": code, "total": total.normalize(), "day": day.isoformat()},
+            )
+        ]
     return []
 
 
@@ -81,10 +91,18 @@ def locked_period_containing(
 def check_not_locked(day: dt.date, locks: Iterable[tuple[dt.date, dt.date]]) -> list[Problem]:
     lock = locked_period_containing(day, locks)
     if lock is not None:
-        return [(
-            "date",
-            _("Le %(day)s est dans une période verrouillée (%(start)s au %(end)s) : "
-              "aucune entrée ne peut y être ajoutée, modifiée ni supprimée.")
-            % {"day": day.isoformat(), "start": lock[0].isoformat(), "end": lock[1].isoformat()},
-        )]
+        return [
+            (
+                "date",
+                _(
+                    "Le %(day)s est dans une période verrouillée (%(start)s au %(end)s) : "
+                    "aucune entrée ne peut y être ajoutée, modifiée ni supprimée."
+                )
+                % {
+                    "day": day.isoformat(),
+                    "start": lock[0].isoformat(),
+                    "end": lock[1].isoformat(),
+                },
+            )
+        ]
     return []

@@ -88,8 +88,8 @@ def time_entry_update(
     description: str | None = None,
 ) -> TimeEntry:
     """Change an entry; refused if its old or new day lies in a locked period."""
-    entry = TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(
-        pk=entry.pk
+    entry = (
+        TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
     )
     _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
     entry.date = date or entry.date
@@ -98,7 +98,10 @@ def time_entry_update(
     if description is not None:
         entry.description = description
     _check_entry(
-        expert=entry.expert, mandate=entry.mandate, date=entry.date, hours=entry.hours,
+        expert=entry.expert,
+        mandate=entry.mandate,
+        date=entry.date,
+        hours=entry.hours,
         replacing=entry,
     )
     entry.full_clean()
@@ -182,8 +185,9 @@ def period_lock(
         raise ValidationError({"kind": _("Type de période inconnu : %(kind)s") % {"kind": kind}})
     if PeriodLock.objects.filter(start__lte=start, end__gte=end).exists():
         raise ValidationError(_("Cette période est déjà verrouillée."))
-    lock = PeriodLock(kind=kind, start=start, end=end, fiscal_year=year, locked_by=user,
-                      reason=reason)
+    lock = PeriodLock(
+        kind=kind, start=start, end=end, fiscal_year=year, locked_by=user, reason=reason
+    )
     lock.full_clean()
     lock.save()
     return lock
@@ -193,4 +197,3 @@ def period_lock(
 def period_unlock(*, lock: PeriodLock) -> None:
     """Reopen a locked period (finance only, checked by the caller's permissions)."""
     lock.delete()
-
