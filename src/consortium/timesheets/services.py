@@ -116,11 +116,12 @@ def time_entry_delete(*, entry: TimeEntry) -> None:
     entry.delete()
 
 
+@transaction.atomic
 def time_entries_bulk_write(rows: Sequence[EntryRow]) -> int:
     """Insert many already-validated entries at once; a row for an existing cell replaces it.
 
     The caller validates (see `consortium.imports`); the database still enforces its
-    constraints and the locked-period triggers. Runs in the caller's transaction.
+    constraints and the locked-period triggers. Runs inside the caller's transaction if any.
     """
     if not rows:
         return 0
@@ -131,12 +132,14 @@ def time_entries_bulk_write(rows: Sequence[EntryRow]) -> int:
         "ON CONFLICT (expert_id, date, mandate_id) DO UPDATE SET hours = excluded.hours, "
         "description = excluded.description, updated_at = excluded.updated_at"
     )
-    with connection.cursor() as cursor:
+    # The raw driver cursors are the fast path; wrap_database_errors keeps Django's exceptions.
+    with connection.cursor() as cursor, connection.wrap_database_errors:
         if connection.vendor == "postgresql":
             # COPY into a scratch table, then one INSERT … ON CONFLICT: the fastest path.
             cursor.execute(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_load "
-                f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+                "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_load (expert_id bigint, "
+                "mandate_id bigint, date date, hours numeric(4, 2), description text, "
+                "created_at timestamptz, updated_at timestamptz) ON COMMIT DELETE ROWS"
             )
             cursor.execute("TRUNCATE timeentry_load")
             with cursor.cursor.copy(f"COPY timeentry_load ({columns}) FROM STDIN") as copy:
