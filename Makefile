@@ -20,10 +20,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: install
 	$(BIN)/consortium demo
-	$(BIN)/consortium serve $(HOST):$(PORT)
+	CONSORTIUM_DEBUG=1 $(BIN)/consortium serve $(HOST):$(PORT)
 
 serve: install
-	$(BIN)/consortium serve $(HOST):$(PORT)
+	CONSORTIUM_DEBUG=1 $(BIN)/consortium serve $(HOST):$(PORT)
 
 test: install
 	$(BIN)/ruff check .

@@ -116,38 +116,55 @@ def time_entry_delete(*, entry: TimeEntry) -> None:
     entry.delete()
 
 
-@transaction.atomic
-def time_entries_bulk_write(rows: Sequence[EntryRow]) -> int:
+_REPLACE_ON_CONFLICT = (
+    "ON CONFLICT (expert_id, date, mandate_id) DO UPDATE SET hours = excluded.hours, "
+    "description = excluded.description, updated_at = excluded.updated_at"
+)
+
+
+# No savepoint inside a caller's transaction: on SQLite, replacing entries under a savepoint is
+# over ten times slower, and a failed bulk write must roll the caller's whole import back anyway.
+@transaction.atomic(savepoint=False)
+def time_entries_bulk_write(rows: Sequence[EntryRow], *, new_only: bool = False) -> int:
     """Insert many already-validated entries at once; a row for an existing cell replaces it.
 
     The caller validates (see `consortium.imports`); the database still enforces its
     constraints and the locked-period triggers. Runs inside the caller's transaction if any.
+    With `new_only`, the caller knows that no row's cell exists yet: rows then go straight into
+    the table, and one that does exist fails with an IntegrityError instead of replacing it.
     """
     if not rows:
         return 0
     now = timezone.now()
     table = TimeEntry._meta.db_table
     columns = "expert_id, mandate_id, date, hours, description, created_at, updated_at"
-    upsert = (
-        "ON CONFLICT (expert_id, date, mandate_id) DO UPDATE SET hours = excluded.hours, "
-        "description = excluded.description, updated_at = excluded.updated_at"
-    )
+    upsert = "" if new_only else _REPLACE_ON_CONFLICT
     # The raw driver cursors are the fast path; wrap_database_errors keeps Django's exceptions.
     with connection.cursor() as cursor, connection.wrap_database_errors:
         if connection.vendor == "postgresql":
-            # COPY into a scratch table, then one INSERT … ON CONFLICT: the fastest path.
-            cursor.execute(
-                "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_load (expert_id bigint, "
-                "mandate_id bigint, date date, hours numeric(4, 2), description text, "
-                "created_at timestamptz, updated_at timestamptz) ON COMMIT DELETE ROWS"
-            )
-            cursor.execute("TRUNCATE timeentry_load")
-            with cursor.cursor.copy(f"COPY timeentry_load ({columns}) FROM STDIN") as copy:
+            # COPY (binary: no text to format and parse), into the table itself for new rows,
+            # else into a scratch table followed by one INSERT … ON CONFLICT.
+            target = table
+            if not new_only:
+                target = "timeentry_load"
+                cursor.execute(
+                    "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_load (expert_id bigint, "
+                    "mandate_id bigint, date date, hours numeric(4, 2), description text, "
+                    "created_at timestamptz, updated_at timestamptz) ON COMMIT DELETE ROWS"
+                )
+                cursor.execute("TRUNCATE timeentry_load")
+            with cursor.cursor.copy(
+                f"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)"
+            ) as copy:
+                copy.set_types(
+                    ["int8", "int8", "date", "numeric", "text", "timestamptz", "timestamptz"]
+                )
                 for expert_id, mandate_id, day, hours, description in rows:
                     copy.write_row((expert_id, mandate_id, day, hours, description, now, now))
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM timeentry_load {upsert}"
-            )
+            if not new_only:
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM timeentry_load {upsert}"
+                )
         else:
             stamp = now.isoformat(sep=" ")
             cursor.cursor.executemany(

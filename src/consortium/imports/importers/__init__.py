@@ -1,0 +1,25 @@
+"""One importer per kind of file: its expected columns and a `run(table, errors)`.
+
+An importer adds every problem it finds to `errors` and may write as it goes: the caller runs it
+in one transaction and rolls everything back if any error was found.
+"""
+
+from types import ModuleType
+
+from consortium.imports.importers import (
+    departments,
+    experts,
+    mandate_types,
+    mandates,
+    organisations,
+    time_entries,
+)
+
+IMPORTERS: dict[str, ModuleType] = {
+    "departments": departments,
+    "mandate-types": mandate_types,
+    "organisations": organisations,
+    "experts": experts,
+    "mandates": mandates,
+    "time-entries": time_entries,
+}

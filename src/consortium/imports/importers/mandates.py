@@ -1,0 +1,74 @@
+"""`consortium import mandates FILE`: engagements for organisations, known by their code."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from consortium.imports.csv_reader import CsvTable
+from consortium.imports.errors import ErrorList
+from consortium.imports.importers.base import (
+    Count,
+    ImportSummary,
+    RowValues,
+    check_without_saving,
+    report_validation_error,
+)
+from consortium.imports.importers.coded_names import duplicate_code_message
+from consortium.mandates.models import Mandate, MandateType
+from consortium.mandates.services import mandate_upsert
+from consortium.members.models import Organisation
+from consortium.staff.models import Department
+
+COLUMNS = ("code", "organisation_code", "title", "mandate_type", "department", "start", "end")
+FIELD_COLUMNS = {
+    "code": "code",
+    "organisation": "organisation_code",
+    "title": "title",
+    "mandate_type": "mandate_type",
+    "department": "department",
+    "start": "start",
+    "end": "end",
+}
+# Errors across fields are the one constraint between the mandate's dates.
+DEFAULT_COLUMN = "end"
+
+
+def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
+    organisations = {
+        organisation.code: organisation for organisation in Organisation.objects.only("code")
+    }
+    mandate_types = {mandate_type.code: mandate_type for mandate_type in MandateType.objects.all()}
+    departments = {department.code: department for department in Department.objects.all()}
+    count = Count(_("mandats"))
+    first_lines: dict[str, int] = {}
+    for line, values in table.records():
+        code = values["code"]
+        if code in first_lines:
+            errors.add(line, "code", duplicate_code_message(code, first_lines[code]))
+            continue
+        first_lines[code] = line
+        row = RowValues(errors, line, values)
+        attributes = {
+            "code": code,
+            "organisation": row.reference(
+                "organisation_code", organisations, _("Organisation inconnue : « %(code)s ».")
+            ),
+            "title": row.text("title"),
+            "mandate_type": row.reference(
+                "mandate_type", mandate_types, _("Type de mandat inconnu : « %(code)s ».")
+            ),
+            "department": row.reference(
+                "department", departments, _("Département inconnu : « %(code)s ».")
+            ),
+            "start": row.date("start"),
+            "end": row.date("end", required=False),
+        }
+        if row.failed:
+            check_without_saving(Mandate, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN)
+            continue
+        try:
+            _mandate, created = mandate_upsert(**attributes)
+        except ValidationError as error:
+            report_validation_error(errors, line, error, FIELD_COLUMNS, DEFAULT_COLUMN)
+            continue
+        count.add(created)
+    return ImportSummary(rows=len(table.rows), counts=[count])

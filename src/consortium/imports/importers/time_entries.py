@@ -1,0 +1,186 @@
+"""`consortium import time-entries FILE`: hours of experts on mandates, by the hundred thousand.
+
+Rows are checked in Python against lookups loaded once (experts, mandates, locked periods, and
+the stored entries of the file's experts over the file's days, one query each), with the rules
+of `timesheets.rules`; then all of them are written at once by `time_entries_bulk_write`.
+No query runs per row.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from operator import itemgetter
+
+from django.utils.translation import gettext as _
+
+from consortium.imports.csv_reader import CsvTable
+from consortium.imports.errors import ErrorList
+from consortium.imports.importers.base import Count, ImportSummary, parse_iso_date
+from consortium.mandates.models import Mandate
+from consortium.staff.models import Expert
+from consortium.timesheets import rules
+from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.selectors import locked_ranges
+from consortium.timesheets.services import EntryRow, time_entries_bulk_write
+
+COLUMNS = ("expert_code", "mandate_code", "date", "hours", "description")
+
+# A code's record as plain values: id, first day, last day (None: still running).
+Span = tuple[int, dt.date, dt.date | None]
+
+
+class _Parsed:
+    """Parses each distinct text once: a file repeats the same few hours and days."""
+
+    def __init__(self) -> None:
+        self.days: dict[str, dt.date | str] = {}
+        self.hours: dict[str, tuple[Decimal | None, list[rules.Problem]]] = {}
+
+    def day(self, text: str) -> dt.date | str:
+        """The date, or the message saying why it is not one."""
+        found = self.days.get(text)
+        if found is None:
+            if not text:
+                found = _("Valeur obligatoire.")
+            else:
+                try:
+                    found = parse_iso_date(text)
+                except ValueError as error:
+                    found = str(error)
+            self.days[text] = found
+        return found
+
+    def hours_of(self, text: str) -> tuple[Decimal | None, list[rules.Problem]]:
+        found = self.hours.get(text)
+        if found is None:
+            if not text:
+                found = (None, [("hours", _("Valeur obligatoire."))])
+            else:
+                try:
+                    value = rules.parse_hours(text)
+                except ValueError as error:
+                    found = (None, [("hours", str(error))])
+                else:
+                    found = (value, rules.check_hours(value))
+            self.hours[text] = found
+        return found
+
+
+def _reference(code: str, known: dict[str, Span], unknown: str) -> Span | str:
+    """The record a code names, or the message saying why there is none."""
+    if not code:
+        return _("Valeur obligatoire.")
+    return known.get(code) or unknown % {"code": code}
+
+
+def _lookups() -> tuple[dict[str, Span], dict[str, Span], list[tuple[dt.date, dt.date]]]:
+    experts = {
+        code: (pk, hired_on, left_on)
+        for pk, code, hired_on, left_on in Expert.objects.values_list(
+            "pk", "code", "hired_on", "left_on"
+        )
+    }
+    mandates = {
+        code: (pk, start, end)
+        for pk, code, start, end in Mandate.objects.values_list("pk", "code", "start", "end")
+    }
+    return experts, mandates, locked_ranges(dt.date.min, dt.date.max)
+
+
+def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
+    experts, mandates, locks = _lookups()
+    columns = itemgetter(*(table.index[column] for column in COLUMNS))
+    parsed = _Parsed()
+    unknown_expert = _("Expert inconnu : « %(code)s ».")
+    unknown_mandate = _("Mandat inconnu : « %(code)s ».")
+    lock_problems: dict[dt.date, list[rules.Problem]] = {}
+    seen: dict[tuple[int, int, dt.date], int] = {}
+    accepted: list[EntryRow] = []
+    # (expert id, day) → [hours, line of the day's last row, expert code]
+    days: dict[tuple[int, dt.date], list] = {}
+
+    for line, fields in table.rows:
+        expert_code, mandate_code, day_text, hours_text, description = columns(fields)
+        expert = experts.get(expert_code) or _reference(expert_code, experts, unknown_expert)
+        mandate = mandates.get(mandate_code) or _reference(mandate_code, mandates, unknown_mandate)
+        day = parsed.day(day_text)
+        hours, problems = parsed.hours_of(hours_text)
+        if problems:
+            errors.extend(line, problems)
+        if isinstance(expert, str) or isinstance(mandate, str) or isinstance(day, str):
+            for column, value in (
+                ("expert_code", expert),
+                ("mandate_code", mandate),
+                ("date", day),
+            ):
+                if isinstance(value, str):
+                    errors.add(line, column, value)
+            continue
+
+        expert_id, hired_on, left_on = expert
+        mandate_id, start, end = mandate
+        key = (expert_id, mandate_id, day)
+        previous = seen.setdefault(key, line)
+        if previous != line:
+            errors.add(line, "date", _duplicate_message(previous, expert_code, mandate_code, day))
+            continue
+        locked = lock_problems.get(day)
+        if locked is None:
+            locked = lock_problems[day] = rules.check_not_locked(day, locks)
+        problems = (
+            rules.check_mandate_dates(day, start, end, mandate_code)
+            + rules.check_employment(day, hired_on, left_on, expert_code)
+            + locked
+        )
+        if problems:
+            errors.extend(line, problems)
+            continue
+        if hours is None:
+            continue
+        accepted.append((expert_id, mandate_id, day, hours, description))
+        total = days.get((expert_id, day))
+        if total is None:
+            days[(expert_id, day)] = [hours, line, expert_code]
+        else:
+            total[0] += hours
+            total[1] = line
+
+    replaced = _add_stored_hours(days, seen)
+    for (_expert_id, day), (total, line, expert_code) in days.items():
+        errors.extend(line, rules.check_daily_total(total, day, expert_code))
+
+    count = Count(_("entrées de temps"))
+    if not errors:
+        time_entries_bulk_write(accepted, new_only=not replaced)
+        count.created = len(accepted) - replaced
+        count.updated = replaced
+    return ImportSummary(rows=len(table.rows), counts=[count])
+
+
+def _duplicate_message(line: int, expert: str, mandate: str, day: dt.date) -> str:
+    return _(
+        "La ligne %(line)s porte déjà sur l'expert %(expert)s, le mandat %(mandate)s et le %(day)s."
+    ) % {"line": line, "expert": expert, "mandate": mandate, "day": day.isoformat()}
+
+
+def _add_stored_hours(
+    days: dict[tuple[int, dt.date], list], seen: dict[tuple[int, int, dt.date], int]
+) -> int:
+    """Add to each day's total the stored entries the file does not replace, in one query over
+    the file's experts and days; returns how many stored entries the file replaces."""
+    if not days:
+        return 0
+    expert_ids = {expert_id for expert_id, _day in days}
+    first_day = min(day for _expert_id, day in days)
+    last_day = max(day for _expert_id, day in days)
+    stored = TimeEntry.objects.filter(
+        expert_id__in=expert_ids, date__range=(first_day, last_day)
+    ).values_list("expert_id", "mandate_id", "date", "hours")
+    replaced = 0
+    for expert_id, mandate_id, day, hours in stored.iterator(chunk_size=10_000):
+        if (expert_id, mandate_id, day) in seen:
+            replaced += 1
+            continue
+        total = days.get((expert_id, day))
+        if total is not None:
+            total[0] += hours
+    return replaced

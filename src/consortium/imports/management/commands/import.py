@@ -1,0 +1,61 @@
+"""`consortium import KIND FILE [--lang fr|en]`: import a CSV file, all of it or nothing."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from consortium.imports.errors import ImportRefused
+from consortium.imports.importers import IMPORTERS
+from consortium.imports.services import csv_import
+
+ERRORS_SHOWN = 200
+
+
+class Command(BaseCommand):
+    help = gettext_lazy(
+        "Importe un fichier CSV (UTF-8, virgule ou point-virgule, ligne d'en-tête) : "
+        "tout le fichier, ou rien s'il contient une erreur."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("kind", choices=list(IMPORTERS), help=gettext_lazy("type de fichier"))
+        parser.add_argument("file", help=gettext_lazy("fichier CSV"))
+        parser.add_argument(
+            "--lang",
+            choices=["fr", "en"],
+            default="fr",
+            help=gettext_lazy("langue des messages (fr par défaut)"),
+        )
+
+    def handle(self, *args, kind: str, file: str, lang: str, **options) -> None:
+        with translation.override(lang):
+            self._import(kind, Path(file))
+
+    def _import(self, kind: str, path: Path) -> None:
+        if not path.is_file():
+            raise CommandError(_("Fichier introuvable : %(file)s") % {"file": path})
+        try:
+            summary = csv_import(kind=kind, path=path)
+        except ImportRefused as refused:
+            for error in refused.errors[:ERRORS_SHOWN]:
+                self.stderr.write(str(error))
+            hidden = len(refused.errors) - ERRORS_SHOWN
+            if hidden > 0:
+                self.stderr.write(
+                    _("… et %(count)s autres erreurs non affichées.") % {"count": hidden}
+                )
+            raise CommandError(
+                _("%(file)s refusé : %(count)s erreur(s), rien n'a été importé.")
+                % {"file": refused.file, "count": len(refused.errors)}
+            ) from None
+        self.stdout.write(
+            _("%(file)s importé : %(rows)s ligne(s).") % {"file": path, "rows": summary.rows}
+        )
+        for count in summary.counts:
+            self.stdout.write(
+                _("%(label)s — créations : %(created)s, mises à jour : %(updated)s.")
+                % {"label": count.label, "created": count.created, "updated": count.updated}
+            )

@@ -1,0 +1,261 @@
+"""The figures of the service ledger for any period: hours, enterprises, members and staff.
+
+Every figure is computed in SQL with a fixed number of queries, whatever the size of the ledger:
+`ledger_kpis` makes four, each family of figures coming from one selector below.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+
+from consortium.core.fiscal_years import Period
+from consortium.mandates.models import Mandate, MandateType
+from consortium.members.models import MemberCategory, Membership, Organisation
+from consortium.staff.models import Department, Expert, Gender, Role
+from consortium.timesheets.models import TimeEntry
+
+NON_MEMBER = "non_member"
+MEMBER_CATEGORY_KEYS = (*(category.value for category in MemberCategory), NON_MEMBER)
+DECLARED_GENDERS = (Gender.WOMAN.value, Gender.MAN.value, Gender.OTHER.value)
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _hours(value: Decimal | float | int | None) -> Decimal:
+    """Hours as a Decimal with two places.
+
+    SQLite sums the hours as floats; their error is far below a cent even over millions of rows,
+    so rounding to the cent gives back the exact sum.
+    """
+    if value is None:
+        return Decimal("0.00")
+    if isinstance(value, float):
+        value = repr(value)
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _one_decimal(numerator: Decimal | int, denominator: Decimal | int) -> Decimal | None:
+    if not denominator:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def _tables() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    return {
+        "entry": quote(TimeEntry._meta.db_table),
+        "mandate": quote(Mandate._meta.db_table),
+        "department": quote(Department._meta.db_table),
+        "mandate_type": quote(MandateType._meta.db_table),
+        "membership": quote(Membership._meta.db_table),
+        "organisation": quote(Organisation._meta.db_table),
+        "end": quote(Membership._meta.get_field("end").column),
+    }
+
+
+# The period is cut, for every organisation, into the days it was a member of one category
+# (inclusive bounds: a membership clipped to the period) and the days it was not (exclusive
+# bounds: from the day after a membership ends, or the period's eve, to the next membership's
+# first day, or the day after the period). Memberships of one organisation never overlap
+# (Membership.clean), so each entry falls in exactly one piece and the year's entries are read
+# once. Each piece of each mandate is one range seek on the covering (mandate, date, hours)
+# index: no primary-key lookup per entry, and no sort of the entries for a GROUP BY.
+_HOURS_SQL = """
+WITH member_days AS (
+    SELECT ms.organisation_id AS organisation_id, ms.category AS category,
+           CASE WHEN ms.start > %(first)s THEN ms.start ELSE %(first)s END AS low,
+           CASE WHEN ms.{end} IS NULL OR ms.{end} > %(last)s THEN %(last)s ELSE ms.{end} END
+               AS high
+    FROM {membership} ms
+    WHERE ms.start <= %(last)s AND (ms.{end} IS NULL OR ms.{end} >= %(first)s)
+),
+other_days AS (
+    SELECT o.id AS organisation_id, %(eve)s AS after,
+           COALESCE((SELECT MIN(n.start) FROM {membership} n
+                     WHERE n.organisation_id = o.id
+                       AND n.start >= %(first)s AND n.start <= %(last)s), %(morrow)s) AS before
+    FROM {organisation} o
+    WHERE NOT EXISTS (SELECT 1 FROM {membership} c
+                      WHERE c.organisation_id = o.id AND c.start < %(first)s
+                        AND (c.{end} IS NULL OR c.{end} >= %(first)s))
+    UNION ALL
+    SELECT p.organisation_id, p.{end},
+           COALESCE((SELECT MIN(n.start) FROM {membership} n
+                     WHERE n.organisation_id = p.organisation_id
+                       AND n.start > p.{end} AND n.start <= %(last)s), %(morrow)s)
+    FROM {membership} p
+    WHERE p.{end} >= %(first)s AND p.{end} < %(last)s
+)
+SELECT m.organisation_id, d.code, t.code, s.category,
+       (SELECT SUM(e.hours) FROM {entry} e
+        WHERE e.mandate_id = m.id AND e.date >= s.low AND e.date <= s.high)
+FROM member_days s
+JOIN {mandate} m ON m.organisation_id = s.organisation_id
+JOIN {department} d ON d.id = m.department_id
+JOIN {mandate_type} t ON t.id = m.mandate_type_id
+UNION ALL
+SELECT m.organisation_id, d.code, t.code, '{non_member}',
+       (SELECT SUM(e.hours) FROM {entry} e
+        WHERE e.mandate_id = m.id AND e.date > g.after AND e.date < g.before)
+FROM other_days g
+JOIN {mandate} m ON m.organisation_id = g.organisation_id
+JOIN {department} d ON d.id = m.department_id
+JOIN {mandate_type} t ON t.id = m.mandate_type_id
+"""
+
+
+def _period_parameters(period: Period) -> dict[str, dt.date]:
+    return {
+        "first": period.start,
+        "last": period.end,
+        "eve": period.start - ONE_DAY,
+        "morrow": period.end + ONE_DAY,
+    }
+
+
+def ledger_hours(period: Period) -> dict:
+    """Service hours of the period, in total and by department, mandate type and member category,
+    and the number of organisations served (owning a mandate with hours in the period).
+
+    One query, one pass over the period's entries.
+    """
+    sql = _HOURS_SQL.format(**_tables(), non_member=NON_MEMBER)
+    by_department: dict[str, Decimal] = defaultdict(Decimal)
+    by_mandate_type: dict[str, Decimal] = defaultdict(Decimal)
+    by_category: dict[str, Decimal] = dict.fromkeys(MEMBER_CATEGORY_KEYS, Decimal("0.00"))
+    served: set[int] = set()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _period_parameters(period))
+        for organisation_id, department, mandate_type, category, total in cursor.fetchall():
+            if total is None:
+                continue
+            hours = _hours(total)
+            by_department[department] += hours
+            by_mandate_type[mandate_type] += hours
+            by_category[category] += hours
+            served.add(organisation_id)
+    return {
+        "service_hours": sum(by_category.values(), Decimal("0.00")),
+        "hours_by_department": dict(sorted(by_department.items())),
+        "hours_by_mandate_type": dict(sorted(by_mandate_type.items())),
+        "hours_by_member_category": by_category,
+        "enterprises_served": len(served),
+    }
+
+
+# UNION (not UNION ALL) drops an organisation already reached, which also ends the recursion
+# should federations ever form a cycle.
+_REACHED_SQL = """
+WITH RECURSIVE reached(id) AS (
+    SELECT m.organisation_id FROM {mandate} m
+    WHERE EXISTS (SELECT 1 FROM {entry} e
+                  WHERE e.mandate_id = m.id AND e.date >= %(first)s AND e.date <= %(last)s)
+    UNION
+    SELECT o.id FROM {organisation} o JOIN reached r ON o.federation_id = r.id
+)
+SELECT COUNT(*) FROM reached
+"""
+
+
+def enterprises_reached(period: Period) -> int:
+    """Organisations served in the period, with every organisation whose federation, or a
+    federation above it, was served; each counted once."""
+    with connection.cursor() as cursor:
+        cursor.execute(_REACHED_SQL.format(**_tables()), _period_parameters(period))
+        return cursor.fetchone()[0]
+
+
+def _member_on(day: dt.date) -> Q:
+    return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
+
+
+def membership_figures(period: Period) -> dict:
+    """Member organisations at the start and the end of the period, those that joined and left.
+
+    An organisation whose membership changes category (one membership's last day D, the next
+    one's first day D + 1) stays a member: it neither joins nor leaves.
+    """
+    first, last = period.start, period.end
+    memberships = Membership.objects.filter(organisation=OuterRef("pk"))
+    # A member on the first day counts at the start only if it already was the day before.
+    member_before = Exists(memberships.filter(_member_on(first), start__lt=first))
+    changed_category_on_first_day = Exists(memberships.filter(start=first)) & Exists(
+        memberships.filter(end=first - ONE_DAY)
+    )
+    continued = Membership.objects.filter(
+        organisation=OuterRef("organisation"), end=OuterRef("start") - ONE_DAY
+    )
+    joined = Exists(memberships.filter(start__range=(first, last)).exclude(Exists(continued)))
+    counts = Organisation.objects.aggregate(
+        at_start=Count("pk", filter=member_before | changed_category_on_first_day),
+        at_end=Count("pk", filter=Exists(memberships.filter(_member_on(last)))),
+        new=Count("pk", filter=joined),
+    )
+    at_start, at_end, new = counts["at_start"], counts["at_end"], counts["new"]
+    return {
+        "members_at_start": at_start,
+        "members_at_end": at_end,
+        "new_members": new,
+        "departed_members": at_start + new - at_end,
+        "membership_growth_pct": _one_decimal((at_end - at_start) * 100, at_start),
+    }
+
+
+def staff_figures(period: Period) -> dict:
+    """Experts employed on the period's last day: by role, by declared gender, and their mean age
+    (the last day's year minus the birth year, among those who gave one)."""
+    last = period.end
+    counts = (
+        Expert.objects.filter(hired_on__lte=last)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=last))
+        .aggregate(
+            **{role.value: Count("pk", filter=Q(role=role.value)) for role in Role},
+            **{gender: Count("pk", filter=Q(gender=gender)) for gender in DECLARED_GENDERS},
+            with_birth_year=Count("birth_year"),
+            birth_years=Sum("birth_year"),
+        )
+    )
+    declared = sum(counts[gender] for gender in DECLARED_GENDERS)
+    with_birth_year = counts["with_birth_year"]
+    return {
+        "headcount": {role.value: counts[role.value] for role in Role},
+        "gender_pct": {
+            gender: _one_decimal(counts[gender] * 100, declared) for gender in DECLARED_GENDERS
+        },
+        "average_age": _one_decimal(
+            last.year * with_birth_year - (counts["birth_years"] or 0), with_birth_year
+        ),
+    }
+
+
+def ledger_dimension_names() -> dict[str, dict[str, str]]:
+    """Names of departments and mandate types by code, in the active language."""
+    return {
+        "departments": {item.code: item.name for item in Department.objects.all()},
+        "mandate_types": {item.code: item.name for item in MandateType.objects.all()},
+    }
+
+
+def ledger_kpis(period: Period) -> dict:
+    """Every figure of the service ledger for `period` (a fiscal year, a calendar year, any range).
+
+    Hours are Decimals with two places, percentages and the average age Decimals with one
+    (None when there is nothing to divide by).
+    """
+    hours = ledger_hours(period)
+    members = membership_figures(period)
+    staff = staff_figures(period)
+    return {
+        "service_hours": hours["service_hours"],
+        "hours_by_department": hours["hours_by_department"],
+        "hours_by_mandate_type": hours["hours_by_mandate_type"],
+        "hours_by_member_category": hours["hours_by_member_category"],
+        "enterprises_served": hours["enterprises_served"],
+        "enterprises_reached": enterprises_reached(period),
+        **members,
+        **staff,
+    }

@@ -1,0 +1,30 @@
+"""Mandate types and mandates."""
+
+from django.contrib import admin
+
+from consortium.core.admin import BilingualNameAdmin, TimeStampedAdmin
+from consortium.mandates.models import Mandate, MandateType
+
+
+@admin.register(MandateType)
+class MandateTypeAdmin(BilingualNameAdmin):
+    pass
+
+
+@admin.register(Mandate)
+class MandateAdmin(TimeStampedAdmin):
+    list_display = (
+        "code",
+        "title",
+        "organisation",
+        "mandate_type",
+        "department",
+        "start",
+        "end",
+        "status",
+    )
+    list_filter = ("status", "mandate_type", "department")
+    search_fields = ("code", "title", "organisation__code", "organisation__name")
+    list_select_related = ("organisation", "mandate_type", "department")
+    autocomplete_fields = ("organisation", "mandate_type", "department")
+    date_hierarchy = "start"

@@ -1,0 +1,106 @@
+"""Writes to mandates: mandate types, mandates, and closing a mandate.
+
+Every write runs in a transaction and calls `full_clean()`. A mandate's dates may not leave out
+days on which hours were already logged on it.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from consortium.mandates.models import Mandate, MandateStatus, MandateType
+from consortium.members.models import Organisation
+from consortium.staff.models import Department
+from consortium.timesheets.models import TimeEntry
+
+
+@transaction.atomic
+def mandate_type_upsert(
+    *, code: str, name_fr: str, name_en: str = ""
+) -> tuple[MandateType, bool]:
+    """Create the mandate type with this code, or rename it; says if it was created."""
+    mandate_type = MandateType.objects.select_for_update().filter(code=code).first()
+    created = mandate_type is None
+    if mandate_type is None:
+        mandate_type = MandateType(code=code)
+    mandate_type.name_fr = name_fr
+    mandate_type.name_en = name_en
+    mandate_type.full_clean()
+    mandate_type.save()
+    return mandate_type, created
+
+
+def _check_hours_inside_dates(mandate: Mandate) -> None:
+    outside = Q(date__lt=mandate.start)
+    if mandate.end is not None:
+        outside |= Q(date__gt=mandate.end)
+    day = (
+        TimeEntry.objects.filter(mandate=mandate)
+        .filter(outside)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    if day is not None:
+        field = "start" if day < mandate.start else "end"
+        raise ValidationError(
+            {
+                field: _(
+                    "Le mandat %(code)s a des heures saisies le %(day)s, hors de ces dates."
+                )
+                % {"code": mandate.code, "day": day.isoformat()}
+            }
+        )
+
+
+@transaction.atomic
+def mandate_upsert(
+    *,
+    code: str,
+    organisation: Organisation,
+    title: str,
+    mandate_type: MandateType,
+    department: Department,
+    start: dt.date,
+    end: dt.date | None = None,
+) -> tuple[Mandate, bool]:
+    """Create the mandate with this code, or replace what its row holds; says if created.
+
+    The status is left as it is: closing a mandate is `mandate_close`.
+    """
+    mandate = Mandate.objects.select_for_update().filter(code=code).first()
+    created = mandate is None
+    if mandate is None:
+        mandate = Mandate(code=code)
+    dates_changed = not created and (mandate.start, mandate.end) != (start, end)
+    mandate.organisation = organisation
+    mandate.title = title
+    mandate.mandate_type = mandate_type
+    mandate.department = department
+    mandate.start = start
+    mandate.end = end
+    mandate.full_clean()
+    if dates_changed:
+        _check_hours_inside_dates(mandate)
+    mandate.save()
+    return mandate, created
+
+
+@transaction.atomic
+def mandate_close(
+    *, mandate: Mandate, end: dt.date, status: str = MandateStatus.CLOSED
+) -> Mandate:
+    """Close (or cancel) a mandate on `end`, its last day; refused if hours were logged after."""
+    if status not in (MandateStatus.CLOSED, MandateStatus.CANCELLED):
+        message = _("Un mandat se ferme comme terminé ou annulé, pas « %(status)s ».")
+        raise ValidationError({"status": message % {"status": status}})
+    mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
+    mandate.end = end
+    mandate.status = status
+    mandate.full_clean()
+    _check_hours_inside_dates(mandate)
+    mandate.save()
+    return mandate

@@ -1,0 +1,88 @@
+"""Writes to staff: departments and experts.
+
+Every write runs in a transaction and calls `full_clean()`. An expert's dates of employment may
+not leave out days on which they already logged hours.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from consortium.staff.models import Department, Expert
+from consortium.timesheets.models import TimeEntry
+
+
+@transaction.atomic
+def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[Department, bool]:
+    """Create the department with this code, or rename it; says if it was created."""
+    department = Department.objects.select_for_update().filter(code=code).first()
+    created = department is None
+    if department is None:
+        department = Department(code=code)
+    department.name_fr = name_fr
+    department.name_en = name_en
+    department.full_clean()
+    department.save()
+    return department, created
+
+
+def _check_hours_inside_employment(expert: Expert) -> None:
+    outside = Q(date__lt=expert.hired_on)
+    if expert.left_on is not None:
+        outside |= Q(date__gt=expert.left_on)
+    day = (
+        TimeEntry.objects.filter(expert=expert)
+        .filter(outside)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    if day is not None:
+        field = "hired_on" if day < expert.hired_on else "left_on"
+        raise ValidationError(
+            {
+                field: _(
+                    "L'expert %(code)s a des heures saisies le %(day)s, hors de ces dates d'emploi."
+                )
+                % {"code": expert.code, "day": day.isoformat()}
+            }
+        )
+
+
+@transaction.atomic
+def expert_upsert(
+    *,
+    code: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    department: Department,
+    hired_on: dt.date,
+    left_on: dt.date | None = None,
+    email: str = "",
+    gender: str = "",
+    birth_year: int | None = None,
+) -> tuple[Expert, bool]:
+    """Create the expert with this code, or replace what their row holds; says if created."""
+    expert = Expert.objects.select_for_update().filter(code=code).first()
+    created = expert is None
+    if expert is None:
+        expert = Expert(code=code)
+    employment_changed = not created and (expert.hired_on, expert.left_on) != (hired_on, left_on)
+    expert.first_name = first_name
+    expert.last_name = last_name
+    expert.email = email
+    expert.role = role
+    expert.department = department
+    expert.hired_on = hired_on
+    expert.left_on = left_on
+    expert.gender = gender
+    expert.birth_year = birth_year
+    expert.full_clean()
+    if employment_changed:
+        _check_hours_inside_employment(expert)
+    expert.save()
+    return expert, created

@@ -1,0 +1,148 @@
+import datetime as dt
+
+import pytest
+
+from consortium.core.tests.admin_pages import (
+    admin_url,
+    changelist_rows,
+    page_text,
+    queries_to_render,
+)
+from consortium.factories import DepartmentFactory, ExpertFactory
+from consortium.staff.models import Expert, FieldOfExpertise, Gender, Role
+
+pytestmark = pytest.mark.django_db
+
+EXPERTS = "staff_expert_changelist"
+
+
+def _field_of_expertise(**values) -> FieldOfExpertise:
+    values.setdefault("department", DepartmentFactory())
+    return FieldOfExpertise.objects.create(**values)
+
+
+@pytest.mark.parametrize(
+    ("view", "french", "english"),
+    [
+        ("staff_department_changelist", "Nom (français)", "Name (French)"),
+        ("staff_department_add", "Champs d&#x27;expertise", "Fields of expertise"),
+        ("staff_fieldofexpertise_changelist", "Nom (anglais)", "Name (English)"),
+        ("staff_fieldofexpertise_add", "Département", "Department"),
+        (EXPERTS, "Embauché le", "Hired on"),
+        ("staff_expert_add", "Renseignements personnels (facultatifs)", "Personal information"),
+    ],
+)
+def test_the_list_and_add_pages_speak_the_language_of_the_address(
+    admin_client, view, french, english
+):
+    ExpertFactory()
+    _field_of_expertise(code="FISC", name_fr="Fiscalité", name_en="Taxation")
+    assert french in page_text(admin_client, view)
+    text = page_text(admin_client, view, language="en")
+    assert english in text
+    assert french not in text
+
+
+@pytest.mark.parametrize("model", ["department", "fieldofexpertise", "expert"])
+def test_every_change_form_renders_in_both_languages(admin_client, model):
+    expert = ExpertFactory()
+    field = _field_of_expertise(code="FISC", name_fr="Fiscalité", name_en="Taxation")
+    pk = {"department": expert.department_id, "fieldofexpertise": field.pk, "expert": expert.pk}
+    french = page_text(admin_client, f"staff_{model}_change", pk[model])
+    english = page_text(admin_client, f"staff_{model}_change", pk[model], language="en")
+    assert "Modifié le" in french
+    assert "Changed on" in english
+
+
+def test_a_department_page_lists_its_fields_of_expertise(admin_client):
+    field = _field_of_expertise(code="PAIE", name_fr="Paie", name_en="Payroll")
+    text = page_text(admin_client, "staff_department_change", field.department_id)
+    assert 'value="PAIE"' in text
+    assert 'value="Payroll"' in text
+
+
+@pytest.mark.parametrize("term", ["EXP777", "Gagnon", "Mireille", "mgagnon@"])
+def test_the_search_finds_an_expert_by_code_name_or_email(admin_client, term):
+    wanted = ExpertFactory(
+        code="EXP777", first_name="Mireille", last_name="Gagnon", email="mgagnon@example.coop"
+    )
+    ExpertFactory(code="EXP001", first_name="Paul", last_name="Tremblay")
+    assert changelist_rows(admin_client, EXPERTS, f"?q={term}") == [wanted]
+
+
+def test_the_expert_list_filters_by_role_department_and_employment(admin_client):
+    accounting = DepartmentFactory(code="COMPTA")
+    wanted = ExpertFactory(role=Role.TRAINER, department=accounting)
+    ExpertFactory(role=Role.TRAINER, department=accounting, left_on=dt.date(2019, 6, 30))
+    ExpertFactory(role=Role.DIRECTOR, department=accounting)
+    ExpertFactory(role=Role.TRAINER)
+    query = f"?role__exact=trainer&department__id__exact={accounting.pk}&employed=yes"
+    assert changelist_rows(admin_client, EXPERTS, query) == [wanted]
+    assert len(changelist_rows(admin_client, EXPERTS, "?employed=no")) == 1
+
+
+def test_the_field_of_expertise_list_filters_by_department(admin_client):
+    wanted = _field_of_expertise(code="PAIE", name_fr="Paie")
+    _field_of_expertise(code="WEB", name_fr="Site web")
+    query = f"?department__id__exact={wanted.department_id}"
+    assert changelist_rows(admin_client, "staff_fieldofexpertise_changelist", query) == [wanted]
+
+
+def test_an_expert_is_added_with_optional_personal_information(admin_client):
+    department = DepartmentFactory()
+    response = admin_client.post(
+        admin_url("staff_expert_add"),
+        {
+            "code": "EXP900",
+            "first_name": "Léa",
+            "last_name": "Roy",
+            "email": "",
+            "role": Role.PROFESSIONAL,
+            "department": department.pk,
+            "hired_on": "2018-09-04",
+            "left_on": "",
+            "gender": Gender.WOMAN,
+            "birth_year": "1985",
+        },
+    )
+    assert response.status_code == 302
+    expert = Expert.objects.get(code="EXP900")
+    assert (expert.gender, expert.birth_year) == (Gender.WOMAN, 1985)
+
+
+def test_a_leaving_date_before_the_hiring_date_is_refused_on_the_form(admin_client):
+    expert = ExpertFactory(hired_on=dt.date(2018, 1, 1))
+    response = admin_client.post(
+        admin_url("staff_expert_change", expert.pk, language="en"),
+        {
+            "code": expert.code,
+            "first_name": expert.first_name,
+            "last_name": expert.last_name,
+            "email": expert.email,
+            "role": expert.role,
+            "department": expert.department_id,
+            "hired_on": "2018-01-01",
+            "left_on": "2017-12-31",
+            "gender": "",
+            "birth_year": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "The leaving date is before the hiring date." in response.content.decode()
+    expert.refresh_from_db()
+    assert expert.left_on is None
+
+
+@pytest.mark.parametrize(
+    "view", ["staff_department_changelist", "staff_fieldofexpertise_changelist", EXPERTS]
+)
+def test_each_staff_list_costs_the_same_queries_with_5_or_50_rows(admin_client, view):
+    url = admin_url(view)
+    for _ in range(5):
+        _field_of_expertise(code=f"F{FieldOfExpertise.objects.count()}", name_fr="Champ")
+        ExpertFactory()
+    with_five = queries_to_render(admin_client, url)
+    for _ in range(45):
+        _field_of_expertise(code=f"F{FieldOfExpertise.objects.count()}", name_fr="Champ")
+        ExpertFactory()
+    assert queries_to_render(admin_client, url) == with_five

@@ -1,0 +1,307 @@
+"""Time entries and period locks: every write goes through `timesheets.services`.
+
+The forms call the services from `clean()`, so a refusal (locked period, 24 h a day, mandate
+dates…) comes back as a form error; the services run in a savepoint of the admin's transaction,
+so a refused write leaves nothing behind.
+"""
+
+import datetime as dt
+from functools import reduce
+from operator import or_
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Min, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.text import capfirst, smart_split, unescape_string_literal
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from consortium.core.admin import TimeStampedAdmin, add_service_errors
+from consortium.mandates.models import Mandate
+from consortium.staff.models import Expert
+from consortium.timesheets import rules
+from consortium.timesheets.models import PeriodLock, TimeEntry
+from consortium.timesheets.selectors import locked_ranges
+from consortium.timesheets.services import (
+    period_lock,
+    period_unlock,
+    time_entry_delete,
+    time_entry_record,
+    time_entry_update,
+)
+
+
+def _lock_refusal(day: dt.date) -> str | None:
+    """The locked-period message for `day`, or None when the day is open."""
+    problems = rules.check_not_locked(day, locked_ranges(day, day))
+    return problems[0][1] if problems else None
+
+
+class TimeEntryForm(forms.ModelForm):
+    """Validating this form records the entry (time_entry_record or time_entry_update)."""
+
+    class Meta:
+        model = TimeEntry
+        fields = ("expert", "mandate", "date", "hours", "description")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            if self.instance.pk is None:
+                entry = self._record(cleaned)
+            else:
+                entry = time_entry_update(
+                    entry=self.instance,
+                    date=cleaned["date"],
+                    mandate=cleaned["mandate"],
+                    hours=cleaned["hours"],
+                    description=cleaned["description"],
+                )
+        except ValidationError as error:
+            add_service_errors(self, error)
+            return cleaned
+        # The service saved the entry: the admin's save_model has nothing left to write.
+        self.instance = entry
+        return cleaned
+
+    def _record(self, cleaned: dict) -> TimeEntry:
+        # time_entry_record replaces an existing cell, which the add form must not do silently.
+        TimeEntry(
+            expert=cleaned["expert"], mandate=cleaned["mandate"], date=cleaned["date"]
+        ).validate_constraints(exclude={"hours"})
+        return time_entry_record(
+            expert=cleaned["expert"],
+            mandate=cleaned["mandate"],
+            date=cleaned["date"],
+            hours=cleaned["hours"],
+            description=cleaned["description"],
+        )
+
+
+@admin.register(TimeEntry)
+class TimeEntryAdmin(TimeStampedAdmin):
+    form = TimeEntryForm
+    list_display = ("date", "expert", "mandate", "organisation", "hours")
+    list_filter = ("mandate__department", "mandate__mandate_type", "expert__role")
+    # Shows the search box; get_search_results below searches these fields its own way.
+    search_fields = (
+        "expert__code",
+        "expert__first_name",
+        "expert__last_name",
+        "mandate__code",
+        "mandate__title",
+        "mandate__organisation__name",
+    )
+    # Newest first. Not the model's order (by expert and mandate *names*): sorting a whole
+    # ledger by joined names to show one page of it takes seconds.
+    ordering = ("-date", "-pk")
+    list_select_related = ("expert", "mandate", "mandate__organisation")
+    autocomplete_fields = ("expert", "mandate")
+    date_hierarchy = "date"
+    # A filtered page needs no second COUNT(*) over the whole ledger.
+    show_full_result_count = False
+    actions = ("delete_selected",)
+
+    @admin.display(description=gettext_lazy("organisation"), ordering="mandate__organisation")
+    def organisation(self, entry: TimeEntry) -> str:
+        return str(entry.mandate.organisation)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Each word names an expert or a mandate (code, name, title, organisation).
+
+        Searches the small tables first and then the ledger by expert and mandate ids, which
+        its indexes serve; the admin's own search would join every entry to three tables.
+        """
+        for word in smart_split(search_term):
+            if word.startswith(('"', "'")) and word[0] == word[-1] and len(word) > 1:
+                word = unescape_string_literal(word)
+            experts = Expert.objects.filter(
+                Q(code__icontains=word)
+                | Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+            )
+            mandates = Mandate.objects.filter(
+                Q(code__icontains=word)
+                | Q(title__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+            queryset = queryset.filter(
+                Q(expert__in=experts.values("pk")) | Q(mandate__in=mandates.values("pk"))
+            )
+        return queryset, False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: TimeEntry | None = None):
+        # An entry belongs to its expert: time_entry_update moves it in time, never to another.
+        if obj is not None:
+            return ("expert", *super().get_readonly_fields(request, obj))
+        return super().get_readonly_fields(request, obj)
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Nothing to do: TimeEntryForm.clean() wrote the entry through the services."""
+
+    def delete_model(self, request, obj: TimeEntry) -> None:
+        time_entry_delete(entry=obj)
+
+    def delete_queryset(self, request, queryset: QuerySet[TimeEntry]) -> None:
+        with transaction.atomic():
+            for entry in queryset.select_related(None):
+                time_entry_delete(entry=entry)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            entry = self.get_object(request, unquote(object_id))
+            if entry is not None and _lock_refusal(entry.date):
+                self.message_user(
+                    request,
+                    _(
+                        "Cette entrée est dans une période verrouillée : elle ne peut être ni "
+                        "modifiée ni supprimée."
+                    ),
+                    messages.WARNING,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None) -> HttpResponse:
+        entry = self.get_object(request, unquote(object_id))
+        refusal = _lock_refusal(entry.date) if entry is not None else None
+        if refusal is None:
+            try:
+                return super().delete_view(request, object_id, extra_context)
+            except ValidationError as error:
+                refusal = " ".join(error.messages)
+        self.message_user(request, refusal, messages.ERROR)
+        return HttpResponseRedirect(reverse("admin:timesheets_timeentry_change", args=[entry.pk]))
+
+    @admin.action(permissions=["delete"], description=django_delete_selected.short_description)
+    def delete_selected(self, request, queryset: QuerySet[TimeEntry]) -> HttpResponse | None:
+        """Django's bulk delete, refused as a whole when one entry lies in a locked period."""
+        refusal = self._bulk_lock_refusal(queryset)
+        if refusal is None:
+            try:
+                with transaction.atomic():
+                    return django_delete_selected(self, request, queryset)
+            except ValidationError as error:
+                refusal = " ".join(error.messages)
+        self.message_user(request, refusal, messages.ERROR)
+        return None
+
+    @staticmethod
+    def _bulk_lock_refusal(queryset: QuerySet[TimeEntry]) -> str | None:
+        bounds = queryset.aggregate(first=Min("date"), last=Max("date"))
+        if bounds["first"] is None:
+            return None
+        ranges = locked_ranges(bounds["first"], bounds["last"])
+        if not ranges:
+            return None
+        in_locks = reduce(or_, (Q(date__range=lock) for lock in ranges))
+        count = queryset.filter(in_locks).count()
+        if not count:
+            return None
+        periods = ", ".join(
+            _("%(start)s au %(end)s") % {"start": start.isoformat(), "end": end.isoformat()}
+            for start, end in ranges
+        )
+        return ngettext(
+            "%(count)d entrée sélectionnée est dans une période verrouillée (%(periods)s) : "
+            "aucune entrée n'a été supprimée.",
+            "%(count)d entrées sélectionnées sont dans une période verrouillée (%(periods)s) : "
+            "aucune entrée n'a été supprimée.",
+            count,
+        ) % {"count": count, "periods": periods}
+
+
+class PeriodLockForm(forms.ModelForm):
+    """Lock a month or a fiscal year: the service works out the first and last days."""
+
+    month = forms.DateField(
+        label=capfirst(gettext_lazy("mois")),
+        required=False,
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%Y-%m", attrs={"type": "month", "placeholder": "2020-06"}),
+        help_text=gettext_lazy("Pour verrouiller un mois : AAAA-MM, p. ex. 2020-06."),
+    )
+    fiscal_year_name = forms.CharField(
+        label=capfirst(gettext_lazy("exercice financier")),
+        required=False,
+        max_length=9,
+        widget=forms.TextInput(attrs={"placeholder": "2020-2021"}),
+        help_text=gettext_lazy("Pour verrouiller un exercice : AAAA-AAAA, p. ex. 2020-2021."),
+    )
+    # Set by PeriodLockAdmin.get_form: who locks the period.
+    user = None
+
+    class Meta:
+        model = PeriodLock
+        fields = ("kind", "reason")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            lock = period_lock(
+                kind=cleaned["kind"],
+                month=cleaned.get("month"),
+                fiscal_year=cleaned.get("fiscal_year_name"),
+                user=self.user,
+                reason=cleaned.get("reason", ""),
+            )
+        except ValidationError as error:
+            add_service_errors(self, error, renamed={"fiscal_year": "fiscal_year_name"})
+            return cleaned
+        self.instance = lock
+        return cleaned
+
+
+@admin.register(PeriodLock)
+class PeriodLockAdmin(TimeStampedAdmin):
+    list_display = ("kind", "start", "end", "fiscal_year", "locked_by", "reason", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("reason", "fiscal_year__name")
+    list_select_related = ("fiscal_year", "locked_by")
+    date_hierarchy = "start"
+
+    def get_fields(self, request: HttpRequest, obj: PeriodLock | None = None):
+        if obj is None:
+            return ("kind", "month", "fiscal_year_name", "reason")
+        return (
+            "kind",
+            "start",
+            "end",
+            "fiscal_year",
+            "locked_by",
+            "reason",
+            "created_at",
+            "updated_at",
+        )
+
+    def get_form(self, request: HttpRequest, obj: PeriodLock | None = None, **kwargs):
+        if obj is None:
+            kwargs["form"] = PeriodLockForm
+        form = super().get_form(request, obj, **kwargs)
+        # modelform_factory made a new class for this request: the user stays with it.
+        form.user = request.user
+        return form
+
+    def has_change_permission(self, request: HttpRequest, obj: PeriodLock | None = None) -> bool:
+        # A lock is never edited: unlock (delete) it and lock the right period.
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Nothing to do: PeriodLockForm.clean() locked the period through period_lock."""
+
+    def delete_model(self, request, obj: PeriodLock) -> None:
+        period_unlock(lock=obj)
+
+    def delete_queryset(self, request, queryset: QuerySet[PeriodLock]) -> None:
+        with transaction.atomic():
+            for lock in queryset:
+                period_unlock(lock=lock)
