@@ -8,15 +8,21 @@ PORT ?= 8000
 
 .PHONY: install demo serve test lint bench bench-import bench-kpis messages clean
 
-install: $(STAMP)
+PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
+
+install: $(STAMP) $(MO)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/pybabel compile --statistics -d src/consortium/locale -D django
 	mkdir -p var
 	touch $(STAMP)
+
+# Compiled catalogs are built, not committed: rebuilt whenever a .po changes.
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 demo: install
 	$(BIN)/consortium demo

@@ -63,8 +63,10 @@ def generate(rows: int, seed: int = 42) -> None:
     categories = ["fully_managed", "user", "auxiliary", "support", ""]
     _write(
         BENCH_DIR / "organisations.csv",
-        ["code", "name", "legal_form", "neq", "region", "federation_code"]
-        + ["member_category", "member_since", "member_until"],
+        [
+            *("code", "name", "legal_form", "neq", "region", "federation_code"),
+            *("member_category", "member_since", "member_until"),
+        ],
         (
             [
                 f"O{n:04d}",
@@ -82,8 +84,10 @@ def generate(rows: int, seed: int = 42) -> None:
     )
     _write(
         BENCH_DIR / "experts.csv",
-        ["code", "first_name", "last_name", "email", "role", "department"]
-        + ["hired_on", "left_on", "gender", "birth_year"],
+        [
+            *("code", "first_name", "last_name", "email", "role", "department"),
+            *("hired_on", "left_on", "gender", "birth_year"),
+        ],
         (
             [
                 f"E{n:03d}",

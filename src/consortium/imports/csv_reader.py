@@ -40,12 +40,19 @@ def _decode(data: bytes, errors: ErrorList) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        # Point at the value that holds the bad byte: its line, and its column counted by
+        # delimiters (quotes aside, which is close enough to find it).
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        header = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace")
+        delimiter = detect_delimiter(header)
+        before = data[line_start : error.start].decode("utf-8", "replace")
+        names = [name.strip().lower() for name in header.split(delimiter)]
+        position = before.count(delimiter)
         errors.add(
             line,
-            "",
-            _("Le fichier n'est pas en UTF-8 (octet invalide en position %(position)s).")
-            % {"position": error.start},
+            names[position] if position < len(names) else "",
+            _("Le fichier n'est pas en UTF-8 (octet invalide) : enregistrez-le en UTF-8."),
         )
         return None
 

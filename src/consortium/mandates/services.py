@@ -18,9 +18,7 @@ from consortium.timesheets.models import TimeEntry
 
 
 @transaction.atomic
-def mandate_type_upsert(
-    *, code: str, name_fr: str, name_en: str = ""
-) -> tuple[MandateType, bool]:
+def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[MandateType, bool]:
     """Create the mandate type with this code, or rename it; says if it was created."""
     mandate_type = MandateType.objects.select_for_update().filter(code=code).first()
     created = mandate_type is None
@@ -48,9 +46,7 @@ def _check_hours_inside_dates(mandate: Mandate) -> None:
         field = "start" if day < mandate.start else "end"
         raise ValidationError(
             {
-                field: _(
-                    "Le mandat %(code)s a des heures saisies le %(day)s, hors de ces dates."
-                )
+                field: _("Le mandat %(code)s a des heures saisies le %(day)s, hors de ces dates.")
                 % {"code": mandate.code, "day": day.isoformat()}
             }
         )
@@ -90,9 +86,7 @@ def mandate_upsert(
 
 
 @transaction.atomic
-def mandate_close(
-    *, mandate: Mandate, end: dt.date, status: str = MandateStatus.CLOSED
-) -> Mandate:
+def mandate_close(*, mandate: Mandate, end: dt.date, status: str = MandateStatus.CLOSED) -> Mandate:
     """Close (or cancel) a mandate on `end`, its last day; refused if hours were logged after."""
     if status not in (MandateStatus.CLOSED, MandateStatus.CANCELLED):
         message = _("Un mandat se ferme comme terminé ou annulé, pas « %(status)s ».")

@@ -30,7 +30,7 @@ class TimeEntry(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
-        ordering = ["-date", "expert", "mandate"]
+        ordering = ["-date", "-id"]
         verbose_name = _("entrée de temps")
         verbose_name_plural = _("entrées de temps")
         constraints = [

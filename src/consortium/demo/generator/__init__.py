@@ -39,8 +39,7 @@ def generate(*, seed: int = 2021, scale: float = 1.0, progress: bool = False) ->
     organisations = plan_organisations(rng("organisations"), scale)
     experts = plan_experts(rng("experts"), faker, scale)
     mandates = plan_mandates(organisations, experts, rng("mandates"))
-    codes = [organisation.code for organisation in organisations]
-    planner = HoursPlanner(experts, mandates, codes, scale, rng("hours"))
+    planner = HoursPlanner(experts, mandates, organisations, scale, rng("hours"))
 
     entries = quarter_hours = 0
     with transaction.atomic():

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from consortium.demo.generator import catalogue, targets
 from consortium.demo.generator.mandates import MandatePlan
+from consortium.demo.generator.organisations import OrganisationPlan
 from consortium.demo.generator.shares import apportion
 from consortium.demo.generator.staff import LONGEST_DAY, ExpertPlan
 from consortium.demo.generator.workdays import day_number, workdays_by_month
@@ -38,13 +39,19 @@ class HoursPlanner:
         self,
         experts: list[ExpertPlan],
         mandates: list[MandatePlan],
-        organisation_codes: list[str],
+        organisations: list[OrganisationPlan],
         scale: float,
         rng: random.Random,
     ) -> None:
         self.experts = experts
         self.mandates = mandates
-        self.organisation_codes = organisation_codes
+        # The fully managed members and their weight in the month's fully managed hours.
+        average = 1 / len(targets.FULLY_MANAGED)
+        self.fully_managed = {
+            index: targets.FULLY_MANAGED.get(organisation.code, average)
+            for index, organisation in enumerate(organisations)
+            if organisation.fully_managed
+        }
         self.scale = scale
         self.rng = rng
         self.workdays = workdays_by_month()
@@ -64,9 +71,6 @@ class HoursPlanner:
                 for month in range(mandate.first_month, mandate.last_month + 1):
                     self.active[month].append(i)
 
-    def _code_of(self, mandate_index: int) -> str:
-        return self.organisation_codes[self.mandates[mandate_index].organisation]
-
     # -- how many quarter hours each open mandate gets in a month --------------------------
 
     def month_units(self, month: int) -> list[tuple[int, int]]:
@@ -80,12 +84,17 @@ class HoursPlanner:
         units: dict[int, int] = {}
 
         share = targets.FULLY_MANAGED_SHARE[fiscal_year_of(year_month)]
-        codes = list(targets.FULLY_MANAGED)
-        per_member = apportion(round(total * share), list(targets.FULLY_MANAGED.values()))
-        for code, member_units in zip(codes, per_member, strict=True):
-            own = [i for i in managed if self._code_of(i) == code]
+        members = list(self.fully_managed)
+        weights = list(self.fully_managed.values())
+        by_member: dict[int, list[int]] = {member: [] for member in members}
+        for i in managed:
+            by_member[self.mandates[i].organisation].append(i)
+        for member, member_units in zip(
+            members, apportion(round(total * share), weights), strict=True
+        ):
+            own = by_member[member]
             shares = [self.mandates[i].fully_managed_share for i in own]
-            units.update(zip(own, apportion(member_units, shares) if own else [], strict=True))
+            units.update(zip(own, apportion(member_units, shares), strict=True))
         for i in banked:
             mandate = self.mandates[i]
             months = mandate.last_month - mandate.first_month + 1

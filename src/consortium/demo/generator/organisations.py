@@ -42,15 +42,12 @@ class OrganisationPlan:
     spells: list[tuple[int, int]] = field(default_factory=list)
     weight: float = 1.0
     uses_services: bool = True
+    fully_managed: bool = False
 
     @property
     def client_kind(self) -> str:
         """The category of its last membership ("non_member" if none): what it buys and how much."""
         return self.memberships[-1].category if self.memberships else "non_member"
-
-    @property
-    def fully_managed(self) -> bool:
-        return self.code in targets.FULLY_MANAGED
 
 
 class _Namer:
@@ -149,6 +146,27 @@ def plan_organisations(rng: random.Random, scale: float) -> list[OrganisationPla
                 pattern=pattern,
             )
         )
+    for organisation in organisations:
+        organisation.fully_managed = organisation.code in targets.FULLY_MANAGED
+    for number in range(
+        1, scaled(len(targets.FULLY_MANAGED), scale) - len(targets.FULLY_MANAGED) + 1
+    ):
+        region = namer.region()
+        form = rng.choice(["cooperative", "nonprofit"])
+        organisation = OrganisationPlan(
+            code=f"GEST-{number:03d}",
+            name=namer.name(catalogue.INDEPENDENT_NAMES[form][1], region),
+            legal_form=form,
+            region=region,
+            neq=namer.neq(),
+            federation="",
+            group="independents",
+            pattern="ABC",
+            fully_managed=True,
+        )
+        start = random_day(rng, dt.date(2012, 6, 1), dt.date(2018, 12, 31))
+        organisation.memberships.append(MembershipPlan("fully_managed", start))
+        organisations.append(organisation)
     _plan_memberships(organisations, rng, scale)
     for organisation in organisations:
         organisation.spells = _spells(organisation, rng)

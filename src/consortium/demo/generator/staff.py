@@ -64,7 +64,8 @@ def plan_experts(rng: random.Random, faker: Faker, scale: float) -> list[ExpertP
         (role, department)
         for role, by_department in targets.STAFF_ON_REPORT_DAY.items()
         for department, count in by_department.items()
-        for _ in range(scaled(count, scale))
+        # At least one in each post, so that small demos still have hands for their hours.
+        for _ in range(max(1, scaled(count, scale)))
     ]
     count = len(team)
     genders = _genders(rng, count, scale)

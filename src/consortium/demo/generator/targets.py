@@ -142,7 +142,8 @@ NAMED_ORGANISATIONS: list[tuple[str, str, str, str, str, str]] = [
 # fmt: on
 
 # The five fully managed members named in the report, with their share of the fully managed
-# hours.
+# hours. At --scale F > 1, fictional fully managed members join them (5 × F in all), each
+# weighing the average, so that no member's administration takes F times the hours.
 FULLY_MANAGED: dict[str, float] = {
     "RCEESAD": 0.34,
     "FCSDSQ": 0.24,

@@ -61,11 +61,14 @@ def write_reference() -> None:
             [MandateType(code=c, name_fr=fr, name_en=en) for c, fr, en in catalogue.MANDATE_TYPES]
         )
     )
+    # Fiscal years outlive a reset (finance may point at them): add only the missing ones.
+    existing = set(FiscalYear.objects.values_list("name", flat=True))
     years = []
     for month in (targets.MONTHS[0], targets.MONTHS[12], targets.MONTHS[24]):
         name = f"{month[0]}-{month[0] + 1}"
-        start, end = fiscal_year_bounds(name)
-        years.append(FiscalYear(name=name, start_date=start, end_date=end))
+        if name not in existing:
+            start, end = fiscal_year_bounds(name)
+            years.append(FiscalYear(name=name, start_date=start, end_date=end))
     FiscalYear.objects.bulk_create(_checked(years))
 
 
@@ -169,14 +172,13 @@ class EntryWriter:
         ]
 
     def write(self, planned: list[PlannedEntry]) -> int:
-        planned.sort()  # by expert and day: the unique index fills in order
         experts, mandates, days, hours = self.ids.experts, self.ids.mandates, self.days, self.hours
         rows = []
         for expert, mandate, day, units, description in planned:
             date = days.get(day) or days.setdefault(day, day_of(day))
             rows.append((experts[expert], mandates[mandate], date, hours[units], description))
         for first in range(0, len(rows), ENTRY_BATCH):
-            time_entries_bulk_write(rows[first : first + ENTRY_BATCH])
+            time_entries_bulk_write(rows[first : first + ENTRY_BATCH], new_only=True)
         return len(rows)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from operator import itemgetter
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from consortium.imports.csv_reader import CsvTable
@@ -106,6 +107,7 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
         hours, problems = parsed.hours_of(hours_text)
         if problems:
             errors.extend(line, problems)
+            hours = None  # reported: the row still goes through the other checks
         if isinstance(expert, str) or isinstance(mandate, str) or isinstance(day, str):
             for column, value in (
                 ("expert_code", expert),
@@ -175,12 +177,19 @@ def _add_stored_hours(
     stored = TimeEntry.objects.filter(
         expert_id__in=expert_ids, date__range=(first_day, last_day)
     ).values_list("expert_id", "mandate_id", "date", "hours")
+    # Read through the driver's cursor: a re-import reads back as many rows as it writes, and
+    # the ORM's per-row conversions would double its time. Both drivers give dates; SQLite gives
+    # hours as floats or integers, exact for two decimals, made Decimals when they count.
+    sql, params = stored.query.sql_with_params()
     replaced = 0
-    for expert_id, mandate_id, day, hours in stored.iterator(chunk_size=10_000):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    for expert_id, mandate_id, day, hours in found:
         if (expert_id, mandate_id, day) in seen:
             replaced += 1
             continue
         total = days.get((expert_id, day))
         if total is not None:
-            total[0] += hours
+            total[0] += hours if isinstance(hours, Decimal) else Decimal(repr(hours))
     return replaced

@@ -84,3 +84,19 @@ def test_an_open_membership_overlaps_every_later_one():
 def test_a_membership_cannot_end_before_it_starts():
     with pytest.raises(IntegrityError), transaction.atomic():
         MembershipFactory(start=dt.date(2020, 1, 1), end=dt.date(2019, 1, 1))
+
+
+def test_the_database_refuses_overlapping_memberships_from_any_writer():
+    first = MembershipFactory(start=dt.date(2019, 1, 1), end=dt.date(2020, 12, 31))
+    with pytest.raises(IntegrityError, match="chevauchent"), transaction.atomic():
+        Membership.objects.bulk_create(
+            [
+                Membership(
+                    organisation=first.organisation, category="user", start=dt.date(2020, 6, 1)
+                )
+            ]
+        )
+    with pytest.raises(IntegrityError, match="chevauchent"), transaction.atomic():
+        second = MembershipFactory(organisation=first.organisation, start=dt.date(2021, 1, 1))
+        Membership.objects.filter(pk=second.pk).update(start=dt.date(2020, 12, 31))
+    assert Membership.objects.count() == 1

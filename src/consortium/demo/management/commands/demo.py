@@ -1,0 +1,55 @@
+"""`consortium demo`: a database ready to show, in one command."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from consortium.demo.selectors import ledger_data_counts
+from consortium.demo.services import DEMO_PASSWORD, DEMO_USERNAME, demo_login_ensure
+from consortium.demo.summary import existing_sentence
+
+ADDRESS = "http://127.0.0.1:8000/"
+
+
+class Command(BaseCommand):
+    @property
+    def help(self) -> str:  # argparse needs a str, not a lazy translation
+        return _(
+            "Prépare la démo : met la base à jour, y charge les données de démonstration si elle "
+            "est vide et crée l'accès administrateur."
+        )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--seed", type=int, default=2021, help=_("Graine du hasard."))
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help=_("Taille des données (défaut : 1)."),
+        )
+
+    def handle(self, *args, seed: int, scale: float, **options) -> None:
+        verbosity = options["verbosity"]
+        call_command(
+            "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
+        )
+        existing = ledger_data_counts()
+        if any(existing.values()):
+            self.stdout.write(
+                _("La base contient déjà des données (%(existing)s) : elles sont conservées.")
+                % {"existing": existing_sentence(existing)}
+            )
+        else:
+            call_command(
+                "demo_data", seed=seed, scale=scale, stdout=self.stdout, stderr=self.stderr
+            )
+        _user, created = demo_login_ensure()
+        if created:
+            self.stdout.write(_("Accès administrateur créé."))
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(_("La démo du Consortium est prête.")))
+        self.stdout.write(_("Adresse : %(address)s") % {"address": ADDRESS})
+        self.stdout.write(
+            _("Identifiant : %(username)s — mot de passe : %(password)s")
+            % {"username": DEMO_USERNAME, "password": DEMO_PASSWORD}
+        )

@@ -1,0 +1,44 @@
+"""What the demo commands print about the data they made, in the active language."""
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+
+
+def _number(value: int | float | Decimal) -> str:
+    locale = BABEL_LOCALES.get((get_language() or "fr")[:2], "fr_CA")
+    return format_decimal(value, format="#,##0.#", locale=locale)
+
+
+def counts_sentence(counts: dict, seconds: float) -> str:
+    """« Centre de démonstration créé en 3,2 s : 436 organisations, … »"""
+    return _(
+        "Centre de démonstration créé en %(seconds)s s : %(organisations)s organisations, "
+        "%(memberships)s adhésions, %(experts)s experts, %(mandates)s mandats, "
+        "%(time_entries)s entrées de temps (%(hours)s h), %(period_locks)s périodes verrouillées."
+    ) % {
+        "seconds": _number(round(seconds, 1)),
+        **{name: _number(value) for name, value in counts.items()},
+    }
+
+
+def existing_sentence(existing: dict[str, int]) -> str:
+    """« 1 organisation, 3 experts, … » for the kinds of rows that are there."""
+    names = {
+        "organisations": lambda n: ngettext("%(n)s organisation", "%(n)s organisations", n),
+        "experts": lambda n: ngettext("%(n)s expert", "%(n)s experts", n),
+        "mandates": lambda n: ngettext("%(n)s mandat", "%(n)s mandats", n),
+        "time_entries": lambda n: ngettext("%(n)s entrée de temps", "%(n)s entrées de temps", n),
+        "period_locks": lambda n: ngettext(
+            "%(n)s période verrouillée", "%(n)s périodes verrouillées", n
+        ),
+        "departments": lambda n: ngettext("%(n)s département", "%(n)s départements", n),
+        "mandate_types": lambda n: ngettext("%(n)s type de mandat", "%(n)s types de mandat", n),
+    }
+    return ", ".join(
+        names[name](count) % {"n": _number(count)} for name, count in existing.items() if count
+    )

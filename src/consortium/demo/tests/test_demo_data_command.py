@@ -1,0 +1,53 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from consortium.factories import TimeEntryFactory
+from consortium.members.models import Organisation
+from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
+from consortium.timesheets.services import period_lock
+
+pytestmark = pytest.mark.django_db
+
+SMALL = ("--scale", "0.05")
+
+
+def demo_data(*args: str) -> str:
+    out = io.StringIO()
+    call_command("demo_data", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_it_builds_the_demo_and_says_what_it_made():
+    output = demo_data(*SMALL)
+    assert output.startswith("Centre de démonstration créé en ")
+    assert f" {Organisation.objects.count()} organisations," in output
+    assert "25 périodes verrouillées" in output
+    assert Organisation.objects.filter(name="Réseau de coopération des EÉSAD").exists()
+    assert TimeEntry.objects.exists()
+
+
+def test_it_refuses_a_database_that_already_holds_ledger_data():
+    entry = TimeEntryFactory()
+    with pytest.raises(CommandError, match="--reset") as refusal:
+        demo_data(*SMALL)
+    assert "(1 organisation, 1 expert, 1 mandat, 1 entrée de temps," in str(refusal.value)
+    assert list(TimeEntry.objects.all()) == [entry]
+    assert not Organisation.objects.filter(code="CQCM").exists()
+
+
+def test_reset_replaces_the_ledger_even_entries_of_locked_periods():
+    entry = TimeEntryFactory(date=dt.date(2020, 6, 1))
+    period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    demo_data("--reset", *SMALL)
+    assert not TimeEntry.objects.filter(pk=entry.pk).exists()
+    assert not Organisation.objects.filter(pk=entry.mandate.organisation_id).exists()
+    assert Organisation.objects.filter(code="CQCM").exists()
+    assert PeriodLock.objects.count() == 25
+
+
+def test_it_refuses_a_scale_that_is_not_positive():
+    with pytest.raises(CommandError, match="positif"):
+        demo_data("--scale", "0")
