@@ -11,7 +11,7 @@ BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
 def _number(value: int | float | Decimal) -> str:
     locale = BABEL_LOCALES.get((get_language() or "fr")[:2], "fr_CA")
-    return format_decimal(value, format="#,##0.#", locale=locale)
+    return format_decimal(value, format="#,##0.##", locale=locale)
 
 
 def counts_sentence(counts: dict, seconds: float) -> str:

@@ -31,14 +31,14 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def csv_import(*, kind: str, path: Path, file_label: str | None = None) -> ImportSummary:
+def csv_import(*, kind: str, path: Path) -> ImportSummary:
     """Import the CSV file `path` of this kind (a key of IMPORTERS) in one transaction.
 
     Raises ImportRefused with every error found, each located by file, line and column; nothing
-    is then written. `file_label` names the file in messages (its path by default).
+    is then written.
     """
     importer = IMPORTERS[kind]
-    errors = ErrorList(file_label or str(path))
+    errors = ErrorList(str(path))
     with _without_cycle_collection():
         table = read_csv(path, importer.COLUMNS, errors)
         if table is None:

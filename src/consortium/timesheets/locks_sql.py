@@ -27,28 +27,43 @@ SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS timesheets_timeentry_locked_delete",
 ]
 
-POSTGRESQL_CREATE = [
-    f"""CREATE FUNCTION timesheets_refuse_locked_entry() RETURNS trigger AS $$
-    BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') AND {_LOCKED.format(row="OLD")} THEN
-            RAISE EXCEPTION '{LOCKED_MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') AND {_LOCKED.format(row="NEW")} THEN
-            RAISE EXCEPTION '{LOCKED_MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';
-        END IF;
-        IF TG_OP = 'DELETE' THEN
-            RETURN OLD;
-        END IF;
-        RETURN NEW;
-    END;
-    $$ LANGUAGE plpgsql""",
-    """CREATE TRIGGER timesheets_timeentry_locked
-    BEFORE INSERT OR UPDATE OR DELETE ON timesheets_timeentry
-    FOR EACH ROW EXECUTE FUNCTION timesheets_refuse_locked_entry()""",
-]
+# PostgreSQL checks once per statement against its transition tables: a bulk import of
+# 200,000 rows runs one lock check, not 200,000. Transition tables allow one event per trigger.
+_PG_LOCKED = (
+    "EXISTS (SELECT 1 FROM {rows} r JOIN timesheets_periodlock l "
+    'ON r.date BETWEEN l.start AND l."end")'
+)
+_PG_EVENTS = {
+    "insert": ("REFERENCING NEW TABLE AS new_rows", [_PG_LOCKED.format(rows="new_rows")]),
+    "update": (
+        "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        [_PG_LOCKED.format(rows="old_rows"), _PG_LOCKED.format(rows="new_rows")],
+    ),
+    "delete": ("REFERENCING OLD TABLE AS old_rows", [_PG_LOCKED.format(rows="old_rows")]),
+}
+POSTGRESQL_CREATE = []
+for _event, (_referencing, _checks) in _PG_EVENTS.items():
+    POSTGRESQL_CREATE += [
+        f"""CREATE FUNCTION timesheets_refuse_locked_{_event}() RETURNS trigger AS $$
+        BEGIN
+            IF {" OR ".join(_checks)} THEN
+                RAISE EXCEPTION '{LOCKED_MESSAGE}'
+                    USING ERRCODE = 'integrity_constraint_violation';
+            END IF;
+            RETURN NULL;
+        END;
+        $$ LANGUAGE plpgsql""",
+        f"""CREATE TRIGGER timesheets_timeentry_locked_{_event}
+        AFTER {_event.upper()} ON timesheets_timeentry {_referencing}
+        FOR EACH STATEMENT EXECUTE FUNCTION timesheets_refuse_locked_{_event}()""",
+    ]
 POSTGRESQL_DROP = [
-    "DROP TRIGGER IF EXISTS timesheets_timeentry_locked ON timesheets_timeentry",
-    "DROP FUNCTION IF EXISTS timesheets_refuse_locked_entry()",
+    statement
+    for _event in _PG_EVENTS
+    for statement in (
+        f"DROP TRIGGER IF EXISTS timesheets_timeentry_locked_{_event} ON timesheets_timeentry",
+        f"DROP FUNCTION IF EXISTS timesheets_refuse_locked_{_event}()",
+    )
 ]
 
 

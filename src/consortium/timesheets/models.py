@@ -13,16 +13,20 @@ MAX_HOURS_PER_DAY = Decimal("24")
 class TimeEntry(TimeStampedModel):
     """Hours an expert gave to a mandate on one day: one entry per expert, mandate and day."""
 
+    # No index of their own: the unique (expert, date, mandate) and the (mandate, date, hours)
+    # indexes lead with these columns, and every extra index slows imports.
     expert = models.ForeignKey(
         "staff.Expert",
         verbose_name=_("expert"),
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="time_entries",
     )
     mandate = models.ForeignKey(
         "mandates.Mandate",
         verbose_name=_("mandat"),
         on_delete=models.PROTECT,
+        db_index=False,
         related_name="time_entries",
     )
     date = models.DateField(_("date"))

@@ -118,10 +118,10 @@ class HoursPlanner:
 
     def month_entries(self, month: int) -> list[PlannedEntry]:
         entries: list[PlannedEntry] = []
+        first, last = self.workdays[month][0], self.workdays[month][-1]
         employed = [
-            i for i in range(len(self.experts))
-            if self.hired[i] <= self.workdays[month][-1] and self.left[i] >= self.workdays[month][0]
-        ]  # fmt: skip
+            i for i in range(len(self.experts)) if self.hired[i] <= last and self.left[i] >= first
+        ]
         for mandate_index, units in self.month_units(month):
             entries.extend(self._place(month, mandate_index, units, employed))
         return entries

@@ -6,6 +6,7 @@ hours planned for that month always have somewhere to land.
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from consortium.demo.generator import catalogue, targets
@@ -69,6 +70,7 @@ def _client_kind(organisation: OrganisationPlan) -> str:
 def plan_mandates(
     organisations: list[OrganisationPlan], experts: list[ExpertPlan], rng: random.Random
 ) -> list[MandatePlan]:
+    """Every organisation's mandates, numbered by start, each with its team."""
     mandates: list[MandatePlan] = []
 
     def add(index: int, kind: str, department: str, first: int, last: int, **extra) -> None:
@@ -114,7 +116,15 @@ def plan_mandates(
     return mandates
 
 
-def _plan_spell(add, index: int, organisation: OrganisationPlan, first: int, last: int, rng):
+def _plan_spell(
+    add: Callable[..., None],
+    index: int,
+    organisation: OrganisationPlan,
+    first: int,
+    last: int,
+    rng: random.Random,
+) -> None:
+    """Consecutive mandates covering the spell's months, and a few shorter ones alongside."""
     kind_weights = catalogue.CLIENT_TYPES[_client_kind(organisation)]
     month = first
     if (

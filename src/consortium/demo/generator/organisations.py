@@ -99,6 +99,8 @@ def _pattern_list(group: str, scale: float, rng: random.Random) -> list[str]:
 
 
 def plan_organisations(rng: random.Random, scale: float) -> list[OrganisationPlan]:
+    """The named federations, their fictional affiliates, the independents, the extra fully
+    managed members of large scales; then memberships, spells and weights."""
     namer = _Namer(rng)
     organisations = [
         OrganisationPlan(code, name, form, region, namer.neq(), federation, "named", pattern)
@@ -108,7 +110,8 @@ def plan_organisations(rng: random.Random, scale: float) -> list[OrganisationPla
     cqcm_patterns = _pattern_list("cqcm_affiliates", scale, rng)
     sizes = apportion(len(cqcm_patterns), [targets.AFFILIATES[c] for c in cqcm_federations])
     by_federation = dict(zip(cqcm_federations, sizes, strict=True))
-    by_federation["TRESCA"] = len(tresca_patterns := _pattern_list("tresca_affiliates", scale, rng))
+    tresca_patterns = _pattern_list("tresca_affiliates", scale, rng)
+    by_federation["TRESCA"] = len(tresca_patterns)
     patterns = iter(cqcm_patterns + tresca_patterns)
     for federation, size in by_federation.items():
         legal_form, name_patterns = catalogue.AFFILIATE_NAMES[federation]
@@ -212,8 +215,15 @@ def _plan_memberships(
                 end = random_day(rng, first_end, last_end) if first_end and last_end else None
                 organisation.memberships.append(MembershipPlan(category, start, end))
                 organisation.uses_services = category != "support"
-    # A few user members became auxiliary members before the data begins.
-    changed = [o for o in others if o.memberships and o.memberships[0].category == "auxiliary"]
+    # A few user members became auxiliary members before the data begins (and before anything
+    # the report counts).
+    changed = [
+        o
+        for o in others
+        if o.memberships
+        and o.memberships[0].category == "auxiliary"
+        and o.memberships[0].start < dt.date(2019, 1, 1)
+    ]
     for organisation in changed[: scaled(targets.CATEGORY_CHANGES_BEFORE_2019, scale)]:
         membership = organisation.memberships[0]
         membership.start = random_day(rng, dt.date(2016, 1, 1), dt.date(2018, 12, 31))

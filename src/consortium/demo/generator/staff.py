@@ -60,6 +60,7 @@ def _genders(rng: random.Random, count: int, scale: float) -> list[str]:
 
 
 def plan_experts(rng: random.Random, faker: Faker, scale: float) -> list[ExpertPlan]:
+    """The report day's team (exact at --scale 1), those who left before it, later hires."""
     team = [
         (role, department)
         for role, by_department in targets.STAFF_ON_REPORT_DAY.items()

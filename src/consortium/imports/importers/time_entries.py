@@ -104,10 +104,7 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
         expert = experts.get(expert_code) or _reference(expert_code, experts, unknown_expert)
         mandate = mandates.get(mandate_code) or _reference(mandate_code, mandates, unknown_mandate)
         day = parsed.day(day_text)
-        hours, problems = parsed.hours_of(hours_text)
-        if problems:
-            errors.extend(line, problems)
-            hours = None  # reported: the row still goes through the other checks
+        hours, hour_problems = parsed.hours_of(hours_text)
         if isinstance(expert, str) or isinstance(mandate, str) or isinstance(day, str):
             for column, value in (
                 ("expert_code", expert),
@@ -116,7 +113,11 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             ):
                 if isinstance(value, str):
                     errors.add(line, column, value)
+            errors.extend(line, hour_problems)
             continue
+        if hour_problems:
+            errors.extend(line, hour_problems)
+            hours = None  # reported; the row still goes through the checks on its date
 
         expert_id, hired_on, left_on = expert
         mandate_id, start, end = mandate

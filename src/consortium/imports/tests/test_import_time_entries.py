@@ -161,12 +161,12 @@ def test_bad_values_and_a_repeated_cell_are_reported_row_by_row(csv_file, run_im
     assert outcome.error_lines == [
         f"{line} 2, colonne « hours » : Les heures doivent être plus de 0 et au plus 24.",
         f"{line} 3, colonne « hours » : Les heures ont au plus deux décimales.",
-        f"{line} 4, colonne « hours » : « abc » n'est pas un nombre d'heures.",
         f"{line} 4, colonne « expert_code » : Expert inconnu : « EX ».",
         f"{line} 4, colonne « mandate_code » : Mandat inconnu : « MX ».",
         f"{line} 4, colonne « date » : « 05/06/2020 » n'est pas une date AAAA-MM-JJ valide.",
-        f"{line} 5, colonne « hours » : Valeur obligatoire.",
+        f"{line} 4, colonne « hours » : « abc » n'est pas un nombre d'heures.",
         f"{line} 5, colonne « expert_code » : Valeur obligatoire.",
+        f"{line} 5, colonne « hours » : Valeur obligatoire.",
         f"{line} 7, colonne « date » : "
         "La ligne 6 porte déjà sur l'expert E01, le mandat M01 et le 2020-05-07.",
     ]
