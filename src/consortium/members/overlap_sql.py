@@ -4,6 +4,8 @@
 inserts, raw SQL), because hours by member category count each entry under one membership only.
 """
 
+from consortium.core.triggers import DatabaseTriggers
+
 OVERLAP_MESSAGE = "adhésions qui se chevauchent / overlapping memberships"
 
 _OVERLAP = """EXISTS (SELECT 1 FROM members_membership m
@@ -40,13 +42,8 @@ POSTGRESQL_DROP = [
 ]
 
 
-def create_triggers(apps, schema_editor) -> None:
-    statements = {"sqlite": SQLITE_CREATE, "postgresql": POSTGRESQL_CREATE}
-    for sql in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(sql)
-
-
-def drop_triggers(apps, schema_editor) -> None:
-    statements = {"sqlite": SQLITE_DROP, "postgresql": POSTGRESQL_DROP}
-    for sql in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(sql)
+MEMBERSHIP_OVERLAP_TRIGGERS = DatabaseTriggers(
+    table="members_membership",
+    create={"sqlite": SQLITE_CREATE, "postgresql": POSTGRESQL_CREATE},
+    drop={"sqlite": SQLITE_DROP, "postgresql": POSTGRESQL_DROP},
+)

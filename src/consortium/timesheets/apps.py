@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TimesheetsConfig(AppConfig):
     name = "consortium.timesheets"
     verbose_name = _("Heures de services")
+
+    def ready(self) -> None:
+        from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
+
+        LOCKED_PERIOD_TRIGGERS.reinstall_after_migrate(sender=self)

@@ -4,6 +4,8 @@ The services give the friendly message first; these triggers make the rule hold 
 including raw SQL, bulk imports and the admin.
 """
 
+from consortium.core.triggers import DatabaseTriggers
+
 LOCKED_MESSAGE = "période verrouillée : entrée de temps non modifiable / locked period"
 
 _LOCKED = (
@@ -67,13 +69,8 @@ POSTGRESQL_DROP = [
 ]
 
 
-def create_triggers(apps, schema_editor) -> None:
-    statements = {"sqlite": SQLITE_CREATE, "postgresql": POSTGRESQL_CREATE}
-    for sql in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(sql)
-
-
-def drop_triggers(apps, schema_editor) -> None:
-    statements = {"sqlite": SQLITE_DROP, "postgresql": POSTGRESQL_DROP}
-    for sql in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(sql)
+LOCKED_PERIOD_TRIGGERS = DatabaseTriggers(
+    table="timesheets_timeentry",
+    create={"sqlite": SQLITE_CREATE, "postgresql": POSTGRESQL_CREATE},
+    drop={"sqlite": SQLITE_DROP, "postgresql": POSTGRESQL_DROP},
+)

@@ -1,9 +1,9 @@
 from django.db import migrations
 
-from consortium.members.overlap_sql import create_triggers, drop_triggers
+from consortium.members.overlap_sql import MEMBERSHIP_OVERLAP_TRIGGERS
 
 
 class Migration(migrations.Migration):
     dependencies = [("members", "0001_initial")]
 
-    operations = [migrations.RunPython(create_triggers, drop_triggers, elidable=False)]
+    operations = [MEMBERSHIP_OVERLAP_TRIGGERS.migration_operation()]

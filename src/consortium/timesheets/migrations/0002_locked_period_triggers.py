@@ -1,9 +1,9 @@
 from django.db import migrations
 
-from consortium.timesheets.locks_sql import create_triggers, drop_triggers
+from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
 
 
 class Migration(migrations.Migration):
     dependencies = [("timesheets", "0001_initial")]
 
-    operations = [migrations.RunPython(create_triggers, drop_triggers, elidable=False)]
+    operations = [LOCKED_PERIOD_TRIGGERS.migration_operation()]

@@ -46,3 +46,19 @@ def test_entries_outside_the_locked_month_stay_editable(locked_entry):
     TimeEntry.objects.filter(pk=other.pk).update(hours=Decimal(3))
     other.refresh_from_db()
     assert other.hours == Decimal(3)
+
+
+
+def test_migrate_reinstalls_triggers_that_a_table_rebuild_dropped():
+    """SQLite alters a table by rebuilding it, which drops its triggers; migrate puts them back."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
+
+    LOCKED_PERIOD_TRIGGERS.remove(connection)
+    call_command("migrate", verbosity=0)
+    entry = TimeEntryFactory(date=dt.date(2020, 7, 15))
+    period_lock(kind=PeriodKind.MONTH, month=entry.date)
+    with pytest.raises(IntegrityError, match="verrouillée"), transaction.atomic():
+        TimeEntry.objects.filter(pk=entry.pk).delete()
