@@ -5,7 +5,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from consortium.imports.errors import ImportRefused
 from consortium.imports.importers import IMPORTERS
@@ -15,19 +14,21 @@ ERRORS_SHOWN = 200
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Importe un fichier CSV (UTF-8, virgule ou point-virgule, ligne d'en-tête) : "
-        "tout le fichier, ou rien s'il contient une erreur."
-    )
+    @property
+    def help(self) -> str:  # argparse needs a str, not a lazy translation
+        return _(
+            "Importe un fichier CSV (UTF-8, virgule ou point-virgule, ligne d'en-tête) : "
+            "tout le fichier, ou rien s'il contient une erreur."
+        )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("kind", choices=list(IMPORTERS), help=gettext_lazy("type de fichier"))
-        parser.add_argument("file", help=gettext_lazy("fichier CSV"))
+        parser.add_argument("kind", choices=list(IMPORTERS), help=_("type de fichier"))
+        parser.add_argument("file", help=_("fichier CSV"))
         parser.add_argument(
             "--lang",
             choices=["fr", "en"],
             default="fr",
-            help=gettext_lazy("langue des messages (fr par défaut)"),
+            help=_("langue des messages (fr par défaut)"),
         )
 
     def handle(self, *args, kind: str, file: str, lang: str, **options) -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from consortium.core.fiscal_years import Period, fiscal_year_period
 from consortium.kpis.formatting import kpis_as_json, kpis_as_table
@@ -50,31 +49,31 @@ def _period(year: str | None, first: str | None, last: str | None) -> Period:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Affiche les indicateurs du registre des services (heures, entreprises, membres, "
-        "effectif) pour un exercice ou une période."
-    )
+    @property
+    def help(self) -> str:  # argparse needs a str, not a lazy translation
+        return _(
+            "Affiche les indicateurs du registre des services (heures, entreprises, membres, "
+            "effectif) pour un exercice ou une période."
+        )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--year", help=gettext_lazy("exercice financier, p. ex. 2020-2021"))
+        parser.add_argument("--year", help=_("exercice financier, p. ex. 2020-2021"))
         parser.add_argument(
-            "--from", dest="first", help=gettext_lazy("premier jour de la période (AAAA-MM-JJ)")
+            "--from", dest="first", help=_("premier jour de la période (AAAA-MM-JJ)")
         )
-        parser.add_argument(
-            "--to", dest="last", help=gettext_lazy("dernier jour de la période (AAAA-MM-JJ)")
-        )
+        parser.add_argument("--to", dest="last", help=_("dernier jour de la période (AAAA-MM-JJ)"))
         parser.add_argument(
             "--format",
             dest="output_format",
             choices=["table", "json"],
             default="table",
-            help=gettext_lazy("tableau lisible (par défaut) ou JSON"),
+            help=_("tableau lisible (par défaut) ou JSON"),
         )
         parser.add_argument(
             "--lang",
             choices=["fr", "en"],
             default="fr",
-            help=gettext_lazy("langue du tableau et des messages (fr par défaut)"),
+            help=_("langue du tableau et des messages (fr par défaut)"),
         )
 
     def handle(
