@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -51,6 +52,12 @@ class Command(BaseCommand):
             raise CommandError(
                 _("%(file)s refusé : %(count)s erreur(s), rien n'a été importé.")
                 % {"file": refused.file, "count": len(refused.errors)}
+            ) from None
+        except IntegrityError as error:
+            # Only a concurrent write can get past the checks to the database's own guards.
+            raise CommandError(
+                _("%(file)s refusé par la base de données, rien n'a été importé : %(error)s")
+                % {"file": path, "error": error}
             ) from None
         self.stdout.write(
             _("%(file)s importé : %(rows)s ligne(s).") % {"file": path, "rows": summary.rows}
