@@ -25,7 +25,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 demo: install
-	$(BIN)/consortium demo
+	$(BIN)/consortium demo --address http://$(HOST):$(PORT)/
 	CONSORTIUM_DEBUG=1 $(BIN)/consortium serve $(HOST):$(PORT)
 
 serve: install

@@ -9,9 +9,9 @@ from consortium.timesheets.models import TimeEntry
 pytestmark = pytest.mark.django_db
 
 
-def demo() -> str:
+def demo(*arguments: str) -> str:
     out = io.StringIO()
-    call_command("demo", "--scale", "0.05", stdout=out, stderr=io.StringIO())
+    call_command("demo", "--scale", "0.05", *arguments, stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 
@@ -39,3 +39,8 @@ def test_running_it_again_keeps_the_data_and_the_one_login_that_works():
     assert get_user_model().objects.filter(username="admin").count() == 1
     assert get_user_model().objects.get(username="admin").check_password("consortium-demo")
     assert "Identifiant : admin — mot de passe : consortium-demo" in output
+
+
+def test_it_prints_the_address_it_will_be_served_at():
+    output = demo("--address", "http://127.0.0.1:8765/")
+    assert "Adresse : http://127.0.0.1:8765/" in output

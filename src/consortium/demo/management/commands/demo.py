@@ -27,8 +27,13 @@ class Command(BaseCommand):
             default=1.0,
             help=_("Taille des données (défaut : 1)."),
         )
+        parser.add_argument(
+            "--address",
+            default=ADDRESS,
+            help=_("Adresse où la démo sera servie (défaut : %(address)s).") % {"address": ADDRESS},
+        )
 
-    def handle(self, *args, seed: int, scale: float, **options) -> None:
+    def handle(self, *args, seed: int, scale: float, address: str, **options) -> None:
         verbosity = options["verbosity"]
         call_command(
             "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
@@ -48,7 +53,7 @@ class Command(BaseCommand):
             self.stdout.write(_("Accès administrateur créé."))
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(_("La démo du Consortium est prête.")))
-        self.stdout.write(_("Adresse : %(address)s") % {"address": ADDRESS})
+        self.stdout.write(_("Adresse : %(address)s") % {"address": address})
         self.stdout.write(
             _("Identifiant : %(username)s — mot de passe : %(password)s")
             % {"username": DEMO_USERNAME, "password": DEMO_PASSWORD}
