@@ -8,39 +8,24 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from consortium.core.services import coded_name_upsert
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
 from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.selectors import first_entry_day_outside
 
 
-@transaction.atomic
 def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[MandateType, bool]:
     """Create the mandate type with this code, or rename it; says if it was created."""
-    mandate_type = MandateType.objects.select_for_update().filter(code=code).first()
-    created = mandate_type is None
-    if mandate_type is None:
-        mandate_type = MandateType(code=code)
-    mandate_type.name_fr = name_fr
-    mandate_type.name_en = name_en
-    mandate_type.full_clean()
-    mandate_type.save()
-    return mandate_type, created
+    return coded_name_upsert(MandateType, code=code, name_fr=name_fr, name_en=name_en)
 
 
 def _check_hours_inside_dates(mandate: Mandate) -> None:
-    outside = Q(date__lt=mandate.start)
-    if mandate.end is not None:
-        outside |= Q(date__gt=mandate.end)
-    day = (
-        TimeEntry.objects.filter(mandate=mandate)
-        .filter(outside)
-        .order_by("date")
-        .values_list("date", flat=True)
-        .first()
+    day = first_entry_day_outside(
+        TimeEntry.objects.filter(mandate=mandate), mandate.start, mandate.end
     )
     if day is not None:
         field = "start" if day < mandate.start else "end"

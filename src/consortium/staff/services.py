@@ -8,37 +8,22 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from consortium.core.services import coded_name_upsert
 from consortium.staff.models import Department, Expert
 from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.selectors import first_entry_day_outside
 
 
-@transaction.atomic
 def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[Department, bool]:
     """Create the department with this code, or rename it; says if it was created."""
-    department = Department.objects.select_for_update().filter(code=code).first()
-    created = department is None
-    if department is None:
-        department = Department(code=code)
-    department.name_fr = name_fr
-    department.name_en = name_en
-    department.full_clean()
-    department.save()
-    return department, created
+    return coded_name_upsert(Department, code=code, name_fr=name_fr, name_en=name_en)
 
 
 def _check_hours_inside_employment(expert: Expert) -> None:
-    outside = Q(date__lt=expert.hired_on)
-    if expert.left_on is not None:
-        outside |= Q(date__gt=expert.left_on)
-    day = (
-        TimeEntry.objects.filter(expert=expert)
-        .filter(outside)
-        .order_by("date")
-        .values_list("date", flat=True)
-        .first()
+    day = first_entry_day_outside(
+        TimeEntry.objects.filter(expert=expert), expert.hired_on, expert.left_on
     )
     if day is not None:
         field = "hired_on" if day < expert.hired_on else "left_on"

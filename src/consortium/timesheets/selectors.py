@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from consortium.timesheets.models import PeriodLock
+from django.db.models import Q, QuerySet
+
+from consortium.timesheets.models import PeriodLock, TimeEntry
 
 
 def locked_ranges(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -12,3 +14,13 @@ def locked_ranges(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]
         .order_by("start")
         .values_list("start", "end")
     )
+
+
+def first_entry_day_outside(
+    entries: QuerySet[TimeEntry], start: dt.date, end: dt.date | None
+) -> dt.date | None:
+    """The first day, among `entries`, outside [start, end] (end None: open), if any."""
+    outside = Q(date__lt=start)
+    if end is not None:
+        outside |= Q(date__gt=end)
+    return entries.filter(outside).order_by("date").values_list("date", flat=True).first()

@@ -8,7 +8,7 @@ problem is reported at once.
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -182,3 +183,22 @@ def check_without_saving(
         instance.full_clean(exclude=failed_fields, validate_unique=False)
     except ValidationError as error:
         report_validation_error(row.errors, row.line, error, columns, default_column, skip=left_out)
+
+
+def records_with_unique_codes(
+    table: CsvTable, errors: ErrorList
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The file's records, less those repeating an earlier row's code (each an error)."""
+    first_lines: dict[str, int] = {}
+    for line, values in table.records():
+        code = values["code"]
+        if code in first_lines:
+            errors.add(
+                line,
+                "code",
+                _("Le code %(code)s figure déjà à la ligne %(line)s.")
+                % {"code": code, "line": first_lines[code]},
+            )
+            continue
+        first_lines[code] = line
+        yield line, values

@@ -4,18 +4,18 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 
 from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
-from consortium.imports.importers.base import Count, ImportSummary, report_validation_error
+from consortium.imports.importers.base import (
+    Count,
+    ImportSummary,
+    records_with_unique_codes,
+    report_validation_error,
+)
 
 COLUMNS = ("code", "name_fr", "name_en")
 FIELD_COLUMNS = {"code": "code", "name_fr": "name_fr", "name_en": "name_en"}
-
-
-def duplicate_code_message(code: str, line: int) -> str:
-    return _("Le code %(code)s figure déjà à la ligne %(line)s.") % {"code": code, "line": line}
 
 
 def import_coded_names(
@@ -25,13 +25,8 @@ def import_coded_names(
     label: str,
 ) -> ImportSummary:
     count = Count(label)
-    first_lines: dict[str, int] = {}
-    for line, values in table.records():
+    for line, values in records_with_unique_codes(table, errors):
         code = values["code"]
-        if code in first_lines:
-            errors.add(line, "code", duplicate_code_message(code, first_lines[code]))
-            continue
-        first_lines[code] = line
         try:
             _record, created = upsert(
                 code=code, name_fr=values["name_fr"], name_en=values["name_en"]

@@ -10,9 +10,9 @@ from consortium.imports.importers.base import (
     ImportSummary,
     RowValues,
     check_without_saving,
+    records_with_unique_codes,
     report_validation_error,
 )
-from consortium.imports.importers.coded_names import duplicate_code_message
 from consortium.staff.models import Department, Expert, Gender, Role
 from consortium.staff.services import expert_upsert
 
@@ -37,13 +37,8 @@ DEFAULT_COLUMN = "left_on"
 def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
     departments = {department.code: department for department in Department.objects.all()}
     count = Count(_("experts"))
-    first_lines: dict[str, int] = {}
-    for line, values in table.records():
+    for line, values in records_with_unique_codes(table, errors):
         code = values["code"]
-        if code in first_lines:
-            errors.add(line, "code", duplicate_code_message(code, first_lines[code]))
-            continue
-        first_lines[code] = line
         row = RowValues(errors, line, values)
         attributes = {
             "code": code,

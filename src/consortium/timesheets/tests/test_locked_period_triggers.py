@@ -48,7 +48,6 @@ def test_entries_outside_the_locked_month_stay_editable(locked_entry):
     assert other.hours == Decimal(3)
 
 
-
 def test_migrate_reinstalls_triggers_that_a_table_rebuild_dropped():
     """SQLite alters a table by rebuilding it, which drops its triggers; migrate puts them back."""
     from django.core.management import call_command

@@ -1,9 +1,10 @@
 """`consortium demo`: a database ready to show, in one command."""
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from consortium.core.commands import TranslatedCommand
 from consortium.demo.selectors import ledger_data_counts
 from consortium.demo.services import DEMO_PASSWORD, DEMO_USERNAME, demo_login_ensure
 from consortium.demo.summary import existing_sentence
@@ -11,13 +12,11 @@ from consortium.demo.summary import existing_sentence
 ADDRESS = "http://127.0.0.1:8000/"
 
 
-class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # argparse needs a str, not a lazy translation
-        return _(
-            "Prépare la démo : met la base à jour, y charge les données de démonstration si elle "
-            "est vide et crée l'accès administrateur."
-        )
+class Command(TranslatedCommand):
+    help_text = gettext_lazy(
+        "Prépare la démo : met la base à jour, y charge les données de démonstration si elle "
+        "est vide et crée l'accès administrateur."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--seed", type=int, default=2021, help=_("Graine du hasard."))

@@ -2,22 +2,22 @@
 
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from consortium.core.commands import TranslatedCommand
 from consortium.demo.generator import generate
 from consortium.demo.selectors import ledger_data_counts
 from consortium.demo.services import demo_data_delete
 from consortium.demo.summary import counts_sentence, existing_sentence
 
 
-class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # argparse needs a str, not a lazy translation
-        return _(
-            "Crée un centre de démonstration : organisations, membres, experts, mandats et heures "
-            "d'avril 2019 à mars 2022, avec les chiffres du rapport 2020-2021."
-        )
+class Command(TranslatedCommand):
+    help_text = gettext_lazy(
+        "Crée un centre de démonstration : organisations, membres, experts, mandats et heures "
+        "d'avril 2019 à mars 2022, avec les chiffres du rapport 2020-2021."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(

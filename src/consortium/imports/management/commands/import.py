@@ -2,11 +2,13 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import IntegrityError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from consortium.core.commands import TranslatedCommand
 from consortium.imports.errors import ImportRefused
 from consortium.imports.importers import IMPORTERS
 from consortium.imports.services import csv_import
@@ -14,13 +16,11 @@ from consortium.imports.services import csv_import
 ERRORS_SHOWN = 200
 
 
-class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # argparse needs a str, not a lazy translation
-        return _(
-            "Importe un fichier CSV (UTF-8, virgule ou point-virgule, ligne d'en-tête) : "
-            "tout le fichier, ou rien s'il contient une erreur."
-        )
+class Command(TranslatedCommand):
+    help_text = gettext_lazy(
+        "Importe un fichier CSV (UTF-8, virgule ou point-virgule, ligne d'en-tête) : "
+        "tout le fichier, ou rien s'il contient une erreur."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("kind", choices=list(IMPORTERS), help=_("type de fichier"))

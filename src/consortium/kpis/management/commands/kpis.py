@@ -3,10 +3,12 @@ the figures of the service ledger for a fiscal year or any period."""
 
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from consortium.core.commands import TranslatedCommand
 from consortium.core.fiscal_years import Period, fiscal_year_period
 from consortium.kpis.formatting import kpis_as_json, kpis_as_table
 from consortium.kpis.selectors import ledger_dimension_names, ledger_kpis
@@ -48,13 +50,11 @@ def _period(year: str | None, first: str | None, last: str | None) -> Period:
     return Period(start, end)
 
 
-class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # argparse needs a str, not a lazy translation
-        return _(
-            "Affiche les indicateurs du registre des services (heures, entreprises, membres, "
-            "effectif) pour un exercice ou une période."
-        )
+class Command(TranslatedCommand):
+    help_text = gettext_lazy(
+        "Affiche les indicateurs du registre des services (heures, entreprises, membres, "
+        "effectif) pour un exercice ou une période."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--year", help=_("exercice financier, p. ex. 2020-2021"))
