@@ -33,6 +33,29 @@ class TimeStampedAdmin(admin.ModelAdmin):
         return kept
 
 
+class ServiceCheckedForm(forms.ModelForm):
+    """Runs a service's rule across rows on the row as edited, and shows its refusal on the form.
+
+    `service_check` takes the unsaved instance and raises ValidationError (e.g. an expert's new
+    leaving date would leave logged hours outside their employment).
+    """
+
+    service_check = None
+
+    def validate_unique(self) -> None:
+        super().validate_unique()
+        check = type(self).service_check
+        if check is not None and self.instance.pk is not None and not self.errors:
+            try:
+                check(self.instance)
+            except ValidationError as error:
+                self.add_error(None, error)
+
+
+def service_checked_form(check) -> type[ServiceCheckedForm]:
+    return type("ServiceCheckedForm", (ServiceCheckedForm,), {"service_check": staticmethod(check)})
+
+
 class BilingualNameAdmin(TimeStampedAdmin):
     """Departments, fields of expertise, mandate types: a code and a name in each language."""
 

@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 
-from consortium.core.admin import BilingualNameAdmin, TimeStampedAdmin
+from consortium.core.admin import BilingualNameAdmin, TimeStampedAdmin, service_checked_form
 from consortium.mandates.models import Mandate, MandateType
+from consortium.mandates.services import mandate_dates_check
 
 
 @admin.register(MandateType)
@@ -13,6 +14,7 @@ class MandateTypeAdmin(BilingualNameAdmin):
 
 @admin.register(Mandate)
 class MandateAdmin(TimeStampedAdmin):
+    form = service_checked_form(mandate_dates_check)
     list_display = (
         "code",
         "title",

@@ -23,7 +23,8 @@ def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[
     return coded_name_upsert(MandateType, code=code, name_fr=name_fr, name_en=name_en)
 
 
-def _check_hours_inside_dates(mandate: Mandate) -> None:
+def mandate_dates_check(mandate: Mandate) -> None:
+    """Refuse mandate dates that would leave hours logged on it outside them."""
     day = first_entry_day_outside(
         TimeEntry.objects.filter(mandate=mandate), mandate.start, mandate.end
     )
@@ -65,7 +66,7 @@ def mandate_upsert(
     mandate.end = end
     mandate.full_clean()
     if dates_changed:
-        _check_hours_inside_dates(mandate)
+        mandate_dates_check(mandate)
     mandate.save()
     return mandate, created
 
@@ -80,6 +81,6 @@ def mandate_close(*, mandate: Mandate, end: dt.date, status: str = MandateStatus
     mandate.end = end
     mandate.status = status
     mandate.full_clean()
-    _check_hours_inside_dates(mandate)
+    mandate_dates_check(mandate)
     mandate.save()
     return mandate

@@ -5,8 +5,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.admin import TIMESTAMPS, BilingualNameAdmin, TimeStampedAdmin, YesNoFilter
+from consortium.core.admin import (
+    TIMESTAMPS,
+    BilingualNameAdmin,
+    TimeStampedAdmin,
+    YesNoFilter,
+    service_checked_form,
+)
 from consortium.staff.models import Department, Expert, FieldOfExpertise
+from consortium.staff.services import expert_employment_check
 
 
 class FieldOfExpertiseInline(admin.TabularInline):
@@ -39,6 +46,7 @@ class IsEmployedFilter(YesNoFilter):
 
 @admin.register(Expert)
 class ExpertAdmin(TimeStampedAdmin):
+    form = service_checked_form(expert_employment_check)
     list_display = ("code", "last_name", "first_name", "role", "department", "hired_on", "left_on")
     list_filter = ("role", "department", IsEmployedFilter)
     search_fields = ("code", "first_name", "last_name", "email")

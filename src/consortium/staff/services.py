@@ -21,7 +21,8 @@ def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[De
     return coded_name_upsert(Department, code=code, name_fr=name_fr, name_en=name_en)
 
 
-def _check_hours_inside_employment(expert: Expert) -> None:
+def expert_employment_check(expert: Expert) -> None:
+    """Refuse employment dates that would leave hours the expert logged outside them."""
     day = first_entry_day_outside(
         TimeEntry.objects.filter(expert=expert), expert.hired_on, expert.left_on
     )
@@ -68,6 +69,6 @@ def expert_upsert(
     expert.birth_year = birth_year
     expert.full_clean()
     if employment_changed:
-        _check_hours_inside_employment(expert)
+        expert_employment_check(expert)
     expert.save()
     return expert, created

@@ -13,6 +13,7 @@ from consortium.factories import (
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
+    TimeEntryFactory,
 )
 from consortium.mandates.models import Mandate, MandateStatus
 
@@ -102,6 +103,28 @@ def test_a_mandate_ending_before_it_starts_is_refused_on_the_form(admin_client):
     assert response.status_code == 200
     assert "Un mandat ne peut finir avant de commencer." in response.content.decode()
     assert not Mandate.objects.filter(code="MAN9000").exists()
+
+
+def test_an_end_before_logged_hours_is_refused_on_the_form(admin_client):
+    mandate = MandateFactory(code="MAN-H", start=dt.date(2020, 1, 1))
+    TimeEntryFactory(mandate=mandate, date=dt.date(2020, 6, 1))
+    response = admin_client.post(
+        admin_url("mandates_mandate_change", mandate.pk),
+        {
+            "code": mandate.code,
+            "organisation": mandate.organisation_id,
+            "title": mandate.title,
+            "mandate_type": mandate.mandate_type_id,
+            "department": mandate.department_id,
+            "start": "2020-01-01",
+            "end": "2020-05-31",
+            "status": MandateStatus.CLOSED,
+        },
+    )
+    assert response.status_code == 200
+    assert "MAN-H a des heures saisies le 2020-06-01" in response.content.decode()
+    mandate.refresh_from_db()
+    assert (mandate.end, mandate.status) == (None, MandateStatus.OPEN)
 
 
 def test_a_mandate_is_added_from_the_admin(admin_client):

@@ -8,7 +8,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import DepartmentFactory, ExpertFactory
+from consortium.factories import DepartmentFactory, ExpertFactory, TimeEntryFactory
 from consortium.staff.models import Expert, FieldOfExpertise, Gender, Role
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,30 @@ EXPERTS = "staff_expert_changelist"
 def _field_of_expertise(**values) -> FieldOfExpertise:
     values.setdefault("department", DepartmentFactory())
     return FieldOfExpertise.objects.create(**values)
+
+
+def test_a_leaving_date_before_logged_hours_is_refused_on_the_form(admin_client):
+    expert = ExpertFactory(code="EXP-H", hired_on=dt.date(2018, 1, 1))
+    TimeEntryFactory(expert=expert, date=dt.date(2020, 6, 1))
+    response = admin_client.post(
+        admin_url("staff_expert_change", expert.pk),
+        {
+            "code": expert.code,
+            "first_name": expert.first_name,
+            "last_name": expert.last_name,
+            "email": expert.email,
+            "role": expert.role,
+            "department": expert.department_id,
+            "hired_on": "2018-01-01",
+            "left_on": "2020-05-29",
+            "gender": "",
+            "birth_year": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "EXP-H a des heures saisies le 2020-06-01" in response.content.decode()
+    expert.refresh_from_db()
+    assert expert.left_on is None
 
 
 @pytest.mark.parametrize(
