@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test lint bench bench-import bench-kpis messages clean
+.PHONY: install demo serve test lint bench bench-import bench-kpis bench-admin messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
@@ -45,13 +45,16 @@ messages: install
 	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
 	$(BIN)/pybabel compile -d src/consortium/locale -D django
 
-bench: bench-import bench-kpis
+bench: bench-import bench-kpis bench-admin
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
 
 bench-kpis: install
 	$(BIN)/python benchmarks/bench_kpis.py
+
+bench-admin: install
+	$(BIN)/python benchmarks/bench_admin.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache

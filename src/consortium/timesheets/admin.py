@@ -10,8 +10,10 @@ from functools import reduce
 from operator import or_
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from consortium.core.admin import TimeStampedAdmin, add_service_errors
+from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
@@ -86,11 +89,52 @@ class TimeEntryForm(forms.ModelForm):
         )
 
 
+class FiscalYearFilter(admin.SimpleListFilter):
+    """Entries of one fiscal year, the period everyone at the centre reasons in.
+
+    Stands in for Django's date drill-down, which lists the years by reading every entry of the
+    ledger (0.4 s on SQLite with 225,000 entries); here the first and last days are two seeks on
+    the date index.
+    """
+
+    title = gettext_lazy("exercice financier")
+    parameter_name = "fiscal_year"
+
+    def lookups(self, request, model_admin):
+        days = TimeEntry.objects.order_by("date").values_list("date", flat=True)
+        first, last = days.first(), days.reverse().first()
+        if first is None:
+            return []
+        start_month = settings.FISCAL_YEAR_START_MONTH
+        first_year = int(fiscal_year_name_for(first)[:4])
+        last_year = int(fiscal_year_name_for(last)[:4])
+        names = [
+            fiscal_year_name_for(dt.date(year, start_month, 1))
+            for year in range(last_year, first_year - 1, -1)
+        ]
+        return [(name, name) for name in names]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            period = fiscal_year_period(self.value())
+        except ValueError as error:
+            raise IncorrectLookupParameters(str(error)) from error
+        return queryset.filter(date__range=(period.start, period.end))
+
+
 @admin.register(TimeEntry)
 class TimeEntryAdmin(TimeStampedAdmin):
     form = TimeEntryForm
     list_display = ("date", "expert", "mandate", "organisation", "hours")
-    list_filter = ("mandate__department", "mandate__mandate_type", "expert__role")
+    list_filter = (
+        FiscalYearFilter,
+        "date",
+        "mandate__department",
+        "mandate__mandate_type",
+        "expert__role",
+    )
     # Shows the search box; get_search_results below searches these fields its own way.
     search_fields = (
         "expert__code",
@@ -105,7 +149,6 @@ class TimeEntryAdmin(TimeStampedAdmin):
     ordering = ("-date", "-pk")
     list_select_related = ("expert", "mandate", "mandate__organisation")
     autocomplete_fields = ("expert", "mandate")
-    date_hierarchy = "date"
     # A filtered page needs no second COUNT(*) over the whole ledger.
     show_full_result_count = False
     actions = ("delete_selected",)

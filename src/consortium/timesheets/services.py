@@ -188,8 +188,8 @@ def time_entries_bulk_write(rows: Sequence[EntryRow], *, new_only: bool = False)
     now = timezone.now()
     table = TimeEntry._meta.db_table
     upsert = "" if new_only else _REPLACE_ON_CONFLICT
-    # In the order of the unique index (expert, date, mandate): each insert into it, and into the
-    # expert index, lands next to the one before; about a third faster on both databases.
+    # In the order of the unique index (expert, date, mandate): each insert into it lands next
+    # to the one before; about a third faster on both databases.
     ordered = sorted(rows, key=itemgetter(0, 2, 1))
     # The raw driver cursors are the fast path; wrap_database_errors keeps Django's exceptions.
     with connection.cursor() as cursor, connection.wrap_database_errors:

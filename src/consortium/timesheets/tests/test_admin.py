@@ -277,12 +277,24 @@ def test_the_entry_list_filters_by_department_type_and_date(admin_client):
     assert changelist_rows(admin_client, ENTRIES, query) == [wanted]
 
 
-def test_the_entry_list_drills_down_by_date(admin_client):
-    TimeEntryFactory(date=dt.date(2020, 6, 1))
-    TimeEntryFactory(date=dt.date(2021, 2, 1))
+def test_the_entry_list_offers_each_fiscal_year_of_the_ledger(admin_client):
+    TimeEntryFactory(date=dt.date(2019, 6, 1))
+    TimeEntryFactory(date=dt.date(2021, 4, 1))
     text = page_text(admin_client, ENTRIES)
-    assert "?date__year=2020" in text
-    assert "?date__year=2021" in text
+    for name in ("2019-2020", "2020-2021", "2021-2022"):
+        assert f"?fiscal_year={name}" in text
+    assert "?fiscal_year=2018-2019" not in text
+
+
+def test_the_entry_list_shows_one_fiscal_year(admin_client):
+    wanted = [
+        TimeEntryFactory(date=dt.date(2020, 4, 1)),
+        TimeEntryFactory(date=dt.date(2021, 3, 31)),
+    ]
+    TimeEntryFactory(date=dt.date(2020, 3, 31))
+    TimeEntryFactory(date=dt.date(2021, 4, 1))
+    rows = changelist_rows(admin_client, ENTRIES, "?fiscal_year=2020-2021")
+    assert sorted(rows, key=lambda entry: entry.date) == wanted
 
 
 def test_a_month_is_locked_from_the_admin_by_the_user(admin_client, admin_user):
