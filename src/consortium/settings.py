@@ -29,6 +29,14 @@ INSTALLED_APPS = [
     "consortium.timesheets",
     "consortium.imports",
     "consortium.kpis",
+    "consortium.governance",
+    "consortium.development",
+    "consortium.projects",
+    "consortium.communications",
+    "consortium.training",
+    "consortium.finance",
+    "consortium.surveys",
+    "consortium.reports",
     "consortium.demo",
 ]
 
