@@ -17,6 +17,7 @@ from consortium.demo.generator import targets, writer
 from consortium.demo.generator.hours import UNITS_PER_HOUR, HoursPlanner
 from consortium.demo.generator.mandates import plan_mandates
 from consortium.demo.generator.organisations import plan_organisations
+from consortium.demo.generator.records import RecordsContext, write_records
 from consortium.demo.generator.staff import plan_experts
 
 __all__ = ["generate"]
@@ -62,6 +63,7 @@ def generate(*, seed: int = 2021, scale: float = 1.0, progress: bool = False) ->
             quarter_hours += sum(entry[3] for entry in planned)
             entries += entry_writer.write(planned)
             months.set_postfix_str(f"{entries:,}".replace(",", "\u00a0"))
+        records = write_records(RecordsContext(seed=seed, scale=scale, faker=faker))
         locks = writer.write_locks()
     return {
         "organisations": len(organisations),
@@ -71,4 +73,5 @@ def generate(*, seed: int = 2021, scale: float = 1.0, progress: bool = False) ->
         "time_entries": entries,
         "hours": Decimal(quarter_hours) / UNITS_PER_HOUR,
         "period_locks": locks,
+        **records,
     }

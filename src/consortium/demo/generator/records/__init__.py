@@ -1,0 +1,54 @@
+"""The demo's records beyond the ledger: governance, business development, structuring projects,
+communications, training, finance, surveys and the report's texts.
+
+Each area has one module with a `write(context) -> dict[str, int]` that writes its records
+(once the ledger is in the database, in the same transaction) and returns what it wrote, by
+name. At --scale 1 they carry the figures of seed-figures.md exactly.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from faker import Faker
+
+from consortium.demo.generator.records import (
+    communications,
+    development,
+    finance,
+    governance,
+    projects,
+    report_texts,
+    surveys,
+    training,
+)
+
+
+@dataclass(frozen=True)
+class RecordsContext:
+    seed: int
+    scale: float
+    faker: Faker
+
+    def rng(self, part: str) -> random.Random:
+        """One stream per part, so that changing one part does not reshuffle the others."""
+        return random.Random(f"{self.seed}:records:{part}")
+
+
+WRITERS: list[Callable[[RecordsContext], dict[str, int]]] = [
+    governance.write,
+    development.write,
+    projects.write,
+    communications.write,
+    training.write,
+    finance.write,
+    surveys.write,
+    report_texts.write,
+]
+
+
+def write_records(context: RecordsContext) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for write in WRITERS:
+        counts.update(write(context))
+    return counts
