@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test lint bench bench-import bench-kpis bench-admin messages clean
+.PHONY: install demo serve test lint bench bench-import bench-kpis bench-admin bench-report docs messages clean
 
-PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po)
+PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
 install: $(STAMP) $(MO)
@@ -45,7 +45,7 @@ messages: install
 	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
 	$(BIN)/pybabel compile -d src/consortium/locale -D django
 
-bench: bench-import bench-kpis bench-admin
+bench: bench-import bench-kpis bench-admin bench-report
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
@@ -55,6 +55,13 @@ bench-kpis: install
 
 bench-admin: install
 	$(BIN)/python benchmarks/bench_admin.py
+
+bench-report: install
+	$(BIN)/python benchmarks/bench_report.py
+
+# PNG images of the French report's pages (docs/report/), from the demo.
+docs: install
+	$(BIN)/python docs/report/render_pages.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache

@@ -86,3 +86,287 @@ class TimeEntryFactory(DjangoModelFactory):
     mandate = factory.SubFactory(MandateFactory)
     date = dt.date(2020, 6, 1)
     hours = Decimal("7.00")
+
+
+# --- communications, training, surveys -------------------------------------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class FollowerSnapshotFactory(DjangoModelFactory):
+    class Meta:
+        model = "communications.FollowerSnapshot"
+
+    channel = "linkedin"
+    date = dt.date(2021, 3, 31)
+    followers = 100
+
+
+class PublicationFactory(DjangoModelFactory):
+    class Meta:
+        model = "communications.Publication"
+
+    kind = "post"
+    channel = "linkedin"
+    date = dt.date(2020, 6, 1)
+    title = factory.Faker("catch_phrase")
+
+
+class AdCampaignFactory(DjangoModelFactory):
+    class Meta:
+        model = "communications.AdCampaign"
+
+    channel = "facebook"
+    name = factory.Faker("catch_phrase")
+    start = dt.date(2020, 10, 1)
+    end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(days=30))
+    impressions = 1000
+
+
+class PressCoverageFactory(DjangoModelFactory):
+    class Meta:
+        model = "communications.PressCoverage"
+
+    title = factory.Faker("catch_phrase")
+    outlet = factory.Faker("company")
+    date = dt.date(2020, 9, 16)
+
+
+class EventFactory(DjangoModelFactory):
+    class Meta:
+        model = "communications.Event"
+
+    title = factory.Faker("catch_phrase")
+    date = dt.date(2020, 11, 18)
+    kind = "webinar"
+    registrations = 10
+
+
+class CourseFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.Course"
+
+    title_fr = factory.Sequence(lambda n: f"Formation {n}")
+    title_en = factory.Sequence(lambda n: f"Course {n}")
+    provider = factory.Faker("company")
+    start = dt.date(2020, 9, 1)
+
+
+class TrainingRecordFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.TrainingRecord"
+
+    expert = factory.SubFactory(ExpertFactory)
+    course = factory.SubFactory(CourseFactory)
+    completed_on = dt.date(2020, 10, 15)
+
+
+class SurveyYearFactory(DjangoModelFactory):
+    """A fiscal year for surveys: "2020-2021" unless told otherwise, shared when it exists."""
+
+    class Meta:
+        model = "core.FiscalYear"
+        django_get_or_create = ("name",)
+
+    name = "2020-2021"
+    start_date = factory.LazyAttribute(lambda o: dt.date(int(o.name[:4]), 4, 1))
+    end_date = factory.LazyAttribute(lambda o: dt.date(int(o.name[:4]) + 1, 3, 31))
+
+
+class SatisfactionSurveyFactory(DjangoModelFactory):
+    class Meta:
+        model = "surveys.SatisfactionSurvey"
+        django_get_or_create = ("fiscal_year",)
+
+    fiscal_year = factory.SubFactory(SurveyYearFactory)
+    title = factory.LazyAttribute(lambda o: f"Sondage de satisfaction {o.fiscal_year.name}")
+    sent_on = dt.date(2021, 2, 1)
+
+
+class SatisfactionAnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = "surveys.SatisfactionAnswer"
+
+    survey = factory.SubFactory(SatisfactionSurveyFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    would_recommend = True
+
+
+class EngagementSurveyFactory(DjangoModelFactory):
+    class Meta:
+        model = "surveys.EngagementSurvey"
+        django_get_or_create = ("fiscal_year",)
+
+    fiscal_year = factory.SubFactory(SurveyYearFactory)
+    title = factory.LazyAttribute(lambda o: f"Sondage d'engagement {o.fiscal_year.name}")
+    benchmark_pct = Decimal("76.0")
+
+
+class EngagementResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = "surveys.EngagementResponse"
+
+    survey = factory.SubFactory(EngagementSurveyFactory)
+    score = Decimal("80.00")
+
+
+# --- finance -----------------------------------------------------------------------------------
+
+from consortium.core.models import FiscalYear  # noqa: E402
+from consortium.finance.models import Account, AccountKind, ActualAmount, Budget  # noqa: E402
+
+
+class FiscalYearFactory(DjangoModelFactory):
+    class Meta:
+        model = FiscalYear
+        django_get_or_create = ("name",)
+
+    name = "2020-2021"
+    start_date = factory.LazyAttribute(lambda o: dt.date(int(o.name[:4]), 4, 1))
+    end_date = factory.LazyAttribute(lambda o: dt.date(int(o.name[:4]) + 1, 3, 31))
+
+
+class AccountFactory(DjangoModelFactory):
+    class Meta:
+        model = Account
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"{5000 + n}")
+    name_fr = factory.Sequence(lambda n: f"Charge {n}")
+    name_en = factory.Sequence(lambda n: f"Expense {n}")
+    kind = AccountKind.EXPENSE
+    is_service_revenue = False
+
+    class Params:
+        revenue = factory.Trait(kind=AccountKind.REVENUE)
+        service_revenue = factory.Trait(kind=AccountKind.REVENUE, is_service_revenue=True)
+
+
+class BudgetFactory(DjangoModelFactory):
+    class Meta:
+        model = Budget
+
+    account = factory.SubFactory(AccountFactory)
+    fiscal_year = factory.SubFactory(FiscalYearFactory)
+    amount = Decimal("1000.00")
+
+
+class ActualAmountFactory(DjangoModelFactory):
+    class Meta:
+        model = ActualAmount
+
+    account = factory.SubFactory(AccountFactory)
+    fiscal_year = factory.SubFactory(FiscalYearFactory)
+    organisation = None
+    amount = Decimal("1000.00")
+
+
+# --- governance, development, projects ---------------------------------------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = "governance.Meeting"
+
+    kind = "board"
+    date = factory.Sequence(lambda n: dt.date(2020, 4, 1) + dt.timedelta(days=n % 365))
+    title = "Rencontre du conseil d'administration"
+
+
+class BoardSeatFactory(DjangoModelFactory):
+    class Meta:
+        model = "governance.BoardSeat"
+        skip_postgeneration_save = True
+
+    role = "director"
+    is_executive = False
+    organisation = factory.SubFactory(OrganisationFactory)
+    term_start = dt.date(2019, 6, 12)
+    order = factory.Sequence(lambda n: n)
+    holder = factory.RelatedFactory(
+        "consortium.factories.BoardSeatHolderFactory", factory_related_name="seat"
+    )
+
+
+class BoardSeatHolderFactory(DjangoModelFactory):
+    class Meta:
+        model = "governance.BoardSeatHolder"
+
+    seat = factory.SubFactory(BoardSeatFactory, holder=None)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+
+
+class DevelopmentActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = "development.DevelopmentActivity"
+        skip_postgeneration_save = True
+
+    kind = "development_meeting"
+    date = dt.date(2020, 6, 1)
+    title = factory.Sequence(lambda n: f"Rencontre de développement {n}")
+
+    @factory.post_generation
+    def organisations_met(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisations_met.set(extracted)
+
+
+class PartnershipFactory(DjangoModelFactory):
+    class Meta:
+        model = "development.Partnership"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Entente de partenariat {n}")
+    start = dt.date(2020, 4, 1)
+
+
+class StructuringProjectFactory(DjangoModelFactory):
+    class Meta:
+        model = "projects.StructuringProject"
+
+    code = factory.Sequence(lambda n: f"PRJ{n:03d}")
+    title = factory.Sequence(lambda n: f"Projet structurant {n}")
+    funder = "Ministère de l'Économie et de l'Innovation"
+    programme = "PAEN"
+    amount = Decimal("50000.00")
+    start = dt.date(2020, 6, 1)
+    description_fr = "Description en français."
+    description_en = "English description."
+
+
+class ProjectPhaseFactory(DjangoModelFactory):
+    class Meta:
+        model = "projects.ProjectPhase"
+
+    project = factory.SubFactory(StructuringProjectFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title_fr = factory.Sequence(lambda n: f"Volet {n}")
+    title_en = factory.Sequence(lambda n: f"Part {n}")
+
+
+class DeliverableFactory(DjangoModelFactory):
+    class Meta:
+        model = "projects.Deliverable"
+
+    phase = factory.SubFactory(ProjectPhaseFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title_fr = factory.Sequence(lambda n: f"Livrable {n}")
+    title_en = factory.Sequence(lambda n: f"Deliverable {n}")
+    status = "planned"
+
+
+# --- reports ------------------------------------------------------------------------------------
+# Models named by label; the fiscal year is the finance block's FiscalYearFactory.
+
+
+class ReportTextFactory(DjangoModelFactory):
+    class Meta:
+        model = "reports.ReportText"
+
+    fiscal_year = factory.SubFactory(FiscalYearFactory)
+    section = "mission"
+    title_fr = "Mission."
+    title_en = "Mission."
+    body_fr = "Le Consortium existe pour ses membres."
+    body_en = "The Consortium exists for its members."

@@ -8,6 +8,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("rapports/", include("consortium.reports.urls")),
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     prefix_default_language=False,
 )

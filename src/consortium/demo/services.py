@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.db import transaction
 
+from consortium.demo.generator.records import delete_records
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
@@ -16,13 +17,15 @@ DEMO_PASSWORD = "consortium-demo"
 
 @transaction.atomic
 def demo_data_delete() -> int:
-    """Delete the whole service ledger and its reference rows; returns the entries deleted.
+    """Delete the demo: the records of every area, the whole service ledger and its reference
+    rows; returns the entries deleted.
 
     The locks go first, through the ledger's own service: while a period is locked, the database
     refuses to delete its entries. Fiscal years and users stay.
     """
     for lock in PeriodLock.objects.all():
         period_unlock(lock=lock)
+    delete_records()
     deleted, _by_model = TimeEntry.objects.all().delete()
     Mandate.objects.all().delete()
     Membership.objects.all().delete()

@@ -7,11 +7,16 @@ in one transaction and rolls everything back if any error was found.
 from types import ModuleType
 
 from consortium.imports.importers import (
+    accounts,
+    actuals,
+    budgets,
     departments,
+    development_activities,
     experts,
     mandate_types,
     mandates,
     organisations,
+    satisfaction_answers,
     time_entries,
 )
 
@@ -22,4 +27,9 @@ IMPORTERS: dict[str, ModuleType] = {
     "experts": experts,
     "mandates": mandates,
     "time-entries": time_entries,
+    "satisfaction-answers": satisfaction_answers,
+    "accounts": accounts,
+    "budgets": budgets,
+    "actuals": actuals,
+    "development-activities": development_activities,
 }

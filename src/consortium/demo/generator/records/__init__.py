@@ -3,11 +3,11 @@ communications, training, finance, surveys and the report's texts.
 
 Each area has one module with a `write(context) -> dict[str, int]` that writes its records
 (once the ledger is in the database, in the same transaction) and returns what it wrote, by
-name. At --scale 1 they carry the figures of seed-figures.md exactly.
+name, and a `delete()` that removes them. At --scale 1 they carry the figures of
+seed-figures.md exactly.
 """
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from faker import Faker
@@ -35,20 +35,26 @@ class RecordsContext:
         return random.Random(f"{self.seed}:records:{part}")
 
 
-WRITERS: list[Callable[[RecordsContext], dict[str, int]]] = [
-    governance.write,
-    development.write,
-    projects.write,
-    communications.write,
-    training.write,
-    finance.write,
-    surveys.write,
-    report_texts.write,
+AREAS = [
+    governance,
+    development,
+    projects,
+    communications,
+    training,
+    finance,
+    surveys,
+    report_texts,
 ]
 
 
 def write_records(context: RecordsContext) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for write in WRITERS:
-        counts.update(write(context))
+    for area in AREAS:
+        counts.update(area.write(context))
     return counts
+
+
+def delete_records() -> None:
+    """Remove every area's records, the last written first."""
+    for area in reversed(AREAS):
+        area.delete()

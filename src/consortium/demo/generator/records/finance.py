@@ -1,5 +1,233 @@
-"""Demo records of this area (to be written by the area's owner)."""
+"""Demo finance: a chart of accounts, budgets for 2019-2020 to 2021-2022 and actual amounts for
+2019-2020 and 2020-2021, carrying the financial figures of the 2020-2021 report.
+
+Totals are fixed below; each is split over its accounts in whole dollars (the last account
+takes the rest, so sums are exact). Service revenue is billed to members only (article 17:
+100 %), each member's share weighted by its hours in the ledger that year. In 2020-2021 every
+fully managed, user and auxiliary member with hours is billed; in 2019-2020, 50 fewer
+organisations (× scale), the rest of its members having been served through their federation.
+Account names are data, not interface: they are not wrapped in gettext.
+"""
+
+import random
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from consortium.core.models import FiscalYear
+from consortium.finance.models import Account, AccountKind, ActualAmount, Budget
+from consortium.finance.selectors import member_categories
+from consortium.finance.services import (
+    account_upsert,
+    actual_amount_record,
+    budget_record,
+    fiscal_year_ensure,
+)
+from consortium.members.models import MemberCategory, Organisation
+from consortium.timesheets.models import TimeEntry
+
+REVENUE, EXPENSE = AccountKind.REVENUE, AccountKind.EXPENSE
+SERVICES, TRAINING = "4100", "4150"
+# code, French name, English name, kind, service revenue
+CHART: list[tuple[str, str, str, str, bool]] = [
+    (
+        SERVICES,
+        "Services professionnels aux membres",
+        "Professional services to members",
+        REVENUE,
+        True,
+    ),
+    (TRAINING, "Formation aux membres", "Training for members", REVENUE, True),
+    (
+        "4300",
+        "Subvention salariale d'urgence (COVID-19)",
+        "Emergency wage subsidy (COVID-19)",
+        REVENUE,
+        False,
+    ),
+    (
+        "4400",
+        "Programmes de soutien subventionnés",
+        "Subsidised support programmes",
+        REVENUE,
+        False,
+    ),
+    ("4500", "Cotisations des membres", "Member dues", REVENUE, False),
+    ("4900", "Revenus de placement et autres", "Investment and other income", REVENUE, False),
+    ("5100", "Salaires et charges sociales", "Salaries and benefits", EXPENSE, False),
+    ("5200", "Honoraires et sous-traitance", "Fees and subcontracting", EXPENSE, False),
+    ("5300", "Loyer et frais de bureau", "Rent and office costs", EXPENSE, False),
+    ("5400", "Technologies de l'information", "Information technology", EXPENSE, False),
+    ("5500", "Formation et déplacements du personnel", "Staff training and travel", EXPENSE, False),
+    ("5600", "Promotion et communications", "Promotion and communications", EXPENSE, False),
+    (
+        "5900",
+        "Frais financiers et amortissement",
+        "Financial costs and depreciation",
+        EXPENSE,
+        False,
+    ),
+]
+OTHER_REVENUE = ["4300", "4400", "4500", "4900"]
+EXPENSES = ["5100", "5200", "5300", "5400", "5500", "5600", "5900"]
+EXPENSE_WEIGHTS = [78, 6, 5, 4, 2, 2, 3]
+
+# Budgets: (revenue, expenses) by year, and the weights of the revenue accounts (services,
+# training, then OTHER_REVENUE). The 2020-2021 budget was set before the pandemic.
+BUDGETS: dict[str, tuple[int, int, list[int]]] = {
+    "2019-2020": (4_250_000, 4_190_000, [76, 8, 0, 10, 4, 2]),
+    "2020-2021": (3_951_782, 3_878_238, [78, 8, 0, 9, 3, 2]),
+    "2021-2022": (4_598_552, 4_550_351, [74, 8, 5, 9, 2, 2]),
+}
+# Actual amounts: revenue (services by category, then each other revenue account), expenses.
+SERVICE_REVENUE: dict[str, dict[str, int]] = {
+    "2019-2020": {
+        MemberCategory.FULLY_MANAGED: 2_300_000,
+        MemberCategory.USER: 1_200_000,
+        MemberCategory.AUXILIARY: 300_000,
+    },
+    "2020-2021": {
+        MemberCategory.FULLY_MANAGED: 2_250_000,
+        MemberCategory.USER: 1_214_400,  # users and auxiliaries: +5,7 %
+        MemberCategory.AUXILIARY: 371_100,  # +23,7 %
+    },
+}
+OTHER_REVENUE_ACTUAL: dict[str, list[int]] = {
+    "2019-2020": [0, 470_000, 150_000, 55_852],  # total revenue 4 475 852
+    "2020-2021": [420_000, 180_000, 90_000, 46_174],  # total revenue 4 571 674 (+2 %)
+}
+EXPENSES_ACTUAL = {"2019-2020": 4_405_109, "2020-2021": 4_023_699}
+BILLED_CATEGORIES = (MemberCategory.FULLY_MANAGED, MemberCategory.USER, MemberCategory.AUXILIARY)
+DIVERSIFICATION = 50  # organisations billed in 2020-2021 less those billed in 2019-2020
+MINIMUM_BILL = 1_000
+TRAINING_SHARE = Decimal("0.15")  # of a member's bill, for members who took training
+
+
+def split(total: int, weights: list[float]) -> list[int]:
+    """Whole dollars in proportion to `weights`, adding up to `total` exactly."""
+    weight_sum = sum(weights)
+    parts = [int(total * weight / weight_sum) for weight in weights]
+    parts[-1] += total - sum(parts)
+    return parts
+
+
+def _hours_by_organisation(year: FiscalYear) -> dict[int, Decimal]:
+    rows = (
+        TimeEntry.objects.filter(date__range=(year.start_date, year.end_date))
+        .values("mandate__organisation")
+        .annotate(hours=Sum("hours"))
+        .order_by()
+        .values_list("mandate__organisation", "hours")
+    )
+    return dict(rows)
+
+
+def _members_to_bill(year: FiscalYear) -> tuple[dict[str, list[int]], dict[int, Decimal]]:
+    """Members of each billed category (those with hours in the year first), and the hours."""
+    hours = _hours_by_organisation(year)
+    categories = member_categories(year)
+    members: dict[str, list[int]] = {category: [] for category in BILLED_CATEGORIES}
+    for organisation, category in sorted(categories.items()):
+        if category in members:
+            members[category].append(organisation)
+    for ids in members.values():
+        ids.sort(key=lambda pk: (pk not in hours, pk))
+    return members, hours
+
+
+def _choose_billed(context) -> dict[str, dict[str, list[int]]]:
+    """Organisation ids billed in each year, by category."""
+    rng: random.Random = context.rng("finance")
+    billed: dict[str, dict[str, list[int]]] = {}
+    current = FiscalYear.objects.get(name="2020-2021")
+    members, hours = _members_to_bill(current)
+    billed["2020-2021"] = {
+        category: [pk for pk in ids if pk in hours] or ids[:1] for category, ids in members.items()
+    }
+    count_current = sum(len(ids) for ids in billed["2020-2021"].values())
+    prior = FiscalYear.objects.get(name="2019-2020")
+    members, hours = _members_to_bill(prior)
+    fully_managed = members[MemberCategory.FULLY_MANAGED]
+    others = {c: [pk for pk in members[c] if pk in hours] or members[c][:1] for c in members}
+    wanted = max(count_current - round(DIVERSIFICATION * context.scale), len(fully_managed) + 2)
+    users, auxiliaries = others[MemberCategory.USER], others[MemberCategory.AUXILIARY]
+    room = min(wanted - len(fully_managed), len(users) + len(auxiliaries))
+    auxiliary_count = 0
+    if auxiliaries:
+        auxiliary_count = max(1, round(room * len(auxiliaries) / (len(users) + len(auxiliaries))))
+    auxiliary_count = min(auxiliary_count, len(auxiliaries), room)
+    billed["2019-2020"] = {
+        MemberCategory.FULLY_MANAGED: fully_managed,
+        MemberCategory.USER: sorted(rng.sample(users, min(room - auxiliary_count, len(users)))),
+        MemberCategory.AUXILIARY: sorted(rng.sample(auxiliaries, auxiliary_count)),
+    }
+    return billed
+
+
+def _bill(year: FiscalYear, billed: dict[str, list[int]], accounts: dict, rng) -> int:
+    hours = _hours_by_organisation(year)
+    organisations = Organisation.objects.in_bulk([pk for ids in billed.values() for pk in ids])
+    written = 0
+    for category, ids in billed.items():
+        if not ids:
+            continue  # only at a small --scale: that category's total is then not billed
+        total = SERVICE_REVENUE[year.name][category]
+        minimum = min(MINIMUM_BILL, total // (2 * len(ids)))
+        weights = [float(hours.get(pk, 1)) for pk in ids]
+        bills = split(total - minimum * len(ids), weights)
+        for pk, bill in zip(ids, bills, strict=True):
+            amount = bill + minimum
+            training = int(amount * TRAINING_SHARE) if rng.random() < 0.3 else 0
+            for code, part in ((SERVICES, amount - training), (TRAINING, training)):
+                if part:
+                    actual_amount_record(
+                        account=accounts[code],
+                        fiscal_year=year,
+                        organisation=organisations[pk],
+                        amount=Decimal(part),
+                    )
+                    written += 1
+    return written
+
+
+def delete() -> None:
+    """The area's demo rows (every account, budget and actual amount), for a rebuilt demo."""
+    ActualAmount.objects.all().delete()
+    Budget.objects.all().delete()
+    Account.objects.all().delete()
 
 
 def write(context) -> dict[str, int]:
-    return {}
+    accounts = {}
+    for code, name_fr, name_en, kind, is_service_revenue in CHART:
+        accounts[code], _created = account_upsert(
+            code=code,
+            name_fr=name_fr,
+            name_en=name_en,
+            kind=kind,
+            is_service_revenue=is_service_revenue,
+        )
+    years = {name: fiscal_year_ensure(name=name) for name in BUDGETS}
+    budgets = 0
+    for name, (revenue, expenses, weights) in BUDGETS.items():
+        amounts = dict(
+            zip([SERVICES, TRAINING, *OTHER_REVENUE], split(revenue, weights), strict=True)
+        )
+        amounts.update(zip(EXPENSES, split(expenses, EXPENSE_WEIGHTS), strict=True))
+        for code, amount in amounts.items():
+            budget_record(account=accounts[code], fiscal_year=years[name], amount=Decimal(amount))
+            budgets += 1
+
+    billed = _choose_billed(context)
+    rng = context.rng("finance-training")
+    actuals = 0
+    for name in ("2019-2020", "2020-2021"):
+        actuals += _bill(years[name], billed[name], accounts, rng)
+        amounts = dict(zip(OTHER_REVENUE, OTHER_REVENUE_ACTUAL[name], strict=True))
+        amounts.update(zip(EXPENSES, split(EXPENSES_ACTUAL[name], EXPENSE_WEIGHTS), strict=True))
+        for code, amount in amounts.items():
+            actual_amount_record(
+                account=accounts[code], fiscal_year=years[name], amount=Decimal(amount)
+            )
+            actuals += 1
+    return {"accounts": len(accounts), "budgets": budgets, "actual_amounts": actuals}

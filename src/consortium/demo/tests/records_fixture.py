@@ -1,0 +1,17 @@
+"""The demo built once for a test module of the demo's records, then cleared."""
+
+import pytest
+
+from consortium.core.models import FiscalYear
+from consortium.demo.generator import generate
+from consortium.demo.services import demo_data_delete
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        counts = generate()
+    yield counts
+    with django_db_blocker.unblock():
+        demo_data_delete()
+        FiscalYear.objects.all().delete()

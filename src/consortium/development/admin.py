@@ -1,0 +1,43 @@
+"""Business-development activities and partnerships."""
+
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consortium.core.admin import TimeStampedAdmin, YesNoFilter
+from consortium.development.models import DevelopmentActivity, Partnership
+
+
+@admin.register(DevelopmentActivity)
+class DevelopmentActivityAdmin(TimeStampedAdmin):
+    list_display = ("date", "kind", "title", "organisation_count")
+    list_filter = ("kind", "date")
+    search_fields = ("title", "notes", "organisations_met__name", "organisations_met__code")
+    autocomplete_fields = ("organisations_met",)
+    date_hierarchy = "date"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(organisation_count=Count("organisations_met"))
+
+    @admin.display(description=_("organisations rencontrées"), ordering="organisation_count")
+    def organisation_count(self, activity: DevelopmentActivity) -> int:
+        return activity.organisation_count
+
+
+class InForceFilter(YesNoFilter):
+    title = _("en vigueur aujourd'hui")
+    parameter_name = "in_force"
+
+    def condition(self) -> Q:
+        today = timezone.localdate()
+        return Q(start__lte=today) & (Q(end__isnull=True) | Q(end__gte=today))
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(TimeStampedAdmin):
+    list_display = ("title", "organisation", "start", "end")
+    list_filter = (InForceFilter, "start")
+    search_fields = ("title", "description", "organisation__name", "organisation__code")
+    list_select_related = ("organisation",)
+    autocomplete_fields = ("organisation",)

@@ -1,0 +1,159 @@
+"""Writes to finance: accounts, budgets and actual amounts.
+
+Every write runs in a transaction and calls `full_clean()`. A fiscal year locked by finance
+(a PeriodLock of kind fiscal_year) has its actual amounts frozen: closed books stay closed.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from consortium.core.fiscal_years import fiscal_year_bounds
+from consortium.core.models import FiscalYear
+from consortium.finance.models import Account, ActualAmount, Budget
+from consortium.members.models import Organisation
+from consortium.timesheets.models import PeriodKind, PeriodLock
+
+
+@transaction.atomic
+def fiscal_year_ensure(*, name: str) -> FiscalYear:
+    """The stored fiscal year of this name, created from the configured start month if need be."""
+    year = FiscalYear.objects.filter(name=name).first()
+    if year is not None:
+        return year
+    try:
+        start, end = fiscal_year_bounds(name)
+    except ValueError as error:
+        raise ValidationError({"fiscal_year": str(error)}) from error
+    year = FiscalYear(name=name, start_date=start, end_date=end)
+    year.full_clean()
+    year.save()
+    return year
+
+
+def fiscal_year_is_locked(fiscal_year: FiscalYear) -> bool:
+    return (
+        PeriodLock.objects.filter(kind=PeriodKind.FISCAL_YEAR)
+        .filter(
+            Q(fiscal_year=fiscal_year)
+            | Q(start__lte=fiscal_year.start_date, end__gte=fiscal_year.end_date)
+        )
+        .exists()
+    )
+
+
+def actual_amount_lock_check(actual: ActualAmount) -> None:
+    """Refuse any change to the actual amounts of a locked fiscal year (also used by the admin)."""
+    years = {actual.fiscal_year_id}
+    if actual.pk is not None:
+        # Moving an amount out of a locked year changes that year too.
+        years.add(
+            ActualAmount.objects.filter(pk=actual.pk).values_list("fiscal_year", flat=True)[0]
+        )
+    for year in FiscalYear.objects.filter(pk__in=years):
+        if fiscal_year_is_locked(year):
+            raise ValidationError(
+                _(
+                    "L'exercice %(year)s est verrouillé : ses montants réels ne peuvent plus "
+                    "être modifiés."
+                )
+                % {"year": year.name}
+            )
+
+
+def account_kind_check(account: Account) -> None:
+    """Refuse to turn an account with actual amounts into or out of service revenue: its
+    amounts would no longer say (or would wrongly say) whom they billed."""
+    if account.pk is None:
+        return
+    stored = Account.objects.filter(pk=account.pk).values_list("is_service_revenue", flat=True)
+    if stored and stored[0] != account.is_service_revenue and account.actual_amounts.exists():
+        raise ValidationError(
+            {
+                "is_service_revenue": _(
+                    "Le compte %(code)s a déjà des montants réels : il ne peut changer de "
+                    "vente de services à autre produit, ni l'inverse."
+                )
+                % {"code": account.code}
+            }
+        )
+
+
+@transaction.atomic
+def account_upsert(
+    *,
+    code: str,
+    name_fr: str,
+    name_en: str = "",
+    kind: str,
+    is_service_revenue: bool = False,
+) -> tuple[Account, bool]:
+    """Create the account with this code, or replace what its row holds; says if created."""
+    account = Account.objects.select_for_update().filter(code=code).first()
+    created = account is None
+    if account is None:
+        account = Account(code=code)
+    account.name_fr = name_fr
+    account.name_en = name_en
+    account.kind = kind
+    account.is_service_revenue = is_service_revenue
+    account.full_clean()
+    account_kind_check(account)
+    account.save()
+    return account, created
+
+
+@transaction.atomic
+def budget_record(
+    *, account: Account, fiscal_year: FiscalYear, amount: Decimal
+) -> tuple[Budget, bool]:
+    """Set the account's budget for the year (created, or its amount replaced)."""
+    budget = (
+        Budget.objects.select_for_update()
+        .filter(account=account, fiscal_year=fiscal_year)
+        .order_by("pk")
+        .first()
+    )
+    created = budget is None
+    if budget is None:
+        budget = Budget(account=account, fiscal_year=fiscal_year)
+    budget.amount = amount
+    budget.full_clean()
+    budget.save()
+    return budget, created
+
+
+@transaction.atomic
+def actual_amount_record(
+    *,
+    account: Account,
+    fiscal_year: FiscalYear,
+    amount: Decimal,
+    organisation: Organisation | None = None,
+) -> tuple[ActualAmount, bool]:
+    """Set what the account recorded in the year (for service revenue, billed to `organisation`):
+    created, or its amount replaced. Refused in a locked fiscal year."""
+    actual = (
+        ActualAmount.objects.select_for_update()
+        .filter(account=account, fiscal_year=fiscal_year, organisation=organisation)
+        .order_by("pk")  # the default ordering joins organisations, which FOR UPDATE refuses
+        .first()
+    )
+    created = actual is None
+    if actual is None:
+        actual = ActualAmount(account=account, fiscal_year=fiscal_year, organisation=organisation)
+    actual.amount = amount
+    actual.full_clean()
+    actual_amount_lock_check(actual)
+    actual.save()
+    return actual, created
+
+
+@transaction.atomic
+def actual_amount_delete(*, actual: ActualAmount) -> None:
+    """Delete an actual amount, unless its fiscal year is locked."""
+    actual_amount_lock_check(actual)
+    actual.delete()

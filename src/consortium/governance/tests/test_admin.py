@@ -1,0 +1,16 @@
+import pytest
+from django.urls import reverse
+
+from consortium.factories import BoardSeatHolderFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", ["meeting", "boardseat", "boardseatholder"])
+def test_every_list_and_its_search_and_add_form_open_for_an_administrator(admin_client, model):
+    MeetingFactory()
+    BoardSeatHolderFactory(seat__organisation__name="Réseau de coopération des EÉSAD")
+    changelist = reverse(f"admin:governance_{model}_changelist")
+    assert admin_client.get(changelist).status_code == 200
+    assert admin_client.get(changelist, {"q": "EÉSAD"}).status_code == 200
+    assert admin_client.get(reverse(f"admin:governance_{model}_add")).status_code == 200

@@ -1,0 +1,101 @@
+"""Numbers, money, percentages and dates as the report prints them, in fr-CA or en-CA (Babel).
+
+French: 4 571 674 $, 96 %, 5,7 %, +16 %, 62 800 h, 18 novembre 2020 (no-break spaces);
+English: $4,571,674, 96%, 5.7%, +16%, 62,800 h, November 18, 2020. The report shows no cents.
+"""
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+from django.utils.translation import get_language
+
+BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+NO_BREAK_SPACE = "\u00a0"
+NOTHING = "—"
+Number = Decimal | int | float
+
+
+def babel_locale(language: str | None = None) -> str:
+    """The Babel locale of `language` (default: the active language)."""
+    return BABEL_LOCALES.get((language or get_language() or "fr")[:2], "fr_CA")
+
+
+def _decimal(value: Number) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _rounded(value: Number, decimals: int) -> Decimal:
+    """Half up, as people round (2,5 → 3), not Babel's half even."""
+    return _decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _with_decimals(pattern: str, decimals: int) -> str:
+    return pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
+
+
+def money(value: Number | None, language: str | None = None) -> str:
+    """Whole dollars: 4 571 674 $ / $4,571,674."""
+    if value is None:
+        return NOTHING
+    locale = babel_locale(language)
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    pattern = pattern.replace("#,##0.00", "#,##0")
+    return format_currency(
+        _rounded(value, 0), "CAD", format=pattern, locale=locale, currency_digits=False
+    )
+
+
+def _percent_pattern(locale: str, decimals: int) -> str:
+    return _with_decimals(Locale.parse(locale).percent_formats[None].pattern, decimals)
+
+
+def percent(value: Number | None, decimals: int = 0, language: str | None = None) -> str:
+    """A percentage given in percent (96 → 96 %, 5.7 → 5,7 % with one decimal)."""
+    if value is None:
+        return NOTHING
+    locale = babel_locale(language)
+    pattern = _percent_pattern(locale, decimals)
+    return format_percent(_rounded(value, decimals) / 100, format=pattern, locale=locale)
+
+
+def signed_percent(value: Number | None, decimals: int = 0, language: str | None = None) -> str:
+    """A change in percent, always signed: +16 %, −3 % (0 is +0 %)."""
+    if value is None:
+        return NOTHING
+    locale = babel_locale(language)
+    pattern = _percent_pattern(locale, decimals)
+    return format_percent(
+        _rounded(value, decimals) / 100, format=f"+{pattern};-{pattern}", locale=locale
+    )
+
+
+def number(value: Number | None, decimals: int = 0, language: str | None = None) -> str:
+    """62 800 / 62,800; `decimals` fixed places (46,0 with 1)."""
+    if value is None:
+        return NOTHING
+    pattern = _with_decimals("#,##0", decimals)
+    return format_decimal(_rounded(value, decimals), format=pattern, locale=babel_locale(language))
+
+
+def signed_number(value: Number | None, language: str | None = None) -> str:
+    """+50 / -3."""
+    if value is None:
+        return NOTHING
+    return format_decimal(_rounded(value, 0), format="+#,##0;-#,##0", locale=babel_locale(language))
+
+
+def hours(value: Number | None, language: str | None = None) -> str:
+    """Whole hours: 62 800 h."""
+    if value is None:
+        return NOTHING
+    return f"{number(value, 0, language)}{NO_BREAK_SPACE}h"
+
+
+def long_date(value: dt.date | None, language: str | None = None) -> str:
+    """18 novembre 2020 / November 18, 2020."""
+    if value is None:
+        return NOTHING
+    return format_date(value, format="long", locale=babel_locale(language))

@@ -1,0 +1,216 @@
+"""The annual activity report's content for one fiscal year, in the seed report's order.
+
+`annual_report` gathers every figure from the selectors of the areas (the ledger's, governance,
+business development, projects, communications, training, surveys, finance) and the year's
+texts, and writes the sentences that state a figure in the active language. It makes a fixed
+number of queries whatever the size of the data: each area's selector does, and this module
+adds four of its own (the fiscal year, the texts, the names of departments and mandate types).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+
+from consortium.communications.selectors import communications_report
+from consortium.core.fiscal_years import Period, fiscal_year_period
+from consortium.core.models import FiscalYear
+from consortium.development.selectors import development_report
+from consortium.finance.selectors import finance_report
+from consortium.governance.selectors import governance_report
+from consortium.kpis.selectors import (
+    NON_MEMBER,
+    ledger_dimension_names,
+    ledger_hours,
+    ledger_kpis,
+)
+from consortium.members.models import MemberCategory
+from consortium.projects.selectors import projects_report
+from consortium.reports import charts, sentences
+from consortium.reports.models import ReportSection, ReportText
+from consortium.staff.models import Role
+from consortium.surveys.selectors import surveys_report
+from consortium.timesheets.models import TimeEntry
+from consortium.training.selectors import training_report
+
+CATEGORY_ORDER = (
+    MemberCategory.FULLY_MANAGED.value,
+    MemberCategory.USER.value,
+    MemberCategory.AUXILIARY.value,
+    MemberCategory.SUPPORT.value,
+    NON_MEMBER,
+)
+
+
+def report_years() -> list[str]:
+    """Names of the fiscal years that have service hours, most recent first (one query)."""
+    entries = TimeEntry.objects.filter(
+        date__gte=OuterRef("start_date"), date__lte=OuterRef("end_date")
+    )
+    return list(
+        FiscalYear.objects.filter(Exists(entries))
+        .order_by("-start_date")
+        .values_list("name", flat=True)
+    )
+
+
+def report_has_data(fiscal_year: str) -> bool:
+    return fiscal_year in report_years()
+
+
+def _category_labels() -> dict[str, str]:
+    return {
+        MemberCategory.FULLY_MANAGED.value: _("Membres sous entière gestion"),
+        MemberCategory.USER.value: _("Membres utilisateurs"),
+        MemberCategory.AUXILIARY.value: _("Membres auxiliaires"),
+        MemberCategory.SUPPORT.value: _("Membres de soutien"),
+        NON_MEMBER: _("Non-membres"),
+    }
+
+
+def _largest_first(hours: dict[str, Decimal], names: dict[str, str]) -> list[tuple[str, Decimal]]:
+    ordered = sorted(hours.items(), key=lambda item: (-item[1], names.get(item[0], item[0])))
+    return [(names.get(code, code), value) for code, value in ordered if value]
+
+
+def _texts(fiscal_year: str) -> dict[str, ReportText]:
+    texts = ReportText.objects.filter(fiscal_year__name=fiscal_year)
+    return {text.section: text for text in texts}
+
+
+def _services(ledger: dict, names: dict, finance: dict, surveys: dict) -> dict:
+    departments = _largest_first(ledger["hours_by_department"], names["departments"])
+    mandate_types = _largest_first(ledger["hours_by_mandate_type"], names["mandate_types"])
+    return {
+        "hours": ledger["service_hours"],
+        "enterprises_reached": ledger["enterprises_reached"],
+        "enterprises_reached_sentence": sentences.enterprises_reached(
+            ledger["enterprises_reached"]
+        ),
+        "diversification": finance["diversification"],
+        "diversification_label": sentences.diversification(finance["diversification"]),
+        "would_recommend_pct": surveys["would_recommend_pct"],
+        "satisfaction_respondents": surveys["satisfaction_respondents"],
+        "hours_by_department": departments,
+        "hours_by_mandate_type": mandate_types,
+        "charts": {
+            "departments": charts.hours_by_department_chart(departments),
+            "mandate_types": charts.hours_by_mandate_type_chart(mandate_types),
+        },
+    }
+
+
+def _finance(fiscal_year: str, finance: dict) -> dict:
+    labels = _category_labels()
+    by_category = finance["revenue_by_category"]
+    categories = [
+        {"key": key, "label": labels[key], **by_category[key]}
+        for key in CATEGORY_ORDER
+        if key in by_category and (by_category[key]["current"] or by_category[key]["prior"])
+    ]
+    prior_year = _neighbour(fiscal_year, -1)
+    fully_managed = by_category.get(MemberCategory.FULLY_MANAGED.value, {})
+    return {
+        **finance,
+        "prior_year": prior_year,
+        "next_year": _neighbour(fiscal_year, 1),
+        "categories": categories,
+        "revenue_growth_sentence": sentences.revenue_growth(finance["revenue_growth_pct"]),
+        "member_business_sentence": sentences.member_business(finance["member_business_pct"]),
+        "revenue_progression_sentence": sentences.revenue_progression(
+            finance["other_members_growth_pct"], finance["auxiliary_growth_pct"]
+        ),
+        "fully_managed_share_sentence": sentences.fully_managed_share(
+            fully_managed.get("share_pct"), fully_managed.get("prior_share_pct")
+        ),
+        "chart": charts.revenue_by_category_chart(categories, fiscal_year, prior_year),
+    }
+
+
+def _human_capital(ledger: dict, surveys: dict, training: dict) -> dict:
+    role_labels = {
+        Role.PROFESSIONAL.value: _("Ressources professionnelles"),
+        Role.TRAINER.value: _("Formateurs"),
+        Role.DIRECTOR.value: _("Directions"),
+    }
+    return {
+        "headcount": [
+            {"role": role, "label": role_labels[role], "count": count}
+            for role, count in ledger["headcount"].items()
+        ],
+        "men_pct": ledger["gender_pct"]["man"],
+        "women_pct": ledger["gender_pct"]["woman"],
+        "other_pct": ledger["gender_pct"]["other"],
+        "average_age": ledger["average_age"],
+        "engagement_pct": surveys["engagement_pct"],
+        "engagement_benchmark_pct": surveys["engagement_benchmark_pct"],
+        "engagement_respondents": surveys["engagement_respondents"],
+        "engagement_sentence": sentences.engagement(
+            surveys["engagement_pct"], surveys["engagement_benchmark_pct"]
+        ),
+        "experts_trained": training["experts_trained"],
+        "experts_trained_sentence": sentences.experts_trained(training["experts_trained"]),
+        "courses": training["courses"],
+    }
+
+
+def _neighbour(fiscal_year: str, step: int) -> str:
+    first, second = (int(part) + step for part in fiscal_year.split("-"))
+    return f"{first}-{second}"
+
+
+def _calendar_year(period: Period) -> dict:
+    """The calendar year the fiscal year starts in (the report's «en 2020» figures)."""
+    year = period.start.year
+    hours = ledger_hours(Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year)))
+    return {
+        "year": year,
+        "hours": hours["service_hours"],
+        "enterprises_served": hours["enterprises_served"],
+        "sentence": sentences.calendar_year(
+            hours["service_hours"], hours["enterprises_served"], year
+        ),
+    }
+
+
+def annual_report(fiscal_year: str) -> dict:
+    """Everything the report of `fiscal_year` ("2020-2021") shows, in the active language.
+
+    Raises ValueError for a name that is not a fiscal year.
+    """
+    period = fiscal_year_period(fiscal_year)
+    ledger = ledger_kpis(period)
+    names = ledger_dimension_names()
+    finance = finance_report(fiscal_year)
+    surveys = surveys_report(fiscal_year)
+    training = training_report(period)
+    texts = _texts(fiscal_year)
+    return {
+        "fiscal_year": fiscal_year,
+        "period": period,
+        "texts": {
+            "president": texts.get(ReportSection.PRESIDENT_MESSAGE),
+            "general_manager": texts.get(ReportSection.GENERAL_MANAGER_MESSAGE),
+            "mission": texts.get(ReportSection.MISSION),
+            "vision": texts.get(ReportSection.VISION),
+            "objectives": texts.get(ReportSection.OBJECTIVES),
+        },
+        "governance": governance_report(period),
+        "membership": {
+            "new_members": ledger["new_members"],
+            "members_at_start": ledger["members_at_start"],
+            "members_at_end": ledger["members_at_end"],
+            "growth_pct": ledger["membership_growth_pct"],
+            "sentence": sentences.new_members(
+                ledger["new_members"], ledger["membership_growth_pct"]
+            ),
+        },
+        "services": _services(ledger, names, finance, surveys),
+        "finance": _finance(fiscal_year, finance),
+        "human_capital": _human_capital(ledger, surveys, training),
+        "development": development_report(period),
+        "projects": projects_report(period),
+        "communications": communications_report(period),
+        "calendar_year": _calendar_year(period),
+    }

@@ -1,0 +1,44 @@
+"""The report's formatting as template filters: `{% load report_format %}`, then
+`{{ amount|money }}`, `{{ share|percent:1 }}`, `{{ variance|signed_percent }}`,
+`{{ count|number }}`, `{{ total|hours }}`, `{{ day|long_date }}`; all in the active language."""
+
+from django import template
+
+from consortium.reports import formatting
+
+register = template.Library()
+
+
+@register.filter
+def money(value):
+    return formatting.money(value)
+
+
+@register.filter
+def percent(value, decimals=0):
+    return formatting.percent(value, int(decimals))
+
+
+@register.filter
+def signed_percent(value, decimals=0):
+    return formatting.signed_percent(value, int(decimals))
+
+
+@register.filter
+def number(value, decimals=0):
+    return formatting.number(value, int(decimals))
+
+
+@register.filter
+def signed_number(value):
+    return formatting.signed_number(value)
+
+
+@register.filter
+def hours(value):
+    return formatting.hours(value)
+
+
+@register.filter
+def long_date(value):
+    return formatting.long_date(value)

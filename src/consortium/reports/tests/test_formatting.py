@@ -1,0 +1,76 @@
+"""Figures as the report prints them: fr-CA (no-break spaces) and en-CA, through Babel."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from consortium.reports import formatting
+
+NBSP = "\u00a0"
+
+
+def test_money_has_no_cents_and_the_dollar_sign_after_in_french():
+    assert formatting.money(Decimal("4571674.40"), "fr") == f"4{NBSP}571{NBSP}674{NBSP}$"
+
+
+def test_money_has_the_dollar_sign_before_in_english():
+    assert formatting.money(Decimal("4571674"), "en") == "$4,571,674"
+
+
+def test_a_percentage_is_whole_by_default_and_rounds_half_up():
+    assert formatting.percent(Decimal("96.0"), 0, "fr") == f"96{NBSP}%"
+    assert formatting.percent(Decimal("40.5"), 0, "en") == "41%"
+
+
+def test_a_percentage_may_keep_one_decimal():
+    assert formatting.percent(Decimal("5.7"), 1, "fr") == f"5,7{NBSP}%"
+    assert formatting.percent(Decimal("23.7"), 1, "en") == "23.7%"
+
+
+def test_a_change_is_always_signed():
+    assert formatting.signed_percent(Decimal("15.69"), 0, "fr") == f"+16{NBSP}%"
+    assert formatting.signed_percent(Decimal("-3.4"), 0, "en") == "-3%"
+    assert formatting.signed_number(50, "fr") == "+50"
+
+
+def test_numbers_and_hours_group_thousands():
+    assert formatting.number(62800, 0, "fr") == f"62{NBSP}800"
+    assert formatting.number(62800, 0, "en") == "62,800"
+    assert formatting.hours(Decimal("62800.00"), "fr") == f"62{NBSP}800{NBSP}h"
+
+
+def test_dates_are_written_out():
+    assert formatting.long_date(dt.date(2020, 11, 18), "fr") == "18 novembre 2020"
+    assert formatting.long_date(dt.date(2020, 11, 18), "en") == "November 18, 2020"
+
+
+def test_a_missing_figure_is_a_dash():
+    assert formatting.percent(None) == "—"
+    assert formatting.money(None) == "—"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", f"4{NBSP}571{NBSP}674{NBSP}$|5,7{NBSP}%|+16{NBSP}%|62{NBSP}800{NBSP}h"),
+        ("en", "$4,571,674|5.7%|+16%|62,800\u00a0h"),
+    ],
+)
+def test_the_template_filters_follow_the_page_language(language, expected):
+    template = Template(
+        "{% load report_format %}{{ amount|money }}|{{ share|percent:1 }}|"
+        "{{ change|signed_percent }}|{{ total|hours }}"
+    )
+    context = Context(
+        {
+            "amount": Decimal("4571674"),
+            "share": Decimal("5.7"),
+            "change": Decimal("15.7"),
+            "total": Decimal("62800"),
+        }
+    )
+    with translation.override(language):
+        assert template.render(context) == expected

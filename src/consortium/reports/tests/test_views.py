@@ -1,0 +1,76 @@
+"""The report on the web (signed-in staff only) and its query count, on the whole demo."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from consortium.reports.selectors import annual_report
+from consortium.reports.tests.conftest import YEAR, pdf_pages
+from consortium.reports.tests.test_selectors import ANNUAL_REPORT_QUERIES
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name: str, *args, language: str = "fr") -> str:
+    with translation.override(language):
+        return reverse(f"reports:{name}", args=args)
+
+
+def test_the_whole_demo_year_takes_the_same_number_of_queries(demo, django_assert_num_queries):
+    with django_assert_num_queries(ANNUAL_REPORT_QUERIES):
+        report = annual_report(YEAR)
+    assert report["services"]["enterprises_reached"] == 350
+
+
+def test_the_list_shows_the_years_that_have_data(demo, admin_client):
+    response = admin_client.get(url("report_list"))
+    assert response.status_code == 200
+    assert response.context["years"][-1] == "2019-2020"
+    assert YEAR in response.context["years"]
+    assert "Rapport d'activités 2020-2021" in response.content.decode()
+
+
+def test_the_report_page_shows_the_report_with_its_pdf_link(demo, admin_client):
+    response = admin_client.get(url("report_detail", YEAR))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "Télécharger le PDF" in page
+    assert url("report_pdf", YEAR) in page
+    assert "Affaires financières." in page
+    assert "<svg" in page
+
+
+def test_the_report_page_speaks_english_under_en(demo, admin_client):
+    response = admin_client.get(url("report_detail", YEAR, language="en"))
+    page = response.content.decode()
+    assert "Download the PDF" in page
+    assert "$4,571,674" in page
+    assert "Affaires financières" not in page
+
+
+def test_the_pdf_is_served_as_a_named_pdf(demo, admin_client):
+    response = admin_client.get(url("report_pdf", YEAR))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="rapport-activites-2020-2021-fr.pdf"' in response["Content-Disposition"]
+    assert "Rapport d'activités 2020-2021" in pdf_pages(response.content)[0]
+
+
+@pytest.mark.parametrize("name", ["report_list", "report_detail", "report_pdf"])
+def test_an_anonymous_visitor_is_sent_to_the_admin_login(demo, client, name):
+    args = () if name == "report_list" else (YEAR,)
+    response = client.get(url(name, *args))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_a_signed_in_user_who_is_not_staff_is_sent_to_the_login(demo, client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("membre", password="x"))
+    assert client.get(url("report_detail", YEAR)).status_code == 302
+
+
+@pytest.mark.parametrize("year", ["2030-2031", "n-importe"])
+def test_a_year_without_data_is_not_found(demo, admin_client, year):
+    assert admin_client.get(url("report_detail", year)).status_code == 404
+    assert admin_client.get(url("report_pdf", year)).status_code == 404
