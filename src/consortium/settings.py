@@ -117,6 +117,15 @@ FISCAL_YEAR_START_MONTH = env_int("CONSORTIUM_FISCAL_YEAR_START_MONTH", 4)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # Without the system's HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools (same
+        # PDF) and says so once per font per document.
+        "font_subsetting_notice": {
+            "()": "consortium.core.logging.DropMessages",
+            "fragments": ["HarfBuzz-Subset"],
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"weasyprint": {"filters": ["font_subsetting_notice"]}},
     "root": {"handlers": ["console"], "level": env_str("CONSORTIUM_LOG_LEVEL", "WARNING")},
 }

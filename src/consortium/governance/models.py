@@ -18,7 +18,7 @@ class BoardRole(models.TextChoices):
     PRESIDENT = "president", _("président(e)")
     VICE_PRESIDENT = "vice_president", _("vice-président(e)")
     SECRETARY_TREASURER = "secretary_treasurer", _("secrétaire-trésorier(ère)")
-    DIRECTOR = "director", _("administrateur")
+    DIRECTOR = "director", _("administrateur(trice)")
 
 
 # The officers sit on the executive committee by office; a director may too, if elected to it.
@@ -100,7 +100,7 @@ class BoardSeat(TimeStampedModel):
 
     def clean(self) -> None:
         if self.role in OFFICER_ROLES and not self.is_executive:
-            raise ValidationError({"is_executive": _("Les officiers siègent au comité exécutif.")})
+            raise ValidationError({"is_executive": _("Les dirigeants siègent au comité exécutif.")})
 
 
 class BoardSeatHolder(TimeStampedModel):

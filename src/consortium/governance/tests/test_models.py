@@ -13,7 +13,9 @@ def test_an_officer_must_sit_on_the_executive_committee():
     seat = BoardSeat(role=BoardRole.PRESIDENT, is_executive=False, term_start=dt.date(2020, 6, 1))
     with pytest.raises(ValidationError) as error:
         seat.full_clean()
-    assert error.value.message_dict["is_executive"] == ["Les officiers siègent au comité exécutif."]
+    assert error.value.message_dict["is_executive"] == [
+        "Les dirigeants siègent au comité exécutif."
+    ]
 
 
 def test_a_term_cannot_end_before_it_starts():

@@ -45,7 +45,7 @@ def test_the_board_is_the_seats_in_force_on_the_last_day_in_display_order():
     }
     assert report["board"][1]["organisation"] == "CQCM"
     assert report["board"][1]["holders"][1] == "Gabriel Sansoucy"
-    assert report["board"][1]["role_label"] == "administrateur"
+    assert report["board"][1]["role_label"] == "administrateur(trice)"
 
 
 def test_the_report_takes_three_queries_whatever_the_board(django_assert_num_queries):
