@@ -3,28 +3,19 @@
 import pytest
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.demo.generator import generate
 from consortium.demo.generator.records import development
-from consortium.demo.services import demo_data_delete
+from consortium.demo.tests.records_fixture import demo
 from consortium.development.selectors import development_report
 from consortium.members.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo at --scale 1 with the default seed, built once for the whole module."""
-    with django_db_blocker.unblock():
-        generate()
-    yield django_db_blocker
-    with django_db_blocker.unblock():
-        demo_data_delete()
+__all__ = ["demo"]
 
 
 @pytest.fixture(scope="module")
-def report(demo):
-    with demo.unblock():
+def report(demo, django_db_blocker):
+    with django_db_blocker.unblock():
         return development_report(fiscal_year_period("2020-2021"))
 
 

@@ -4,21 +4,12 @@ import pytest
 from django.utils import translation
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.demo.generator import generate
-from consortium.demo.services import demo_data_delete
+from consortium.demo.tests.records_fixture import demo
 from consortium.projects.selectors import projects_report
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo at --scale 1 with the default seed, built once for the whole module."""
-    with django_db_blocker.unblock():
-        generate()
-    yield django_db_blocker
-    with django_db_blocker.unblock():
-        demo_data_delete()
+__all__ = ["demo"]
 
 
 def test_the_three_projects_of_the_report_run_in_2020_2021(demo):
