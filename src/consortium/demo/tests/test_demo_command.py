@@ -20,6 +20,7 @@ def test_it_loads_the_demo_and_prints_the_address_and_the_login():
     assert "Centre de démonstration créé" in output
     assert "Adresse : http://127.0.0.1:8000/" in output
     assert "Identifiant : admin — mot de passe : consortium-demo" in output
+    assert "Rapport d'activités 2020-2021 : http://127.0.0.1:8000/rapports/2020-2021/" in output
     assert TimeEntry.objects.exists()
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff

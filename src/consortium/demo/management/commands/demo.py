@@ -1,6 +1,7 @@
 """`consortium demo`: a database ready to show, in one command."""
 
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -53,6 +54,13 @@ class Command(TranslatedCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(_("La démo du Consortium est prête.")))
         self.stdout.write(_("Adresse : %(address)s") % {"address": address})
+        self.stdout.write(
+            _("Rapport d'activités 2020-2021 : %(address)s")
+            % {
+                "address": address.rstrip("/")
+                + reverse("reports:report_detail", args=["2020-2021"])
+            }
+        )
         self.stdout.write(
             _("Identifiant : %(username)s — mot de passe : %(password)s")
             % {"username": DEMO_USERNAME, "password": DEMO_PASSWORD}
