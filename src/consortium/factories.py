@@ -370,3 +370,43 @@ class ReportTextFactory(DjangoModelFactory):
     title_en = "Mission."
     body_fr = "Le Consortium existe pour ses membres."
     body_en = "The Consortium exists for its members."
+
+
+# --- accounts, week approval, audit trail -------------------------------------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"utilisateur{n:03d}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.coop")
+
+
+class StaffRoleFactory(DjangoModelFactory):
+    """A role; a director's departments: `StaffRoleFactory(director_of=[department])`."""
+
+    class Meta:
+        model = "accounts.StaffRole"
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    role = "expert"
+
+    @factory.post_generation
+    def director_of(self, create, departments, **kwargs):
+        if create and departments:
+            self.departments.set(departments)
+
+
+class TimesheetWeekFactory(DjangoModelFactory):
+    class Meta:
+        model = "timesheets.TimesheetWeek"
+
+    expert = factory.SubFactory(ExpertFactory)
+    week_start = dt.date(2020, 6, 1)
+    status = "draft"

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "consortium.core",
+    "consortium.accounts",
     "consortium.members",
     "consortium.staff",
     "consortium.mandates",

@@ -8,7 +8,13 @@ from consortium.demo.generator.records import delete_records
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
-from consortium.timesheets.models import PeriodLock, TimeEntry
+from consortium.timesheets.models import (
+    PeriodLock,
+    TimeEntry,
+    TimeEntryChange,
+    TimeEntryImport,
+    TimesheetWeek,
+)
 from consortium.timesheets.services import period_unlock
 
 DEMO_USERNAME = "admin"
@@ -26,6 +32,10 @@ def demo_data_delete() -> int:
     for lock in PeriodLock.objects.all():
         period_unlock(lock=lock)
     delete_records()
+    # The demo's history goes with it: its audit rows and weeks point at its experts.
+    TimeEntryChange.objects.all().delete()
+    TimeEntryImport.objects.all().delete()
+    TimesheetWeek.objects.all().delete()
     deleted, _by_model = TimeEntry.objects.all().delete()
     Mandate.objects.all().delete()
     Membership.objects.all().delete()

@@ -51,9 +51,9 @@ class ExpertAdmin(TimeStampedAdmin):
     list_filter = ("role", "department", IsEmployedFilter)
     search_fields = ("code", "first_name", "last_name", "email")
     list_select_related = ("department",)
-    autocomplete_fields = ("department", "fields_of_expertise")
+    autocomplete_fields = ("department", "fields_of_expertise", "user")
     fieldsets = (
-        (None, {"fields": ("code", "first_name", "last_name", "email")}),
+        (None, {"fields": ("code", "first_name", "last_name", "email", "user")}),
         (
             _("Emploi"),
             {"fields": ("role", "department", "fields_of_expertise", "hired_on", "left_on")},

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -54,6 +55,15 @@ class Expert(TimeStampedModel):
     first_name = models.CharField(_("prénom"), max_length=100)
     last_name = models.CharField(_("nom"), max_length=100)
     email = models.EmailField(_("courriel"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utilisateur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="expert",
+        help_text=_("Le compte avec lequel cet expert se connecte."),
+    )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
     department = models.ForeignKey(
         Department, verbose_name=_("département"), on_delete=models.PROTECT, related_name="experts"

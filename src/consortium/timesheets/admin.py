@@ -29,7 +29,13 @@ from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_perio
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
-from consortium.timesheets.models import PeriodLock, TimeEntry
+from consortium.timesheets.models import (
+    PeriodLock,
+    TimeEntry,
+    TimeEntryChange,
+    TimeEntryImport,
+    TimesheetWeek,
+)
 from consortium.timesheets.selectors import locked_ranges
 from consortium.timesheets.services import (
     period_lock,
@@ -49,6 +55,9 @@ def _lock_refusal(day: dt.date) -> str | None:
 class TimeEntryForm(forms.ModelForm):
     """Validating this form records the entry (time_entry_record or time_entry_update)."""
 
+    # Set by TimeEntryAdmin.get_form: who changes the entry, for the audit trail.
+    user = None
+
     class Meta:
         model = TimeEntry
         fields = ("expert", "mandate", "date", "hours", "description")
@@ -67,6 +76,7 @@ class TimeEntryForm(forms.ModelForm):
                     mandate=cleaned["mandate"],
                     hours=cleaned["hours"],
                     description=cleaned["description"],
+                    by=self.user,
                 )
         except ValidationError as error:
             add_service_errors(self, error)
@@ -86,6 +96,7 @@ class TimeEntryForm(forms.ModelForm):
             date=cleaned["date"],
             hours=cleaned["hours"],
             description=cleaned["description"],
+            by=self.user,
         )
 
 
@@ -187,16 +198,22 @@ class TimeEntryAdmin(TimeStampedAdmin):
             return ("expert", *super().get_readonly_fields(request, obj))
         return super().get_readonly_fields(request, obj)
 
+    def get_form(self, request: HttpRequest, obj: TimeEntry | None = None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # modelform_factory made a new class for this request: the user stays with it.
+        form.user = request.user
+        return form
+
     def save_model(self, request, obj, form, change) -> None:
         """Nothing to do: TimeEntryForm.clean() wrote the entry through the services."""
 
     def delete_model(self, request, obj: TimeEntry) -> None:
-        time_entry_delete(entry=obj)
+        time_entry_delete(entry=obj, by=request.user)
 
     def delete_queryset(self, request, queryset: QuerySet[TimeEntry]) -> None:
         with transaction.atomic():
             for entry in queryset.select_related(None):
-                time_entry_delete(entry=entry)
+                time_entry_delete(entry=entry, by=request.user)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
@@ -348,3 +365,55 @@ class PeriodLockAdmin(TimeStampedAdmin):
         with transaction.atomic():
             for lock in queryset:
                 period_unlock(lock=lock)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only by the services: shown, never added, changed nor deleted by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(TimesheetWeek)
+class TimesheetWeekAdmin(ReadOnlyAdmin):
+    """Weeks move through week_submit, week_approve, week_return and week_reopen only."""
+
+    list_display = ("week_start", "expert", "status", "submitted_at", "decided_by", "decided_at")
+    list_filter = ("status", "expert__department", "week_start")
+    search_fields = ("expert__code", "expert__first_name", "expert__last_name", "reason")
+    list_select_related = ("expert", "decided_by")
+    autocomplete_fields = ("expert", "decided_by")
+    date_hierarchy = "week_start"
+
+
+@admin.register(TimeEntryChange)
+class TimeEntryChangeAdmin(ReadOnlyAdmin):
+    list_display = ("changed_at", "action", "entry_id", "expert", "mandate", "date", "changed_by")
+    list_filter = ("action", "expert__department", "changed_at")
+    search_fields = (
+        "=entry_id",
+        "expert__code",
+        "expert__first_name",
+        "expert__last_name",
+        "mandate__code",
+    )
+    list_select_related = ("expert", "mandate", "changed_by")
+    autocomplete_fields = ("expert", "mandate", "changed_by")
+    date_hierarchy = "changed_at"
+    show_full_result_count = False
+
+
+@admin.register(TimeEntryImport)
+class TimeEntryImportAdmin(ReadOnlyAdmin):
+    list_display = ("imported_at", "file_name", "rows", "created", "updated", "imported_by")
+    list_filter = ("imported_at",)
+    search_fields = ("file_name",)
+    list_select_related = ("imported_by",)
+    autocomplete_fields = ("imported_by",)
+    date_hierarchy = "imported_at"

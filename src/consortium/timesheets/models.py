@@ -1,8 +1,11 @@
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.models import TimeStampedModel
@@ -114,3 +117,190 @@ class PeriodLock(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start} – {self.end}"
+
+
+class WeekStatus(models.TextChoices):
+    DRAFT = "draft", _("brouillon")
+    SUBMITTED = "submitted", _("soumise")
+    APPROVED = "approved", _("approuvée")
+    RETURNED = "returned", _("renvoyée")
+
+
+class TimesheetWeek(TimeStampedModel):
+    """One expert's week of hours (Monday to Sunday), as submitted and approved.
+
+    A week without a row is a draft. The entries of a submitted or approved week can be neither
+    added, changed nor deleted until the week is returned or reopened (timesheets.services).
+    """
+
+    expert = models.ForeignKey(
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.PROTECT,
+        related_name="timesheet_weeks",
+    )
+    week_start = models.DateField(_("semaine du"), help_text=_("Le lundi de la semaine."))
+    status = models.CharField(
+        _("état"), max_length=20, choices=WeekStatus.choices, default=WeekStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décision par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
+    reason = models.TextField(_("motif du renvoi"), blank=True)
+
+    class Meta:
+        ordering = ["-week_start", "expert_id"]
+        verbose_name = _("semaine de temps")
+        verbose_name_plural = _("semaines de temps")
+        constraints = [
+            # Also serves an expert's weeks over a range of days.
+            models.UniqueConstraint(
+                fields=["expert", "week_start"],
+                name="timesheet_week_once_per_expert",
+                violation_error_message=_("Cet expert a déjà une fiche pour cette semaine."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[choice.value for choice in WeekStatus]),
+                name="timesheet_week_status_is_known",
+                violation_error_message=_("État de semaine inconnu."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[WeekStatus.SUBMITTED, WeekStatus.APPROVED])
+                | Q(submitted_at__isnull=False),
+                name="timesheet_week_submitted_has_a_date",
+                violation_error_message=_("Une semaine soumise a une date de soumission."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[WeekStatus.APPROVED, WeekStatus.RETURNED])
+                | Q(decided_by__isnull=False, decided_at__isnull=False),
+                name="timesheet_week_decision_is_signed",
+                violation_error_message=_(
+                    "Une semaine approuvée ou renvoyée indique qui a décidé et quand."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=WeekStatus.RETURNED) | ~Q(reason=""),
+                name="timesheet_week_return_has_a_reason",
+                violation_error_message=_("Indiquez pourquoi la semaine est renvoyée."),
+            ),
+        ]
+        indexes = [
+            # weeks_awaiting_approval: the submitted weeks, oldest first.
+            models.Index(fields=["status", "week_start"], name="timesheet_week_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} – {self.week_start} – {self.get_status_display()}"
+
+    @property
+    def week_end(self) -> dt.date:
+        return self.week_start + dt.timedelta(days=6)
+
+    def clean(self) -> None:
+        if self.week_start and self.week_start.weekday() != 0:
+            raise ValidationError({"week_start": _("Une semaine commence un lundi.")})
+
+
+class ChangeAction(models.TextChoices):
+    CREATED = "created", _("ajout")
+    UPDATED = "updated", _("modification")
+    DELETED = "deleted", _("suppression")
+
+
+class TimeEntryChange(models.Model):
+    """One change to one time entry, kept for good: who, when, what it was and what it became.
+
+    Written by the one-entry services in their transaction; bulk imports leave one
+    TimeEntryImport row instead. `entry_id` is a plain number: the entry may since be deleted.
+    """
+
+    entry_id = models.BigIntegerField(_("numéro de l'entrée"))
+    expert = models.ForeignKey(
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.PROTECT,
+        db_index=False,
+        related_name="time_entry_changes",
+    )
+    mandate = models.ForeignKey(
+        "mandates.Mandate",
+        verbose_name=_("mandat"),
+        on_delete=models.PROTECT,
+        related_name="time_entry_changes",
+    )
+    date = models.DateField(_("date de l'entrée"))
+    action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
+    before = models.JSONField(_("avant"), null=True, blank=True)
+    after = models.JSONField(_("après"), null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modifiée par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Vide : le système."),
+    )
+    changed_at = models.DateTimeField(_("modifiée le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("modification d'une entrée de temps")
+        verbose_name_plural = _("modifications des entrées de temps")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=[choice.value for choice in ChangeAction]),
+                name="time_entry_change_action_is_known",
+                violation_error_message=_("Action inconnue."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(action=ChangeAction.CREATED) & Q(before__isnull=True))
+                | (Q(action=ChangeAction.DELETED) & Q(after__isnull=True))
+                | Q(action=ChangeAction.UPDATED, before__isnull=False, after__isnull=False),
+                name="time_entry_change_states_match_action",
+                violation_error_message=_(
+                    "Un ajout n'a pas d'état « avant », une suppression pas d'état « après »."
+                ),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["expert", "changed_at"], name="time_entry_change_expert_idx"),
+            models.Index(fields=["entry_id"], name="time_entry_change_entry_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} – {self.entry_id} – {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class TimeEntryImport(models.Model):
+    """One CSV file of time entries imported at once: the trail of a bulk write."""
+
+    file_name = models.CharField(_("fichier"), max_length=255)
+    rows = models.PositiveIntegerField(_("lignes"))
+    created = models.PositiveIntegerField(_("entrées ajoutées"))
+    updated = models.PositiveIntegerField(_("entrées remplacées"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("importé par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Vide : la ligne de commande."),
+    )
+    imported_at = models.DateTimeField(_("importé le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        verbose_name = _("import d'entrées de temps")
+        verbose_name_plural = _("imports d'entrées de temps")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"

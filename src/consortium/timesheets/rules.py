@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from consortium.timesheets.models import MAX_HOURS_PER_DAY
+from consortium.timesheets.models import MAX_HOURS_PER_DAY, WeekStatus
 
 Problem = tuple[str, str]
 HOURS_STEP = Decimal("0.01")
@@ -106,3 +106,27 @@ def check_not_locked(day: dt.date, locks: Iterable[tuple[dt.date, dt.date]]) -> 
             )
         ]
     return []
+
+
+def week_start_of(day: dt.date) -> dt.date:
+    """The Monday of the week of `day`."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def check_week_open(day: dt.date, closed_weeks: dict[dt.date, str]) -> list[Problem]:
+    """`closed_weeks`: the status (submitted, approved) of the expert's closed weeks by Monday."""
+    week = week_start_of(day)
+    status = closed_weeks.get(week)
+    if status == WeekStatus.SUBMITTED:
+        message = _(
+            "La semaine du %(week)s est soumise : ses entrées ne peuvent être ni ajoutées, ni "
+            "modifiées, ni supprimées tant qu'elle n'est pas renvoyée."
+        )
+    elif status == WeekStatus.APPROVED:
+        message = _(
+            "La semaine du %(week)s est approuvée : ses entrées ne peuvent être ni ajoutées, ni "
+            "modifiées, ni supprimées tant qu'elle n'est pas rouverte."
+        )
+    else:
+        return []
+    return [("date", message % {"week": week.isoformat()})]

@@ -10,19 +10,28 @@ from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consortium.accounts.selectors import can_approve_for, can_edit_time_of
 from consortium.core.fiscal_years import fiscal_year_bounds, month_period
 from consortium.core.models import FiscalYear
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
-from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
-from consortium.timesheets.selectors import locked_ranges
+from consortium.timesheets.models import (
+    ChangeAction,
+    PeriodKind,
+    PeriodLock,
+    TimeEntry,
+    TimeEntryChange,
+    TimesheetWeek,
+    WeekStatus,
+)
+from consortium.timesheets.selectors import closed_weeks, locked_ranges
 
 # One row for the bulk writer: expert id, mandate id, date, hours, description.
 EntryRow = tuple[int, int, dt.date, Decimal, str]
@@ -36,6 +45,41 @@ def _raise_problems(problems: list[rules.Problem]) -> None:
         raise ValidationError(errors)
 
 
+def _check_open(expert_id: int, *days: dt.date) -> None:
+    """Refuse a change on a day of a locked period or of a submitted or approved week."""
+    problems: list[rules.Problem] = []
+    weeks = closed_weeks(expert_id, days)
+    for day in dict.fromkeys(days):
+        problems += rules.check_not_locked(day, locked_ranges(day, day))
+        problems += rules.check_week_open(day, weeks)
+    _raise_problems(problems)
+
+
+def _snapshot(entry: TimeEntry) -> dict[str, str]:
+    """An entry as the audit trail keeps it: plain strings, readable for good."""
+    return {
+        "date": entry.date.isoformat(),
+        "mandate": entry.mandate.code,
+        "hours": str(Decimal(entry.hours).quantize(rules.HOURS_STEP)),
+        "description": entry.description,
+    }
+
+
+def _record_change(
+    *, entry: TimeEntry, action: str, before: dict | None, after: dict | None, by
+) -> None:
+    TimeEntryChange.objects.create(
+        entry_id=entry.pk,
+        expert_id=entry.expert_id,
+        mandate_id=entry.mandate_id,
+        date=entry.date,
+        action=action,
+        before=before,
+        after=after,
+        changed_by=by,
+    )
+
+
 def _check_entry(
     *, expert: Expert, mandate: Mandate, date: dt.date, hours: Decimal, replacing: TimeEntry | None
 ) -> None:
@@ -43,6 +87,7 @@ def _check_entry(
     problems += rules.check_mandate_dates(date, mandate.start, mandate.end, mandate.code)
     problems += rules.check_employment(date, expert.hired_on, expert.left_on, expert.code)
     problems += rules.check_not_locked(date, locked_ranges(date, date))
+    problems += rules.check_week_open(date, closed_weeks(expert.pk, [date]))
     if not problems:
         others = TimeEntry.objects.filter(expert=expert, date=date)
         if replacing is not None:
@@ -60,16 +105,22 @@ def time_entry_record(
     date: dt.date,
     hours: Decimal,
     description: str = "",
+    by=None,
 ) -> TimeEntry:
-    """Record the hours of one expert on one mandate for one day, replacing what that cell held."""
+    """Record the hours of one expert on one mandate for one day, replacing what that cell held.
+
+    `by`: the user who records them (None: the system), kept in the audit trail.
+    """
     hours = Decimal(hours)
     entry = (
         TimeEntry.objects.select_for_update()
         .filter(expert=expert, mandate=mandate, date=date)
         .first()
     )
+    before = None
     if entry is not None:
         _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+        before = _snapshot(entry)
     _check_entry(expert=expert, mandate=mandate, date=date, hours=hours, replacing=entry)
     if entry is None:
         entry = TimeEntry(expert=expert, mandate=mandate, date=date)
@@ -77,6 +128,13 @@ def time_entry_record(
     entry.description = description
     entry.full_clean()
     entry.save()
+    _record_change(
+        entry=entry,
+        action=ChangeAction.CREATED if before is None else ChangeAction.UPDATED,
+        before=before,
+        after=_snapshot(entry),
+        by=by,
+    )
     return entry
 
 
@@ -88,12 +146,15 @@ def time_entry_update(
     mandate: Mandate | None = None,
     hours: Decimal | None = None,
     description: str | None = None,
+    by=None,
 ) -> TimeEntry:
-    """Change an entry; refused if its old or new day lies in a locked period."""
+    """Change an entry; refused if its old or new day lies in a locked period or in a
+    submitted or approved week. `by`: who changes it (None: the system)."""
     entry = (
         TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
     )
-    _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+    _check_open(entry.expert_id, entry.date)
+    before = _snapshot(entry)
     entry.date = date or entry.date
     entry.mandate = mandate or entry.mandate
     entry.hours = Decimal(hours) if hours is not None else entry.hours
@@ -108,14 +169,23 @@ def time_entry_update(
     )
     entry.full_clean()
     entry.save()
+    _record_change(
+        entry=entry, action=ChangeAction.UPDATED, before=before, after=_snapshot(entry), by=by
+    )
     return entry
 
 
 @transaction.atomic
-def time_entry_delete(*, entry: TimeEntry) -> None:
-    """Delete an entry; refused in a locked period."""
-    _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+def time_entry_delete(*, entry: TimeEntry, by=None) -> None:
+    """Delete an entry; refused in a locked period or a submitted or approved week.
+    `by`: who deletes it (None: the system)."""
+    entry = TimeEntry.objects.select_for_update().select_related("mandate").get(pk=entry.pk)
+    _check_open(entry.expert_id, entry.date)
+    before = _snapshot(entry)
+    entry_id = entry.pk
     entry.delete()
+    entry.pk = entry_id
+    _record_change(entry=entry, action=ChangeAction.DELETED, before=before, after=None, by=by)
 
 
 _COLUMNS = "expert_id, mandate_id, date, hours, description, created_at, updated_at"
@@ -240,3 +310,106 @@ def period_lock(
 def period_unlock(*, lock: PeriodLock) -> None:
     """Reopen a locked period (finance only, checked by the caller's permissions)."""
     lock.delete()
+
+
+# --- Week approval -------------------------------------------------------------------------------
+
+
+def _refuse_transition(week: TimesheetWeek, action: str) -> None:
+    raise ValidationError(
+        _("La semaine du %(week)s est à l'état « %(status)s » : elle ne peut pas être %(action)s.")
+        % {
+            "week": week.week_start.isoformat(),
+            "status": week.get_status_display(),
+            "action": action,
+        }
+    )
+
+
+def _locked_week(week: TimesheetWeek) -> TimesheetWeek:
+    return TimesheetWeek.objects.select_for_update().select_related("expert").get(pk=week.pk)
+
+
+def _check_may_decide(by, week: TimesheetWeek) -> None:
+    if not can_approve_for(by, week.expert):
+        raise PermissionDenied(
+            _(
+                "Seule la direction du département de %(expert)s (ou l'administration) décide "
+                "de ses semaines, et personne ne décide de sa propre semaine."
+            )
+            % {"expert": week.expert}
+        )
+
+
+@transaction.atomic
+def week_submit(*, expert: Expert, week_start: dt.date, by) -> TimesheetWeek:
+    """The expert hands in their week (Monday `week_start`) for approval."""
+    if not can_edit_time_of(by, expert):
+        raise PermissionDenied(
+            _("Vous ne pouvez pas soumettre les heures de %(expert)s.") % {"expert": expert}
+        )
+    week = (
+        TimesheetWeek.objects.select_for_update()
+        .filter(expert=expert, week_start=week_start)
+        .first()
+    ) or TimesheetWeek(expert=expert, week_start=week_start)
+    if week.status not in (WeekStatus.DRAFT, WeekStatus.RETURNED):
+        _refuse_transition(week, _("soumise"))
+    week.status = WeekStatus.SUBMITTED
+    week.submitted_at = timezone.now()
+    week.decided_by = None
+    week.decided_at = None
+    week.reason = ""
+    week.full_clean()
+    week.save()
+    return week
+
+
+@transaction.atomic
+def week_approve(*, week: TimesheetWeek, by) -> TimesheetWeek:
+    """A director approves a submitted week: its hours then change only after reopening."""
+    week = _locked_week(week)
+    _check_may_decide(by, week)
+    if week.status != WeekStatus.SUBMITTED:
+        _refuse_transition(week, _("approuvée"))
+    week.status = WeekStatus.APPROVED
+    week.decided_by = by
+    week.decided_at = timezone.now()
+    week.full_clean()
+    week.save()
+    return week
+
+
+@transaction.atomic
+def week_return(*, week: TimesheetWeek, by, reason: str) -> TimesheetWeek:
+    """A director sends a submitted week back to its expert, saying why."""
+    week = _locked_week(week)
+    _check_may_decide(by, week)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Indiquez pourquoi la semaine est renvoyée.")})
+    if week.status != WeekStatus.SUBMITTED:
+        _refuse_transition(week, _("renvoyée"))
+    week.status = WeekStatus.RETURNED
+    week.decided_by = by
+    week.decided_at = timezone.now()
+    week.reason = reason.strip()
+    week.full_clean()
+    week.save()
+    return week
+
+
+@transaction.atomic
+def week_reopen(*, week: TimesheetWeek, by) -> TimesheetWeek:
+    """A director (or an administrator) reopens an approved week: back to draft, editable."""
+    week = _locked_week(week)
+    _check_may_decide(by, week)
+    if week.status != WeekStatus.APPROVED:
+        _refuse_transition(week, _("rouverte"))
+    week.status = WeekStatus.DRAFT
+    week.submitted_at = None
+    week.decided_by = by
+    week.decided_at = timezone.now()
+    week.reason = ""
+    week.full_clean()
+    week.save()
+    return week

@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 
 from consortium.factories import TimeEntryFactory
 from consortium.members.models import Organisation
-from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry, TimeEntryChange
+from consortium.timesheets.services import period_lock, time_entry_update
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,14 @@ def test_reset_replaces_the_ledger_even_entries_of_locked_periods():
     assert not Organisation.objects.filter(pk=entry.mandate.organisation_id).exists()
     assert Organisation.objects.filter(code="CQCM").exists()
     assert PeriodLock.objects.count() == 25
+
+
+def test_reset_also_clears_the_history_of_entries_edited_by_hand(admin_user):
+    entry = TimeEntryFactory(date=dt.date(2020, 6, 1))
+    time_entry_update(entry=entry, description="Corrigée à la main", by=admin_user)
+    demo_data("--reset", *SMALL)
+    assert not TimeEntryChange.objects.filter(entry_id=entry.pk).exists()
+    assert TimeEntry.objects.exists()
 
 
 def test_it_refuses_a_scale_that_is_not_positive():
