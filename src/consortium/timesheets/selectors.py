@@ -54,6 +54,16 @@ def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:
     )
 
 
+def closed_weeks_by_expert() -> dict[int, dict[dt.date, str]]:
+    """Every submitted or approved week, as {expert id: {Monday: status}}, in one query (for
+    imports, which check many experts and days at once)."""
+    closed: dict[int, dict[dt.date, str]] = {}
+    weeks = TimesheetWeek.objects.filter(status__in=[WeekStatus.SUBMITTED, WeekStatus.APPROVED])
+    for expert_id, week_start, status in weeks.values_list("expert_id", "week_start", "status"):
+        closed.setdefault(expert_id, {})[week_start] = status
+    return closed
+
+
 def weeks_awaiting_approval(user) -> list[TimesheetWeek]:
     """The submitted weeks `user` may approve, oldest first, with their hours: two queries.
 

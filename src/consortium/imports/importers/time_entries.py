@@ -1,7 +1,8 @@
 """`consortium import time-entries FILE`: hours of experts on mandates, by the hundred thousand.
 
-Rows are checked in Python against lookups loaded once (experts, mandates, locked periods, and
-the stored entries of the file's experts over the file's days, one query each), with the rules
+Rows are checked in Python against lookups loaded once (experts, mandates, locked periods,
+submitted and approved weeks, and the stored entries of the file's experts over the file's
+days, one query each), with the rules
 of `timesheets.rules`; then all of them are written at once by `time_entries_bulk_write`.
 No query runs per row.
 """
@@ -20,7 +21,7 @@ from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors import locked_ranges
+from consortium.timesheets.selectors import closed_weeks_by_expert, locked_ranges
 from consortium.timesheets.services import EntryRow, time_entries_bulk_write
 
 COLUMNS = ("expert_code", "mandate_code", "date", "hours", "description")
@@ -89,6 +90,7 @@ def _lookups() -> tuple[dict[str, Span], dict[str, Span], list[tuple[dt.date, dt
 
 def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
     experts, mandates, locks = _lookups()
+    closed_weeks = closed_weeks_by_expert()
     columns = itemgetter(*(table.index[column] for column in COLUMNS))
     parsed = _Parsed()
     unknown_expert = _("Expert inconnu : « %(code)s ».")
@@ -133,6 +135,7 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             rules.check_mandate_dates(day, start, end, mandate_code)
             + rules.check_employment(day, hired_on, left_on, expert_code)
             + locked
+            + rules.check_week_open(day, closed_weeks.get(expert_id, {}))
         )
         if problems:
             errors.extend(line, problems)

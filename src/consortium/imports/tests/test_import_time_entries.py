@@ -4,11 +4,19 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
-from consortium.factories import ExpertFactory, MandateFactory, TimeEntryFactory
+from consortium.factories import (
+    ExpertFactory,
+    MandateFactory,
+    TimeEntryFactory,
+    TimesheetWeekFactory,
+    UserFactory,
+)
 from consortium.imports.errors import ImportRefused
 from consortium.imports.services import csv_import
-from consortium.timesheets.models import PeriodKind, TimeEntry
+from consortium.staff.models import Expert
+from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
 from consortium.timesheets.services import period_lock
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +125,37 @@ def test_hours_in_a_locked_period_are_refused_new_or_replacing(csv_file, run_imp
         "être ajoutée, modifiée ni supprimée.",
     ]
     assert _entries() == [("E03", "M03", dt.date(2020, 6, 1), Decimal("3.00"), "")]
+
+
+def test_hours_in_a_submitted_or_approved_week_are_refused(csv_file, run_import, ledger):
+    e01, now = Expert.objects.get(code="E01"), timezone.now()
+    TimesheetWeekFactory(
+        expert=e01, week_start=dt.date(2020, 6, 1), status=WeekStatus.SUBMITTED, submitted_at=now
+    )
+    TimesheetWeekFactory(
+        expert=e01,
+        week_start=dt.date(2020, 6, 8),
+        status=WeekStatus.APPROVED,
+        submitted_at=now,
+        decided_at=now,
+        decided_by=UserFactory(),
+    )
+    path = csv_file(
+        "entries.csv",
+        HEADER,
+        "E01,M01,2020-06-05,2,",
+        "E01,M01,2020-06-12,2,",
+        "E02,M01,2020-06-12,2,",
+    )
+    outcome = run_import("time-entries", path)
+    assert outcome.error_lines == [
+        f"{path}, ligne 2, colonne « date » : La semaine du 2020-06-01 est soumise : ses entrées "
+        "ne peuvent être ni ajoutées, ni modifiées, ni supprimées tant qu'elle n'est pas renvoyée.",
+        f"{path}, ligne 3, colonne « date » : La semaine du 2020-06-08 est approuvée : ses "
+        "entrées ne peuvent être ni ajoutées, ni modifiées, ni supprimées tant qu'elle n'est pas "
+        "rouverte.",
+    ]
+    assert _entries() == []
 
 
 def test_a_day_may_not_pass_24_hours_counting_stored_entries_the_file_keeps(
