@@ -1,4 +1,7 @@
-"""The demo built once for a test module of the demo's records, then cleared."""
+"""The demo centre at --scale 1 (the seed's figures), built once per test module, then cleared.
+
+Import `demo` into a test module (or a conftest) to use it.
+"""
 
 import pytest
 

@@ -10,6 +10,7 @@ from consortium.core.fiscal_years import Period, fiscal_year_period
 from consortium.core.models import FiscalYear
 from consortium.demo.generator import generate, targets
 from consortium.demo.services import demo_data_delete
+from consortium.demo.tests.records_fixture import demo
 from consortium.kpis.selectors import ledger_kpis
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import LegalForm, MemberCategory, Membership, Organisation, Region
@@ -19,6 +20,8 @@ from consortium.timesheets.services import time_entry_record
 
 pytestmark = pytest.mark.django_db
 
+__all__ = ["demo"]
+
 CALENDAR_2020 = Period(dt.date(2020, 1, 1), dt.date(2020, 12, 31))
 FULLY_MANAGED_IN_THE_REPORT = {
     "Réseau de coopération des EÉSAD",
@@ -27,17 +30,6 @@ FULLY_MANAGED_IN_THE_REPORT = {
     "La mutuelle de prévention des EÉSAD",
     "Fédération des coopératives de services à domicile et de santé du Québec",
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo at --scale 1 with the default seed, built once for the whole module."""
-    with django_db_blocker.unblock():
-        counts = generate()
-    yield counts
-    with django_db_blocker.unblock():
-        demo_data_delete()
-        FiscalYear.objects.all().delete()
 
 
 def assert_report_figures() -> None:

@@ -1,6 +1,5 @@
 """`consortium import accounts FILE`: the chart of accounts, known by code."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from consortium.finance.models import Account, AccountKind
@@ -11,9 +10,8 @@ from consortium.imports.importers.base import (
     Count,
     ImportSummary,
     RowValues,
-    check_without_saving,
     records_with_unique_codes,
-    report_validation_error,
+    upsert_row,
 )
 
 COLUMNS = ("code", "name_fr", "name_en", "kind", "is_service_revenue")
@@ -48,13 +46,5 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             "kind": row.choice("kind", AccountKind),
             "is_service_revenue": yes_or_no(row, "is_service_revenue"),
         }
-        if row.failed:
-            check_without_saving(Account, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        try:
-            _account, created = account_upsert(**attributes)
-        except ValidationError as error:
-            report_validation_error(errors, line, error, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        count.add(created)
+        upsert_row(Account, account_upsert, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN, count)
     return ImportSummary(rows=len(table.rows), counts=[count])

@@ -8,7 +8,7 @@ problem is reported at once.
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,6 +183,31 @@ def check_without_saving(
         instance.full_clean(exclude=failed_fields, validate_unique=False)
     except ValidationError as error:
         report_validation_error(row.errors, row.line, error, columns, default_column, skip=left_out)
+
+
+def upsert_row(
+    model: type[models.Model],
+    upsert: Callable[..., tuple[Any, bool]],
+    attributes: Mapping[str, Any],
+    row: RowValues,
+    columns: Mapping[str, str],
+    default_column: str,
+    count: "Count",
+    **extra: Any,
+) -> None:
+    """Write one row through its service, or, when it did not fully parse, only check it.
+
+    A refusal of the service is reported on the row's line; `count` learns what was created.
+    """
+    if row.failed:
+        check_without_saving(model, attributes, row, columns, default_column)
+        return
+    try:
+        _record, created = upsert(**attributes, **extra)
+    except ValidationError as error:
+        report_validation_error(row.errors, row.line, error, columns, default_column)
+        return
+    count.add(created)
 
 
 def records_with_unique_codes(

@@ -1,7 +1,6 @@
 """`consortium import development-activities FILE`: business-development activities, each known
 by its kind, date and title, with the organisations met (codes separated by `|`)."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from consortium.development.models import ActivityKind, DevelopmentActivity
@@ -12,8 +11,7 @@ from consortium.imports.importers.base import (
     Count,
     ImportSummary,
     RowValues,
-    check_without_saving,
-    report_validation_error,
+    upsert_row,
 )
 from consortium.members.models import Organisation
 
@@ -62,17 +60,14 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             )
             continue
         first_lines[key] = line
-        if row.failed:
-            check_without_saving(
-                DevelopmentActivity, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN
-            )
-            continue
-        try:
-            _activity, created = development_activity_upsert(
-                **attributes, organisations=organisations
-            )
-        except ValidationError as error:
-            report_validation_error(errors, line, error, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        count.add(created)
+        upsert_row(
+            DevelopmentActivity,
+            development_activity_upsert,
+            attributes,
+            row,
+            FIELD_COLUMNS,
+            DEFAULT_COLUMN,
+            count,
+            organisations=organisations,
+        )
     return ImportSummary(rows=len(table.rows), counts=[count])

@@ -1,6 +1,5 @@
 """`consortium import experts FILE`: the centre's staff, known by their code."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from consortium.imports.csv_reader import CsvTable
@@ -9,9 +8,8 @@ from consortium.imports.importers.base import (
     Count,
     ImportSummary,
     RowValues,
-    check_without_saving,
     records_with_unique_codes,
-    report_validation_error,
+    upsert_row,
 )
 from consortium.staff.models import Department, Expert, Gender, Role
 from consortium.staff.services import expert_upsert
@@ -54,13 +52,5 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             "gender": row.choice("gender", Gender, required=False),
             "birth_year": row.integer("birth_year"),
         }
-        if row.failed:
-            check_without_saving(Expert, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        try:
-            _expert, created = expert_upsert(**attributes)
-        except ValidationError as error:
-            report_validation_error(errors, line, error, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        count.add(created)
+        upsert_row(Expert, expert_upsert, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN, count)
     return ImportSummary(rows=len(table.rows), counts=[count])

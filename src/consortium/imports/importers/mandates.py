@@ -1,6 +1,5 @@
 """`consortium import mandates FILE`: engagements for organisations, known by their code."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from consortium.imports.csv_reader import CsvTable
@@ -9,9 +8,8 @@ from consortium.imports.importers.base import (
     Count,
     ImportSummary,
     RowValues,
-    check_without_saving,
     records_with_unique_codes,
-    report_validation_error,
+    upsert_row,
 )
 from consortium.mandates.models import Mandate, MandateType
 from consortium.mandates.services import mandate_upsert
@@ -57,13 +55,5 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             "start": row.date("start"),
             "end": row.date("end", required=False),
         }
-        if row.failed:
-            check_without_saving(Mandate, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        try:
-            _mandate, created = mandate_upsert(**attributes)
-        except ValidationError as error:
-            report_validation_error(errors, line, error, FIELD_COLUMNS, DEFAULT_COLUMN)
-            continue
-        count.add(created)
+        upsert_row(Mandate, mandate_upsert, attributes, row, FIELD_COLUMNS, DEFAULT_COLUMN, count)
     return ImportSummary(rows=len(table.rows), counts=[count])

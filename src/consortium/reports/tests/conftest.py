@@ -2,24 +2,12 @@ import io
 import re
 
 import pypdf
-import pytest
 
-from consortium.core.models import FiscalYear
-from consortium.demo.generator import generate
-from consortium.demo.services import demo_data_delete
+from consortium.demo.tests.records_fixture import demo
+
+__all__ = ["demo"]
 
 YEAR = "2020-2021"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo centre at --scale 1 (the seed's figures), built once for the whole module."""
-    with django_db_blocker.unblock():
-        counts = generate()
-    yield counts
-    with django_db_blocker.unblock():
-        demo_data_delete()
-        FiscalYear.objects.all().delete()
 
 
 def pdf_pages(content: bytes) -> list[str]:
