@@ -1,14 +1,20 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from consortium.dashboards.views import home
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("compte/", include("consortium.accounts.urls")),
+    path("temps/", include("consortium.timesheets.urls")),
+    path("mandats/", include("consortium.mandates.urls")),
+    path("organisations/", include("consortium.members.urls")),
+    path("tableau-de-bord/", include("consortium.dashboards.urls")),
     path("rapports/", include("consortium.reports.urls")),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", home, name="home"),
     prefix_default_language=False,
 )
