@@ -142,6 +142,10 @@ STATIC_ROOT = VAR_DIR / "static"
 # 2020-04-01..2021-03-31.
 FISCAL_YEAR_START_MONTH = env_int("CONSORTIUM_FISCAL_YEAR_START_MONTH", 4)
 
+# The standard working day: an expert's available hours are the weekdays they are employed times
+# this (utilisation = hours entered ÷ hours available).
+WORKDAY_HOURS = env_int("CONSORTIUM_WORKDAY_HOURS", 7)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,15 @@ class Mandate(TimeStampedModel):
     status = models.CharField(
         _("statut"), max_length=20, choices=MandateStatus.choices, default=MandateStatus.OPEN
     )
+    budget_hours = models.DecimalField(
+        _("budget d'heures"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Heures prévues pour le mandat; vide si aucun budget."),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -66,6 +76,11 @@ class Mandate(TimeStampedModel):
                 condition=Q(status__in=[choice.value for choice in MandateStatus]),
                 name="mandate_status_is_known",
                 violation_error_message=_("Statut de mandat inconnu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_hours__isnull=True) | Q(budget_hours__gte=0),
+                name="mandate_budget_hours_not_negative",
+                violation_error_message=_("Le budget d'heures ne peut être négatif."),
             ),
         ]
         indexes = [

@@ -359,12 +359,12 @@ class PeriodLockAdmin(TimeStampedAdmin):
         """Nothing to do: PeriodLockForm.clean() locked the period through period_lock."""
 
     def delete_model(self, request, obj: PeriodLock) -> None:
-        period_unlock(lock=obj)
+        period_unlock(lock=obj, by=request.user)
 
     def delete_queryset(self, request, queryset: QuerySet[PeriodLock]) -> None:
         with transaction.atomic():
             for lock in queryset:
-                period_unlock(lock=lock)
+                period_unlock(lock=lock, by=request.user)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

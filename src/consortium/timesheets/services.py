@@ -16,7 +16,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consortium.accounts.selectors import can_approve_for, can_edit_time_of
+from consortium.accounts.selectors import can_approve_for, can_edit_time_of, can_lock_periods
 from consortium.core.fiscal_years import fiscal_year_bounds, month_period
 from consortium.core.models import FiscalYear
 from consortium.mandates.models import Mandate
@@ -276,10 +276,17 @@ def period_lock(
     kind: str,
     month: dt.date | None = None,
     fiscal_year: str | None = None,
+    by=None,
     user=None,
     reason: str = "",
 ) -> PeriodLock:
-    """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes."""
+    """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes.
+
+    `by`: who locks it, refused unless finance or an administrator; None: the system (demo,
+    imports). `user` is the former name of `by`, still accepted from older callers.
+    """
+    by = by or user
+    _check_may_lock(by)
     if kind == PeriodKind.MONTH:
         if month is None:
             raise ValidationError({"month": _("Indiquez le mois à verrouiller.")})
@@ -299,7 +306,7 @@ def period_lock(
     if PeriodLock.objects.filter(start__lte=start, end__gte=end).exists():
         raise ValidationError(_("Cette période est déjà verrouillée."))
     lock = PeriodLock(
-        kind=kind, start=start, end=end, fiscal_year=year, locked_by=user, reason=reason
+        kind=kind, start=start, end=end, fiscal_year=year, locked_by=by, reason=reason
     )
     lock.full_clean()
     lock.save()
@@ -307,9 +314,21 @@ def period_lock(
 
 
 @transaction.atomic
-def period_unlock(*, lock: PeriodLock) -> None:
-    """Reopen a locked period (finance only, checked by the caller's permissions)."""
+def period_unlock(*, lock: PeriodLock, by=None) -> None:
+    """Reopen a locked period. `by`: who unlocks it, refused unless finance or an
+    administrator; None: the system (the demo's reset)."""
+    _check_may_lock(by)
     lock.delete()
+
+
+def _check_may_lock(by) -> None:
+    if by is not None and not can_lock_periods(by):
+        raise PermissionDenied(
+            _(
+                "Seules les finances (ou l'administration) verrouillent et déverrouillent "
+                "les périodes."
+            )
+        )
 
 
 # --- Week approval -------------------------------------------------------------------------------
