@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install demo serve test lint bench bench-import bench-kpis bench-admin bench-report docs messages clean
+.PHONY: install demo serve test test-browser chromium lint bench bench-import bench-kpis bench-admin \
+	bench-report bench-pages bench-load docs screenshots messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
@@ -31,10 +34,28 @@ demo: install
 serve: install
 	CONSORTIUM_DEBUG=1 $(BIN)/consortium serve $(HOST):$(PORT)
 
-test: install
+test: install chromium
 	$(BIN)/ruff check .
 	$(BIN)/consortium makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Only the tests that drive the browser (src/consortium/browser_tests/).
+test-browser: install chromium
+	$(BIN)/pytest -m browser
+
+# Debian's Chromium for the browser tests and the screenshots, installed when missing.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's Chromium for the browser tests…"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	else \
+		echo "Chromium is missing at $(CHROMIUM) and apt-get is not available: install" \
+			"Chromium yourself (or set CHROMIUM=/path/to/chromium and" \
+			"CONSORTIUM_CHROMIUM for pytest); the browser tests fail without it." >&2; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .
@@ -45,7 +66,7 @@ messages: install
 	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
 	$(BIN)/pybabel compile -d src/consortium/locale -D django
 
-bench: bench-import bench-kpis bench-admin bench-report
+bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
@@ -59,9 +80,21 @@ bench-admin: install
 bench-report: install
 	$(BIN)/python benchmarks/bench_report.py
 
+# Server time and queries of each page, in-process, on the demo (var/bench/pages/).
+bench-pages: install
+	$(BIN)/python benchmarks/bench_pages.py
+
+# 20 signed-in users at once against a real server on the same demo.
+bench-load: install
+	$(BIN)/python benchmarks/bench_load.py
+
 # PNG images of the French report's pages (docs/report/), from the demo.
 docs: install
 	$(BIN)/python docs/report/render_pages.py
+
+# PNG images of the main pages (docs/screenshots/), from a demo in a temporary folder.
+screenshots: install chromium
+	$(BIN)/python docs/screenshots/take.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* .pytest_cache

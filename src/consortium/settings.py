@@ -124,7 +124,9 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Password reset mail goes to the console unless a deployment names a real backend.
-EMAIL_BACKEND = env_str("CONSORTIUM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env_str(
+    "CONSORTIUM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = env_str("CONSORTIUM_FROM_EMAIL", "consortium@localhost")
 
 # French first (Quebec's Charter of the French language), English second.

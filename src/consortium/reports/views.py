@@ -1,12 +1,16 @@
-"""The report on the web, for signed-in staff: the list of years, the page, the PDF."""
+"""The report on the web, for the centre's staff (any role): the years, the page, the PDF."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from consortium.accounts.access import role_required
+from consortium.accounts.models import RoleKind
 from consortium.reports.rendering import report_context, report_pdf
 from consortium.reports.selectors import report_has_data, report_years
+
+# Every role of the centre reads the report; a signed-in user holding none gets 403.
+staff_only = role_required(*RoleKind.values)
 
 
 def _language() -> str:
@@ -19,18 +23,18 @@ def _year_with_data(fiscal_year: str) -> str:
     return fiscal_year
 
 
-@staff_member_required
+@staff_only
 def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_list.html", {"years": report_years()})
 
 
-@staff_member_required
+@staff_only
 def report_detail(request: HttpRequest, fiscal_year: str) -> HttpResponse:
     context = report_context(_year_with_data(fiscal_year), _language())
     return render(request, "reports/report_detail.html", context)
 
 
-@staff_member_required
+@staff_only
 def report_pdf_download(request: HttpRequest, fiscal_year: str) -> HttpResponse:
     language = _language()
     content = report_pdf(_year_with_data(fiscal_year), language)

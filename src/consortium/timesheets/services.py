@@ -432,3 +432,76 @@ def week_reopen(*, week: TimesheetWeek, by) -> TimesheetWeek:
     week.full_clean()
     week.save()
     return week
+
+
+@transaction.atomic
+def week_approve_many(*, weeks: Sequence[TimesheetWeek], by) -> list[TimesheetWeek]:
+    """Approve several submitted weeks at once: every one of them, or none if one is refused."""
+    return [week_approve(week=week, by=by) for week in weeks]
+
+
+# --- Copy of the previous week (the expert's week sheet) ----------------------------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+
+
+@dataclass(frozen=True)
+class SkippedCopy:
+    """An entry of the previous week left behind, and why (in the active language)."""
+
+    mandate_code: str
+    day: dt.date
+    reason: str
+
+
+@dataclass
+class WeekCopy:
+    copied: int = 0
+    skipped: list[SkippedCopy] = field(default_factory=list)
+
+
+@transaction.atomic
+def week_copy_previous(*, expert: Expert, week_start: dt.date, by) -> WeekCopy:
+    """Copy the hours of the week before Monday `week_start` into the same days of this week.
+
+    Each entry goes through `time_entry_record`, so every rule holds (locked periods, mandate
+    dates, employment, 24 h a day) and each copy leaves its audit row; an entry a rule refuses,
+    or whose cell already holds hours, is skipped with the reason. Comments are not copied:
+    they describe that day's work. Only a draft or returned week may receive a copy.
+    """
+    if not can_edit_time_of(by, expert):
+        raise PermissionDenied(
+            _("Vous ne pouvez pas modifier les heures de %(expert)s.") % {"expert": expert}
+        )
+    week_end = week_start + dt.timedelta(days=6)
+    _raise_problems(rules.check_week_open(week_start, closed_weeks(expert.pk, [week_start])))
+    filled = set(
+        TimeEntry.objects.filter(expert=expert, date__range=(week_start, week_end)).values_list(
+            "mandate_id", "date"
+        )
+    )
+    previous = (
+        TimeEntry.objects.filter(
+            expert=expert,
+            date__range=(week_start - dt.timedelta(days=7), week_start - dt.timedelta(days=1)),
+        )
+        .select_related("mandate")
+        .order_by("date", "mandate__code")
+    )
+    result = WeekCopy()
+    for entry in previous:
+        day = entry.date + dt.timedelta(days=7)
+        if (entry.mandate_id, day) in filled:
+            reason = _("des heures y sont déjà saisies.")
+            result.skipped.append(SkippedCopy(entry.mandate.code, day, reason))
+            continue
+        try:
+            time_entry_record(
+                expert=expert, mandate=entry.mandate, date=day, hours=entry.hours, by=by
+            )
+        except ValidationError as error:
+            reason = " ".join(error.messages)
+            result.skipped.append(SkippedCopy(entry.mandate.code, day, reason))
+        else:
+            result.copied += 1
+    return result

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from consortium.factories import StaffRoleFactory, UserFactory
 from consortium.reports.selectors import annual_report
 from consortium.reports.tests.conftest import YEAR, pdf_pages
 from consortium.reports.tests.test_selectors import ANNUAL_REPORT_QUERIES
@@ -58,16 +59,22 @@ def test_the_pdf_is_served_as_a_named_pdf(demo, admin_client):
 
 
 @pytest.mark.parametrize("name", ["report_list", "report_detail", "report_pdf"])
-def test_an_anonymous_visitor_is_sent_to_the_admin_login(demo, client, name):
+def test_an_anonymous_visitor_is_sent_to_the_sign_in_page(demo, client, name):
     args = () if name == "report_list" else (YEAR,)
     response = client.get(url(name, *args))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("admin:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_a_signed_in_user_who_is_not_staff_is_sent_to_the_login(demo, client, django_user_model):
+def test_a_signed_in_user_without_a_role_at_the_centre_is_refused(demo, client, django_user_model):
     client.force_login(django_user_model.objects.create_user("membre", password="x"))
-    assert client.get(url("report_detail", YEAR)).status_code == 302
+    assert client.get(url("report_detail", YEAR)).status_code == 403
+
+
+def test_an_expert_who_is_not_django_staff_reads_the_report(demo, client):
+    expert = StaffRoleFactory(user=UserFactory(is_staff=False), role="expert").user
+    client.force_login(expert)
+    assert client.get(url("report_list")).status_code == 200
 
 
 @pytest.mark.parametrize("year", ["2030-2031", "n-importe"])

@@ -1,0 +1,176 @@
+"""Finance locks and unlocks months and fiscal years, and sees what each month still waits for."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from consortium.accounts.tests.people import make_people
+from consortium.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.timesheets.models import PeriodKind, PeriodLock
+from consortium.timesheets.services import period_lock, period_unlock
+
+pytestmark = pytest.mark.django_db
+YEAR = "2020-2021"
+
+
+def url(name: str, *args, language: str = "fr") -> str:
+    with translation.override(language):
+        return reverse(f"timesheets:{name}", args=args)
+
+
+@pytest.fixture
+def people():
+    return make_people()
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def submitted(expert, monday: dt.date):
+    return TimesheetWeekFactory(
+        expert=expert, week_start=monday, status="submitted", submitted_at=timezone.now()
+    )
+
+
+def test_finance_sees_the_locks_and_the_lock_form(client, people):
+    period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1), by=people.finance)
+    response = signed_in(client, people.finance).get(url("period_lock_list"), {"exercice": YEAR})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Juin 2020" in page
+    assert ">Déverrouiller</button>" in page
+    assert ">Verrouiller</button>" in page
+    assert 'type="month"' in page
+    assert ">Mois</label>" in page
+    assert ">Exercice financier</label>" in page
+    assert '<option value="2020-2021">' in page
+
+
+def test_the_months_of_the_year_show_hours_pending_weeks_and_locks(client, people):
+    TimeEntryFactory(expert=people.expert, date=dt.date(2020, 6, 2), hours="7.5")
+    TimeEntryFactory(expert=people.expert, date=dt.date(2020, 6, 30), hours="2")
+    # Monday 29 June to Sunday 5 July: waits in June and in July.
+    submitted(people.expert, dt.date(2020, 6, 29))
+    submitted(people.expert, dt.date(2020, 6, 1))
+    submitted(ExpertFactory(), dt.date(2020, 6, 8))
+    period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 5, 1))
+    response = signed_in(client, people.finance).get(url("period_lock_list"), {"exercice": YEAR})
+    months = {month.period.start: month for month in response.context["overview"].months}
+    assert len(months) == 12
+    june, july, may = (months[dt.date(2020, m, 1)] for m in (6, 7, 5))
+    assert (june.hours, june.weeks_awaiting, june.locked) == (9.5, 3, False)
+    assert (july.weeks_awaiting, may.locked) == (1, True)
+    assert response.context["overview"].weeks_awaiting == 3
+    page = response.content.decode()
+    assert "3 semaines attendent encore une approbation" in page
+    assert "1 semaine attend encore une approbation" in page
+
+
+def test_finance_locks_a_month(client, people):
+    response = signed_in(client, people.finance).post(
+        url("period_lock"), {"kind": "month", "month": "2020-06", "reason": "Fin de mois"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url("period_lock_list") + "?exercice=2020-2021"
+    assert messages_of(response) == ["Juin 2020 : période verrouillée."]
+    lock = PeriodLock.objects.get()
+    assert (lock.start, lock.end, lock.locked_by) == (
+        dt.date(2020, 6, 1),
+        dt.date(2020, 6, 30),
+        people.finance,
+    )
+
+
+def test_an_administrator_locks_a_fiscal_year(client, people):
+    response = signed_in(client, people.administrator).post(
+        url("period_lock"), {"kind": "fiscal_year", "fiscal_year": YEAR}
+    )
+    assert messages_of(response) == ["Exercice 2020-2021 : période verrouillée."]
+    assert PeriodLock.objects.get().end == dt.date(2021, 3, 31)
+
+
+def test_locking_a_period_already_locked_shows_why_in_the_form(client, people):
+    period_lock(kind=PeriodKind.FISCAL_YEAR, fiscal_year=YEAR)
+    response = signed_in(client, people.finance).post(
+        url("period_lock"), {"kind": "month", "month": "2020-06"}
+    )
+    assert response.status_code == 400
+    assert "Cette période est déjà verrouillée." in response.content.decode()
+    assert PeriodLock.objects.count() == 1
+
+
+def test_a_month_lock_without_a_month_is_refused_in_the_form(client, people):
+    response = signed_in(client, people.finance).post(url("period_lock"), {"kind": "month"})
+    assert response.status_code == 400
+    assert "Indiquez le mois à verrouiller." in response.content.decode()
+    assert not PeriodLock.objects.exists()
+
+
+def test_finance_unlocks_a_period(client, people):
+    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    response = signed_in(client, people.finance).post(url("period_unlock", lock.pk))
+    assert messages_of(response) == ["Juin 2020 : période déverrouillée."]
+    assert not PeriodLock.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["owner", "colleague", "director", "communications"])
+def test_the_lock_pages_are_not_for_other_roles(client, people, who):
+    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    visitor = signed_in(client, getattr(people, who))
+    assert visitor.get(url("period_lock_list")).status_code == 403
+    assert (
+        visitor.post(url("period_lock"), {"kind": "month", "month": "2020-07"}).status_code == 403
+    )
+    assert visitor.post(url("period_unlock", lock.pk)).status_code == 403
+    assert list(PeriodLock.objects.all()) == [lock]
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, people):
+    response = client.get(url("period_lock_list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_services_refuse_a_user_who_may_not_lock(people):
+    with pytest.raises(PermissionDenied):
+        period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1), by=people.director)
+    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    with pytest.raises(PermissionDenied):
+        period_unlock(lock=lock, by=people.owner)
+    assert PeriodLock.objects.get() == lock
+
+
+def test_the_page_speaks_english_under_en(client, people):
+    period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    response = signed_in(client, people.finance).get(
+        url("period_lock_list", language="en"), {"exercice": YEAR}
+    )
+    assert response.status_code == 200
+    assert "June 2020" in response.content.decode()
+
+
+PAGE_QUERIES = 9
+
+
+def test_the_page_costs_a_fixed_number_of_queries(client, people, django_assert_num_queries):
+    finance = signed_in(client, people.finance)
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert finance.get(url("period_lock_list"), {"exercice": YEAR}).status_code == 200
+    for month in range(4, 13):
+        period_lock(kind=PeriodKind.MONTH, month=dt.date(2019, month, 1))
+        TimeEntryFactory(expert=people.expert, date=dt.date(2020, month, 3))
+        first = dt.date(2020, month, 1)
+        submitted(ExpertFactory(), first - dt.timedelta(days=first.weekday()))
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = finance.get(url("period_lock_list"), {"exercice": YEAR})
+    assert len(response.context["locks"]) == 9

@@ -1,0 +1,231 @@
+"""Directors approve the weeks their experts submit, send them back with a reason, or reopen them.
+
+The list is for directors and administrators (403 for other roles); a week outside the user's
+reach (`can_approve_for`) is a 404 on its page and on every action, whoever asks.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from consortium.accounts.access import request_roles, role_required
+from consortium.accounts.models import RoleKind
+from consortium.staff.models import Expert
+from consortium.timesheets import selectors, services
+from consortium.timesheets.models import TimesheetWeek, WeekStatus
+
+RECENT_DECISIONS_DAYS = 30
+RECENT_DECISIONS_SHOWN = 50
+
+
+class ApprovalFilterForm(forms.Form):
+    department = forms.TypedChoiceField(
+        label=gettext_lazy("Département"), required=False, coerce=int, empty_value=None
+    )
+    expert = forms.TypedChoiceField(
+        label=gettext_lazy("Expert"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, departments, experts, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("Tous"))]
+        self.fields["department"].choices = everyone + [(d.pk, str(d)) for d in departments]
+        self.fields["expert"].choices = everyone + [(e.pk, e.full_name) for e in experts]
+
+
+class WeekReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Motif du renvoi"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=gettext_lazy("L'expert verra ce motif et pourra corriger sa semaine."),
+    )
+
+
+def _day_and_month(day: dt.date) -> str:
+    return dateformat.format(day, _("j F"))
+
+
+def _week_or_404(request: HttpRequest, week_id: int) -> TimesheetWeek:
+    week = selectors.week_for_review(request.user, week_id)
+    if week is None:
+        raise Http404(_("Cette semaine n'existe pas ou ne relève pas de vous."))
+    return week
+
+
+def _service_messages(error: ValidationError | PermissionDenied) -> list[str]:
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [str(error)] if str(error) else [_("Cette action ne vous est pas permise.")]
+
+
+@role_required(RoleKind.DIRECTOR)
+def approval_list(request: HttpRequest) -> HttpResponse:
+    roles = request_roles(request)
+    departments = list(selectors.review_departments(request.user, roles=roles))
+    experts = list(
+        Expert.objects.filter(department__in=[d.pk for d in departments])
+        .exclude(user=request.user)
+        .order_by("last_name", "first_name")
+    )
+    filters = ApprovalFilterForm(request.GET or None, departments=departments, experts=experts)
+    department_id = expert_id = None
+    if filters.is_valid():
+        department_id = filters.cleaned_data["department"]
+        expert_id = filters.cleaned_data["expert"]
+    awaiting = [
+        week
+        for week in selectors.weeks_awaiting_approval(request.user)
+        if department_id in (None, week.expert.department_id)
+        and expert_id in (None, week.expert_id)
+    ]
+    decided = selectors.weeks_recently_decided(
+        request.user,
+        since=timezone.now() - dt.timedelta(days=RECENT_DECISIONS_DAYS),
+        roles=roles,
+        department_id=department_id,
+        expert_id=expert_id,
+        limit=RECENT_DECISIONS_SHOWN,
+    )
+    return render(
+        request,
+        "timesheets/approval_list.html",
+        {
+            "filters": filters,
+            "awaiting": awaiting,
+            "decided": decided,
+            "recent_days": RECENT_DECISIONS_DAYS,
+            "decided_cut": len(decided) == RECENT_DECISIONS_SHOWN,
+        },
+    )
+
+
+def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = None) -> dict:
+    history_url = reverse("timesheets:audit_trail")
+    history_query = f"?expert={week.expert_id}&du={week.week_start.isoformat()}"
+    return {
+        "week": week,
+        "title": _("Semaine de %(expert)s du %(day)s")
+        % {"expert": week.expert.full_name, "day": dateformat.format(week.week_start, _("j F Y"))},
+        "grid": selectors.week_grid(week),
+        "changes": selectors.week_entry_changes(week),
+        "return_form": return_form or WeekReturnForm(),
+        "history_url": history_url + history_query,
+        "is_submitted": week.status == WeekStatus.SUBMITTED,
+        "is_approved": week.status == WeekStatus.APPROVED,
+    }
+
+
+@login_required
+def approval_detail(request: HttpRequest, week_id: int) -> HttpResponse:
+    week = _week_or_404(request, week_id)
+    return render(request, "timesheets/approval_detail.html", _detail_context(week))
+
+
+def _decided(request: HttpRequest, week: TimesheetWeek, message: str) -> None:
+    messages.success(
+        request,
+        message % {"expert": week.expert.full_name, "day": _day_and_month(week.week_start)},
+    )
+
+
+@login_required
+@require_POST
+def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
+    week = _week_or_404(request, week_id)
+    try:
+        services.week_approve(week=week, by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        for message in _service_messages(error):
+            messages.error(request, message)
+        return redirect("timesheets:approval_detail", week_id=week.pk)
+    _decided(request, week, _("Semaine de %(expert)s du %(day)s approuvée."))
+    return redirect("timesheets:approval_list")
+
+
+@login_required
+@require_POST
+def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
+    week = _week_or_404(request, week_id)
+    form = WeekReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.week_return(week=week, by=request.user, reason=form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            for message in _service_messages(error):
+                messages.error(request, message)
+            return redirect("timesheets:approval_detail", week_id=week.pk)
+        except ValidationError as error:
+            if "reason" in getattr(error, "error_dict", {}):
+                form.add_error("reason", error.error_dict["reason"])
+            else:
+                for message in _service_messages(error):
+                    messages.error(request, message)
+                return redirect("timesheets:approval_detail", week_id=week.pk)
+        else:
+            _decided(request, week, _("Semaine de %(expert)s du %(day)s renvoyée."))
+            return redirect("timesheets:approval_list")
+    return render(
+        request, "timesheets/approval_detail.html", _detail_context(week, form), status=400
+    )
+
+
+@login_required
+@require_POST
+def week_reopen(request: HttpRequest, week_id: int) -> HttpResponse:
+    week = _week_or_404(request, week_id)
+    try:
+        services.week_reopen(week=week, by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        for message in _service_messages(error):
+            messages.error(request, message)
+    else:
+        _decided(request, week, _("Semaine de %(expert)s du %(day)s rouverte."))
+    return redirect("timesheets:approval_detail", week_id=week.pk)
+
+
+@role_required(RoleKind.DIRECTOR)
+@require_POST
+def week_approve_many(request: HttpRequest) -> HttpResponse:
+    """Approve the weeks ticked on the list: all of them, or none if one is refused."""
+    ids = {int(value) for value in request.POST.getlist("week") if value.isdigit()}
+    # Only weeks within the user's reach count: a forged id outside it is ignored, not approved.
+    weeks = [week for week in selectors.weeks_awaiting_approval(request.user) if week.pk in ids]
+    if not weeks:
+        messages.warning(request, _("Cochez au moins une semaine à approuver."))
+        return redirect("timesheets:approval_list")
+    try:
+        services.week_approve_many(weeks=weeks, by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        for message in _service_messages(error):
+            messages.error(request, message)
+        messages.error(request, _("Aucune semaine n'a été approuvée."))
+        return redirect("timesheets:approval_list")
+    messages.success(
+        request,
+        _("%(count)s semaines approuvées.") % {"count": len(weeks)}
+        if len(weeks) > 1
+        else _("Semaine de %(expert)s du %(day)s approuvée.")
+        % {"expert": weeks[0].expert.full_name, "day": _day_and_month(weeks[0].week_start)},
+    )
+    return redirect("timesheets:approval_list")
+
+
+urlpatterns = [
+    path("approbations/", approval_list, name="approval_list"),
+    path("approbations/approuver/", week_approve_many, name="week_approve_many"),
+    path("approbations/<int:week_id>/", approval_detail, name="approval_detail"),
+    path("approbations/<int:week_id>/approuver/", week_approve, name="week_approve"),
+    path("approbations/<int:week_id>/renvoyer/", week_return, name="week_return"),
+    path("approbations/<int:week_id>/rouvrir/", week_reopen, name="week_reopen"),
+]

@@ -1,0 +1,167 @@
+"""Finance locks a month or a fiscal year, sees what each month of a year still waits for, and
+unlocks a period when a correction is due. Finance and administrators only (403 for others)."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import dateformat, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from consortium.accounts.access import role_required
+from consortium.accounts.models import RoleKind
+from consortium.core.admin import add_service_errors
+from consortium.core.fiscal_years import (
+    Period,
+    fiscal_year_bounds,
+    fiscal_year_name_for,
+    fiscal_year_period,
+)
+from consortium.core.models import FiscalYear
+from consortium.timesheets import selectors, services
+from consortium.timesheets.models import PeriodKind, PeriodLock
+
+
+class PeriodLockForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Type de période"),
+        choices=PeriodKind.choices,
+        initial=PeriodKind.MONTH,
+    )
+    month = forms.DateField(
+        label=gettext_lazy("Mois"),
+        required=False,
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(format="%Y-%m", attrs={"type": "month", "placeholder": "2020-06"}),
+        help_text=gettext_lazy("Pour un mois : AAAA-MM, p. ex. 2020-06."),
+    )
+    fiscal_year = forms.ChoiceField(
+        label=gettext_lazy("Exercice financier"),
+        required=False,
+        help_text=gettext_lazy("Pour un exercice complet."),
+    )
+    reason = forms.CharField(label=gettext_lazy("Motif"), required=False, max_length=255)
+
+    def __init__(self, *args, fiscal_years: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = [("", "—")] + [(name, name) for name in fiscal_years]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("kind") == PeriodKind.MONTH and not cleaned.get("month"):
+            self.add_error("month", _("Indiquez le mois à verrouiller."))
+        if cleaned.get("kind") == PeriodKind.FISCAL_YEAR and not cleaned.get("fiscal_year"):
+            self.add_error("fiscal_year", _("Choisissez l'exercice à verrouiller."))
+        return cleaned
+
+
+YEARS_OFFERED = 10
+
+
+def _fiscal_year_names(today: dt.date) -> list[str]:
+    """The stored fiscal years plus the current one and the ten before it, newest first."""
+    names = set(FiscalYear.objects.values_list("name", flat=True))
+    day = today
+    for _year in range(YEARS_OFFERED + 1):
+        name = fiscal_year_name_for(day)
+        names.add(name)
+        day = fiscal_year_bounds(name)[0] - dt.timedelta(days=1)
+    return sorted(names, reverse=True)
+
+
+def _shown_year(request: HttpRequest, today: dt.date) -> Period:
+    name = request.GET.get("exercice") or fiscal_year_name_for(today)
+    try:
+        return fiscal_year_period(name)
+    except ValueError:
+        return fiscal_year_period(fiscal_year_name_for(today))
+
+
+def _lock_label(lock: PeriodLock) -> str:
+    if lock.kind == PeriodKind.FISCAL_YEAR:
+        name = lock.fiscal_year.name if lock.fiscal_year else fiscal_year_name_for(lock.start)
+        return _("Exercice %(name)s") % {"name": name}
+    return capfirst(dateformat.format(lock.start, _("F Y")))
+
+
+def _render_page(
+    request: HttpRequest, form: PeriodLockForm | None = None, status: int = 200
+) -> HttpResponse:
+    today = timezone.localdate()
+    year = _shown_year(request, today)
+    fiscal_years = _fiscal_year_names(today)
+    form = form or PeriodLockForm(fiscal_years=fiscal_years)
+    locks = list(PeriodLock.objects.select_related("locked_by", "fiscal_year").order_by("-start"))
+    overview = selectors.fiscal_year_overview(year)
+    return render(
+        request,
+        "timesheets/period_lock_list.html",
+        {
+            "form": form,
+            "locks": [(lock, _lock_label(lock)) for lock in locks],
+            "year": year,
+            "overview": overview,
+            "previous_year": fiscal_year_name_for(year.start - dt.timedelta(days=1)),
+            "next_year": fiscal_year_name_for(year.end + dt.timedelta(days=1)),
+        },
+        status=status,
+    )
+
+
+@role_required(RoleKind.FINANCE)
+def period_lock_list(request: HttpRequest) -> HttpResponse:
+    return _render_page(request)
+
+
+@role_required(RoleKind.FINANCE)
+@require_POST
+def period_lock(request: HttpRequest) -> HttpResponse:
+    form = PeriodLockForm(request.POST, fiscal_years=_fiscal_year_names(timezone.localdate()))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            lock = services.period_lock(
+                kind=data["kind"],
+                month=data["month"] if data["kind"] == PeriodKind.MONTH else None,
+                fiscal_year=data["fiscal_year"] if data["kind"] == PeriodKind.FISCAL_YEAR else None,
+                reason=data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("%(period)s : période verrouillée.") % {"period": _lock_label(lock)}
+            )
+            year = fiscal_year_name_for(lock.start)
+            return redirect(reverse("timesheets:period_lock_list") + f"?exercice={year}")
+    return _render_page(request, form, status=400)
+
+
+@role_required(RoleKind.FINANCE)
+@require_POST
+def period_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
+    lock = get_object_or_404(PeriodLock.objects.select_related("fiscal_year"), pk=lock_id)
+    label = _lock_label(lock)
+    try:
+        services.period_unlock(lock=lock, by=request.user)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(period)s : période déverrouillée.") % {"period": label})
+    year = fiscal_year_name_for(lock.start)
+    return redirect(reverse("timesheets:period_lock_list") + f"?exercice={year}")
+
+
+urlpatterns = [
+    path("periodes/", period_lock_list, name="period_lock_list"),
+    path("periodes/verrouiller/", period_lock, name="period_lock"),
+    path("periodes/<int:lock_id>/deverrouiller/", period_unlock, name="period_unlock"),
+]

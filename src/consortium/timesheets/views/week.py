@@ -1,0 +1,550 @@
+"""The expert's week: a grid of mandates × days where hours save cell by cell (HTMX).
+
+The grid is the editor of the expert themself (and of administrators, who may edit anyone's
+time through `?expert=<id>`); anybody else asking for an expert's week gets a 404. Every write
+goes through the timesheet services, which hold the rules and say why they refuse.
+"""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import path, register_converter, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from consortium.accounts.access import request_holds
+from consortium.accounts.models import RoleKind
+from consortium.accounts.selectors import can_edit_time_of, expert_for_user
+from consortium.reports.formatting import babel_locale, long_date
+from consortium.staff.models import Expert
+from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
+from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
+from consortium.timesheets.rules import week_start_of
+from consortium.timesheets.selectors import (
+    WeekSheet,
+    WeekSheetCell,
+    WeekSheetRow,
+    week_sheet,
+    week_sheet_mandate,
+    week_sheet_mandates_to_add,
+    week_sheet_totals,
+)
+from consortium.timesheets.services import (
+    time_entry_delete,
+    time_entry_record,
+    time_entry_update,
+    week_copy_previous,
+    week_submit,
+)
+
+
+class IsoDateConverter:
+    """A day written 2020-11-30 in the address."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value: str) -> dt.date:
+        return dt.date.fromisoformat(value)  # ValueError on 2021-02-30: Django answers 404
+
+    def to_url(self, value: dt.date) -> str:
+        return value.isoformat()
+
+
+register_converter(IsoDateConverter, "week_day")
+
+# How a cell's day reads to a screen reader and to the browser tests: "lundi 30 novembre".
+_LONG_DAY_PATTERNS = {"fr_CA": "EEEE d MMMM", "en_CA": "EEEE, MMMM d"}
+_STATUS_BADGES = {
+    WeekStatus.DRAFT: "",
+    WeekStatus.SUBMITTED: "warn",
+    WeekStatus.APPROVED: "ok",
+    WeekStatus.RETURNED: "bad",
+}
+# Past this many, the skipped copies are summed up rather than listed one by one.
+_SKIPPED_LISTED = 12
+
+
+# --- how numbers and days read ------------------------------------------------------------------
+
+
+def _hours_text(hours: Decimal | None) -> str:
+    """7,5 / 7.5 — as few decimals as needed, in the active language."""
+    if hours is None:
+        return ""
+    return format_decimal(hours, format="#,##0.##", locale=babel_locale())
+
+
+@lru_cache(maxsize=4096)
+def _long_day_in(day: dt.date, locale: str) -> str:
+    return format_date(day, format=_LONG_DAY_PATTERNS.get(locale, "EEEE d MMMM"), locale=locale)
+
+
+def _long_day(day: dt.date) -> str:
+    return _long_day_in(day, babel_locale())
+
+
+def _cell_label(code: str, day: dt.date) -> str:
+    return f"{code}, {_long_day(day)}"
+
+
+def _lock_notice(lock) -> str:
+    if lock.kind == PeriodKind.FISCAL_YEAR:
+        name = lock.fiscal_year or f"{lock.start.isoformat()} – {lock.end.isoformat()}"
+        return _("L'exercice %(year)s est verrouillé par les finances.") % {"year": name}
+    month = format_skeleton("yMMMM", lock.start, locale=babel_locale())
+    return _("%(month)s est verrouillé par les finances.") % {
+        "month": month[:1].upper() + month[1:]
+    }
+
+
+# --- what the templates draw --------------------------------------------------------------------
+
+
+@dataclass
+class CellView:
+    mandate_id: int
+    code: str
+    day: dt.date
+    value: str
+    readonly: bool
+    entry_id: int | None = None
+    comment: str = ""
+    error: str = ""
+    # Read several times per cell by the template: computed once.
+    key: str = field(init=False)
+    label: str = field(init=False)
+    hx_vals: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.key = f"{self.mandate_id}-{self.day.isoformat()}"
+        self.label = _cell_label(self.code, self.day)
+        self.hx_vals = json.dumps({"mandate": str(self.mandate_id), "day": self.day.isoformat()})
+
+    @property
+    def weekend(self) -> bool:
+        return self.day.weekday() >= 5
+
+
+@dataclass
+class RowView:
+    mandate_id: int
+    code: str
+    title: str
+    organisation: str
+    cells: list[CellView]
+    total: str
+
+
+def _cell_view(row: WeekSheetRow, cell: WeekSheetCell, *, closed: bool) -> CellView:
+    return CellView(
+        mandate_id=row.mandate_id,
+        code=row.code,
+        day=cell.day,
+        value=_hours_text(cell.hours),
+        readonly=closed or cell.locked,
+        entry_id=cell.entry_id,
+        comment=cell.comment,
+    )
+
+
+def _row_view(row: WeekSheetRow, *, closed: bool) -> RowView:
+    return RowView(
+        mandate_id=row.mandate_id,
+        code=row.code,
+        title=row.title,
+        organisation=row.organisation,
+        cells=[_cell_view(row, cell, closed=closed) for cell in row.cells],
+        total=_hours_text(row.total),
+    )
+
+
+def _week_notices(sheet: WeekSheet) -> list[str]:
+    """Why (part of) the week is read-only, in words."""
+    notices = []
+    week = sheet.week
+    if sheet.status == WeekStatus.SUBMITTED:
+        submitted = long_date(timezone.localdate(week.submitted_at))
+        notices.append(
+            _("Semaine soumise le %(date)s, en attente d'approbation.") % {"date": submitted}
+        )
+    elif sheet.status == WeekStatus.APPROVED:
+        notices.append(_("Semaine approuvée : ses heures ne changent plus sans réouverture."))
+    notices += [_lock_notice(lock) for lock in sheet.locks]
+    return notices
+
+
+# --- whose week ---------------------------------------------------------------------------------
+
+
+class NotAnExpert(Exception):
+    """The signed-in user logs no time and asked for no one else's week."""
+
+
+def _expert_asked(request: HttpRequest) -> Expert:
+    """The expert whose week the request is about; 404 for a week the user may not edit."""
+    asked = request.GET.get("expert")
+    if asked:
+        try:
+            expert = Expert.objects.select_related("department").filter(pk=int(asked)).first()
+        except ValueError:
+            expert = None
+        if expert is None or not can_edit_time_of(request.user, expert):
+            raise Http404(_("Aucune semaine à votre portée."))
+        return expert
+    expert = expert_for_user(request.user)
+    if expert is None:
+        raise NotAnExpert
+    return expert
+
+
+def _expert_or_404(request: HttpRequest) -> Expert:
+    try:
+        return _expert_asked(request)
+    except NotAnExpert as error:
+        raise Http404(_("Votre compte n'est lié à aucun expert.")) from error
+
+
+def _query(request: HttpRequest) -> str:
+    """The query string that keeps an administrator on the expert they opened."""
+    asked = request.GET.get("expert")
+    return "?" + urlencode({"expert": asked}) if asked else ""
+
+
+def _week_url(request: HttpRequest, week_start: dt.date) -> str:
+    return reverse("timesheets:week_of", args=[week_start]) + _query(request)
+
+
+def _cells_context(request: HttpRequest, week_start: dt.date) -> dict:
+    """What a cell's template needs besides the cell: where it posts, for whom."""
+    query = _query(request)
+    return {
+        "query": query,
+        "week_start": week_start,
+        "cell_url": reverse("timesheets:week_cell", args=[week_start]) + query,
+    }
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def _not_an_expert_page(request: HttpRequest) -> HttpResponse:
+    experts = []
+    if request_holds(request, [RoleKind.ADMINISTRATOR]):
+        experts = list(
+            Expert.objects.order_by("last_name", "first_name").values_list(
+                "pk", "first_name", "last_name", "code"
+            )
+        )
+    return render(request, "timesheets/week_no_expert.html", {"experts": experts}, status=404)
+
+
+@login_required
+@require_GET
+def week(request: HttpRequest) -> HttpResponse:
+    """This week (or, with `?date=`, the week of that day)."""
+    jump = WeekJumpForm(request.GET) if "date" in request.GET else None
+    if jump is not None and jump.is_valid():
+        return redirect(_week_url(request, week_start_of(jump.cleaned_data["date"])))
+    return _week_page(request, week_start_of(timezone.localdate()))
+
+
+@login_required
+@require_GET
+def week_of(request: HttpRequest, day: dt.date) -> HttpResponse:
+    monday = week_start_of(day)
+    if monday != day:
+        return redirect(_week_url(request, monday))
+    return _week_page(request, monday)
+
+
+def _as_id(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _extra_mandate_ids(request: HttpRequest) -> list[int]:
+    return [pk for pk in map(_as_id, request.GET.getlist("mandate")) if pk is not None]
+
+
+def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
+    try:
+        expert = _expert_asked(request)
+    except NotAnExpert:
+        return _not_an_expert_page(request)
+    sheet = week_sheet(expert, week_start, extra_mandate_ids=_extra_mandate_ids(request))
+    closed = sheet.is_closed
+    to_add = []
+    if not closed:
+        to_add = week_sheet_mandates_to_add(
+            expert, week_start, exclude_ids=[row.mandate_id for row in sheet.rows]
+        )
+    today = timezone.localdate()
+    context = {
+        "sheet": sheet,
+        "expert": expert,
+        "is_own_week": expert.user_id == request.user.pk,
+        "week_start": week_start,
+        "week_end": sheet.days[-1],
+        "title": _("Semaine du %(date)s") % {"date": long_date(week_start)},
+        "week_label": long_date(week_start),
+        "status_label": WeekStatus(sheet.status).label,
+        "status_badge": _STATUS_BADGES[sheet.status],
+        "editable": not closed,
+        "notices": _week_notices(sheet),
+        "days": [
+            {
+                "date": day,
+                "short": format_skeleton("MMMEd", day, locale=babel_locale()),
+                "weekend": day.weekday() >= 5,
+                "total": _hours_text(total),
+            }
+            for day, total in zip(sheet.days, sheet.day_totals, strict=True)
+        ],
+        "rows": [_row_view(row, closed=closed) for row in sheet.rows],
+        "week_total": _hours_text(sheet.total),
+        "own_mandates": [mandate for mandate in to_add if mandate["own_department"]],
+        "other_mandates": [mandate for mandate in to_add if not mandate["own_department"]],
+        **_cells_context(request, week_start),
+        "expert_param": request.GET.get("expert", ""),
+        "previous_week": week_start - dt.timedelta(days=7),
+        "next_week": week_start + dt.timedelta(days=7),
+        "this_week": week_start_of(today),
+        "is_this_week": week_start == week_start_of(today),
+        "jump_form": WeekJumpForm(initial={"date": week_start.isoformat()}),
+    }
+    return render(request, "timesheets/week.html", context)
+
+
+@login_required
+@require_GET
+def week_row(request: HttpRequest, day: dt.date) -> HttpResponse:
+    """One new row of the grid (HTMX), for a mandate the expert adds to the week."""
+    week_start = week_start_of(day)
+    expert = _expert_or_404(request)
+    mandate_id = _as_id(request.GET.get("mandate", ""))
+    if mandate_id is None:
+        return HttpResponseBadRequest(_("Choisissez un mandat."))
+    sheet = week_sheet(expert, week_start, extra_mandate_ids=[mandate_id])
+    row = next((row for row in sheet.rows if row.mandate_id == mandate_id), None)
+    if row is None:
+        raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
+    if not _is_htmx(request):
+        return redirect(
+            _week_url(request, week_start)
+            + ("&" if _query(request) else "?")
+            + urlencode({"mandate": mandate_id})
+        )
+    context = {"row": _row_view(row, closed=sheet.is_closed), **_cells_context(request, week_start)}
+    return render(request, "timesheets/_week_row.html", context)
+
+
+@login_required
+@require_POST
+def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
+    """Save one cell through the services; answer the cell and, out of band, the totals."""
+    week_start = week_start_of(day)
+    expert = _expert_or_404(request)
+    form = WeekCellForm(request.POST)
+    form.is_valid()
+    if "mandate" in form.errors or "day" in form.errors:
+        return HttpResponseBadRequest(_("Cellule inconnue."))
+    cell_day = form.cleaned_data["day"]
+    if week_start_of(cell_day) != week_start:
+        return HttpResponseBadRequest(_("Ce jour n'est pas de cette semaine."))
+    mandate = week_sheet_mandate(expert, week_start, form.cleaned_data["mandate"])
+    if mandate is None:
+        raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
+    entry = TimeEntry.objects.filter(expert=expert, mandate=mandate, date=cell_day).first()
+    error = ""
+    if "hours" in form.errors:
+        error = " ".join(form.errors["hours"])
+    else:
+        try:
+            entry = _save_cell(
+                request, expert, mandate, cell_day, entry, form.cleaned_data["hours"]
+            )
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+    cell = CellView(
+        mandate_id=mandate.pk,
+        code=mandate.code,
+        day=cell_day,
+        value=request.POST.get("hours", "") if error else _hours_text(entry and entry.hours),
+        readonly=False,
+        entry_id=entry.pk if entry else None,
+        comment=entry.description if entry else "",
+        error=error,
+    )
+    context = {"cell": cell, **_cells_context(request, week_start)}
+    if not error:
+        row_total, day_total, week_total = week_sheet_totals(
+            expert.pk, week_start, mandate_id=mandate.pk, day=cell_day
+        )
+        context["totals"] = {
+            "row": _hours_text(row_total),
+            "day": _hours_text(day_total),
+            "week": _hours_text(week_total),
+        }
+    if not _is_htmx(request):
+        if error:
+            messages.error(request, f"{cell.label} : {error}")
+        return redirect(_week_url(request, week_start))
+    # Rendered without the request: a cell needs neither the user's roles nor a CSRF token.
+    return HttpResponse(render_to_string("timesheets/_week_cell_saved.html", context))
+
+
+def _save_cell(request, expert, mandate, day, entry, hours) -> TimeEntry | None:
+    """Record, change or delete the cell's entry: what the typed value asks for."""
+    if hours is None:
+        if entry is not None:
+            time_entry_delete(entry=entry, by=request.user)
+        return None
+    if entry is None:
+        return time_entry_record(
+            expert=expert, mandate=mandate, date=day, hours=hours, by=request.user
+        )
+    if entry.hours != hours:
+        return time_entry_update(entry=entry, hours=hours, by=request.user)
+    return entry
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def week_comment(request: HttpRequest, entry_id: int) -> HttpResponse:
+    """The comment of one entry: the inline form (HTMX) or its own page, and its saving."""
+    entry = TimeEntry.objects.select_related("expert", "mandate").filter(pk=entry_id).first()
+    if entry is None or not can_edit_time_of(request.user, entry.expert):
+        raise Http404(_("Aucune entrée à votre portée."))
+    week_start = week_start_of(entry.date)
+    cell = CellView(
+        mandate_id=entry.mandate_id,
+        code=entry.mandate.code,
+        day=entry.date,
+        value=_hours_text(entry.hours),
+        readonly=False,
+        entry_id=entry.pk,
+        comment=entry.description,
+    )
+    form = EntryCommentForm(request.POST or None, initial={"comment": entry.description})
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = time_entry_update(
+                entry=entry, description=form.cleaned_data["comment"], by=request.user
+            )
+        except ValidationError as refused:
+            form.add_error(None, " ".join(refused.messages))
+        else:
+            cell.comment = entry.description
+            if not _is_htmx(request):
+                messages.success(request, _("Commentaire enregistré."))
+                return redirect(_week_url(request, week_start))
+            context = {"cell": cell, **_cells_context(request, week_start)}
+            return render(request, "timesheets/_week_comment_saved.html", context)
+    context = {
+        "cell": cell,
+        "form": form,
+        "query": _query(request),
+        "week_start": week_start,
+        "week_url": _week_url(request, week_start),
+    }
+    if _is_htmx(request):
+        response = render(request, "timesheets/_week_comment_form.html", context)
+        if request.method == "POST":
+            # A refused comment goes back to the form, not into the cell the form aimed at.
+            response["HX-Retarget"] = "#comment-panel"
+            response["HX-Reswap"] = "innerHTML"
+        return response
+    return render(request, "timesheets/week_comment.html", context)
+
+
+@login_required
+@require_POST
+def week_copy(request: HttpRequest, day: dt.date) -> HttpResponse:
+    """Copy the previous week's hours into this week, then show what was and was not copied."""
+    week_start = week_start_of(day)
+    expert = _expert_or_404(request)
+    try:
+        copy = week_copy_previous(expert=expert, week_start=week_start, by=request.user)
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return redirect(_week_url(request, week_start))
+    if not copy.copied and not copy.skipped:
+        messages.info(request, _("La semaine précédente n'a aucune heure à copier."))
+    elif copy.copied:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s entrée copiée de la semaine précédente.",
+                "%(count)s entrées copiées de la semaine précédente.",
+                copy.copied,
+            )
+            % {"count": copy.copied},
+        )
+    for skipped in copy.skipped[:_SKIPPED_LISTED]:
+        messages.warning(
+            request,
+            _("Non copiée — %(cell)s : %(reason)s")
+            % {"cell": _cell_label(skipped.mandate_code, skipped.day), "reason": skipped.reason},
+        )
+    if len(copy.skipped) > _SKIPPED_LISTED:
+        more = len(copy.skipped) - _SKIPPED_LISTED
+        messages.warning(
+            request,
+            ngettext(
+                "Et %(count)s autre entrée non copiée.",
+                "Et %(count)s autres entrées non copiées.",
+                more,
+            )
+            % {"count": more},
+        )
+    return redirect(_week_url(request, week_start))
+
+
+@login_required
+@require_POST
+def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
+    """Hand the week in for approval."""
+    week_start = week_start_of(day)
+    expert = _expert_or_404(request)
+    try:
+        week_submit(expert=expert, week_start=week_start, by=request.user)
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(
+            request,
+            _("Semaine du %(date)s soumise pour approbation.") % {"date": long_date(week_start)},
+        )
+    return redirect(_week_url(request, week_start))
+
+
+urlpatterns = [
+    path("semaine/", week, name="week"),
+    path("semaine/<week_day:day>/", week_of, name="week_of"),
+    path("semaine/<week_day:day>/ligne/", week_row, name="week_row"),
+    path("semaine/<week_day:day>/cellule/", week_cell, name="week_cell"),
+    path("semaine/<week_day:day>/copier/", week_copy, name="week_copy_previous"),
+    path("semaine/<week_day:day>/soumettre/", week_submit_view, name="week_submit"),
+    path("semaine/entree/<int:entry_id>/commentaire/", week_comment, name="week_comment"),
+]
