@@ -1,10 +1,20 @@
-"""Writes of the demo app: clearing the ledger before a fresh demo, and the demo login."""
+"""Writes of the demo app: clearing the ledger before a fresh demo, and the demo logins."""
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractUser
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from consortium.accounts.models import RoleKind
+from consortium.accounts.services import staff_role_assign
 from consortium.demo.generator.records import delete_records
+from consortium.demo.selectors import demo_login_experts
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
@@ -19,6 +29,27 @@ from consortium.timesheets.services import period_unlock
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "consortium-demo"
+
+# One login per role, in the order they are printed. Created only by the demo (`consortium demo`,
+# `consortium demo-data`): no other code gives anyone this password.
+DEMO_ROLES: dict[str, tuple[str, Promise]] = {
+    "experte": (RoleKind.EXPERT, _("experte (saisie du temps)")),
+    "direction": (RoleKind.DIRECTOR, _("direction (approbation des semaines, tableau de bord)")),
+    "finances": (RoleKind.FINANCE, _("finances (verrouillage des périodes)")),
+    "communications": (RoleKind.COMMUNICATIONS, _("communications (rapport d'activités)")),
+    DEMO_USERNAME: (RoleKind.ADMINISTRATOR, _("administration (tout, y compris /admin/)")),
+}
+DEMO_USERNAMES = tuple(DEMO_ROLES)
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A login the demo prints: who signs in, as what, and as which expert (if any)."""
+
+    user: AbstractUser
+    role: str
+    description: Promise
+    expert: Expert | None = None
 
 
 @transaction.atomic
@@ -49,17 +80,61 @@ def demo_data_delete() -> int:
     return deleted
 
 
-@transaction.atomic
-def demo_login_ensure(
-    *, username: str = DEMO_USERNAME, password: str = DEMO_PASSWORD
-) -> tuple[AbstractUser, bool]:
-    """The demo's superuser, created if missing, with the demo password; says if created.
+@functools.cache
+def _hashed(password: str) -> str:
+    # One hash for every demo login and every call in a process: the demo password is public
+    # anyway, and each hash costs a third of a second.
+    return make_password(password)
 
-    Running it again leaves one user with the same password: the printed login always works.
-    """
-    user, created = get_user_model().objects.get_or_create(username=username)
-    user.is_active = user.is_staff = user.is_superuser = True
-    user.set_password(password)
+
+def _demo_user(
+    username: str, hashed_password: str, *, superuser: bool = False, expert=None
+) -> AbstractUser:
+    user = get_user_model().objects.filter(username=username).first()
+    user = user or get_user_model()(username=username)
+    user.is_active = True
+    user.is_staff = user.is_superuser = superuser
+    user.password = hashed_password
+    if expert is not None:
+        user.first_name, user.last_name = expert.first_name, expert.last_name
+        user.email = expert.email
     user.full_clean()
     user.save()
-    return user, created
+    return user
+
+
+def _link(user: AbstractUser, expert: Expert) -> None:
+    """Make `user` sign in as `expert`, and as nobody else (Expert.user is one to one)."""
+    Expert.objects.filter(user=user).exclude(pk=expert.pk).update(user=None)
+    if expert.user_id != user.pk:
+        expert.user = user
+        expert.save(update_fields=["user", "updated_at"])
+
+
+@transaction.atomic
+def demo_logins_ensure(
+    *, password: str = DEMO_PASSWORD, today: dt.date | None = None
+) -> list[DemoLogin]:
+    """Every demo login (DEMO_ROLES), created if missing, with the demo password and its role.
+
+    `experte` is the first accounting professional employed `today` (see demo_login_experts),
+    `direction` directs her department and is its director. Running it again changes nothing
+    but the passwords, set back to the demo's: the printed logins always work. After
+    `demo-data --reset` it links the same logins to the new experts.
+    """
+    expert, director = demo_login_experts(today or dt.date.today())
+    hashed = _hashed(password)
+    logins = []
+    for username, (role, description) in DEMO_ROLES.items():
+        linked = {"experte": expert, "direction": director}.get(username)
+        user = _demo_user(username, hashed, superuser=role == RoleKind.ADMINISTRATOR, expert=linked)
+        if role == RoleKind.DIRECTOR:
+            # A director directs at least one department: none to give in an empty ledger.
+            if expert is not None:
+                staff_role_assign(user=user, role=role, departments=[expert.department])
+        elif role != RoleKind.ADMINISTRATOR:
+            staff_role_assign(user=user, role=role)
+        if linked is not None:
+            _link(user, linked)
+        logins.append(DemoLogin(user=user, role=role, description=description, expert=linked))
+    return logins

@@ -22,8 +22,43 @@ def counts_sentence(counts: dict, seconds: float) -> str:
         "%(time_entries)s entrées de temps (%(hours)s h), %(period_locks)s périodes verrouillées."
     ) % {
         "seconds": _number(round(seconds, 1)),
-        **{name: _number(value) for name, value in counts.items()},
+        **{
+            name: _number(value)
+            for name, value in counts.items()
+            if isinstance(value, int | float | Decimal)
+        },
     }
+
+
+def recent_sentence(counts: dict) -> str:
+    """« Semaines récentes : … » when the demo goes on past the report years."""
+    if not counts.get("recent_time_entries"):
+        return ""
+    return _(
+        "Semaines récentes : %(entries)s entrées de temps du %(start)s au %(end)s, "
+        "%(weeks)s semaines de temps dont %(awaiting)s à approuver par la direction de démo."
+    ) % {
+        "entries": _number(counts["recent_time_entries"]),
+        "start": counts["recent_start"].isoformat(),
+        "end": counts["recent_end"].isoformat(),
+        "weeks": _number(counts["timesheet_weeks"]),
+        "awaiting": _number(counts["weeks_awaiting_approval"]),
+    }
+
+
+def login_line(login, password: str) -> str:
+    """« experte / consortium-demo — experte (saisie du temps) : Émilie Pilon, Comptabilité »"""
+    line = _("%(username)s / %(password)s — %(role)s") % {
+        "username": login.user.get_username(),
+        "password": password,
+        "role": login.description,
+    }
+    if login.expert is not None:
+        line += _(" : %(expert)s, %(department)s") % {
+            "expert": login.expert.full_name,
+            "department": login.expert.department.name,
+        }
+    return line
 
 
 def existing_sentence(existing: dict[str, int]) -> str:

@@ -1,5 +1,6 @@
 """Write the plan to the database: reference rows with bulk_create, entries with the ledger's
-bulk writer, then the locks finance would have made, through the ledger's own service.
+bulk writer, the recent weeks as their experts handed them in and their directors decided them,
+then the locks finance would have made, through the ledger's own service.
 
 Runs inside the caller's transaction.
 """
@@ -8,18 +9,25 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from consortium.accounts.models import RoleKind, StaffRole
 from consortium.core.fiscal_years import fiscal_year_bounds
 from consortium.core.models import FiscalYear
 from consortium.demo.generator import catalogue, targets
 from consortium.demo.generator.hours import UNITS_PER_HOUR, PlannedEntry
 from consortium.demo.generator.mandates import MandatePlan
 from consortium.demo.generator.organisations import OrganisationPlan
+from consortium.demo.generator.recent import WeekDeciders, WeekStatuses, week_timestamps
 from consortium.demo.generator.staff import ExpertPlan
 from consortium.demo.generator.workdays import day_of
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
-from consortium.timesheets.models import PeriodKind
+from consortium.timesheets.models import (
+    PeriodKind,
+    TimeEntryImport,
+    TimesheetWeek,
+    WeekStatus,
+)
 from consortium.timesheets.services import period_lock, time_entries_bulk_write
 
 ENTRY_BATCH = 20_000
@@ -191,3 +199,54 @@ def write_locks() -> int:
     for name in targets.LOCKED_FISCAL_YEARS:
         period_lock(kind=PeriodKind.FISCAL_YEAR, fiscal_year=name, reason="Clôture de l'exercice")
     return len(targets.LOCKED_MONTHS) + len(targets.LOCKED_FISCAL_YEARS)
+
+
+def week_deciders(logins: list) -> WeekDeciders:
+    """Who decides each department's weeks, from the directors' roles (two queries)."""
+    directors = StaffRole.departments.through.objects.filter(staffrole__role=RoleKind.DIRECTOR)
+    by_department = dict(
+        directors.order_by("-staffrole__user_id").values_list("department_id", "staffrole__user_id")
+    )
+    administrator = next(login.user.pk for login in logins if login.role == RoleKind.ADMINISTRATOR)
+    experts = dict(Expert.objects.exclude(user=None).values_list("pk", "user_id"))
+    return WeekDeciders(by_department, administrator, experts)
+
+
+def write_weeks(
+    statuses: WeekStatuses, deciders: WeekDeciders, departments: dict[int, int], rng, now
+) -> int:
+    """TimesheetWeek rows for the recent weeks with hours: `departments` maps expert ids to
+    their department's."""
+    rows = []
+    for status, weeks in (
+        (WeekStatus.APPROVED, statuses.approved),
+        (WeekStatus.SUBMITTED, statuses.submitted),
+    ):
+        for expert_id, monday in weeks:
+            submitted_at, decided_at = week_timestamps(monday, rng, now)
+            week = TimesheetWeek(
+                expert_id=expert_id, week_start=monday, status=status, submitted_at=submitted_at
+            )
+            if status == WeekStatus.APPROVED:
+                week.decided_at = decided_at
+                week.decided_by_id = deciders.for_expert(expert_id, departments[expert_id])
+            rows.append(week)
+    for week in _checked(rows, exclude=("expert", "decided_by")):
+        week.clean()
+    TimesheetWeek.objects.bulk_create(rows, batch_size=2_000)
+    return len(rows)
+
+
+def write_recent_locks(months: list[dt.date], finance_user) -> int:
+    for month in months:
+        period_lock(
+            kind=PeriodKind.MONTH, month=month, user=finance_user, reason="Clôture mensuelle"
+        )
+    return len(months)
+
+
+def write_import_trail(entries: int) -> None:
+    """The one row a bulk write of entries leaves, as an import of a file would."""
+    trail = TimeEntryImport(file_name="démo", rows=entries, created=entries, updated=0)
+    trail.full_clean()
+    trail.save()

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
 from consortium.demo.selectors import ledger_data_counts
-from consortium.demo.services import DEMO_PASSWORD, DEMO_USERNAME, demo_login_ensure
-from consortium.demo.summary import existing_sentence
+from consortium.demo.services import DEMO_PASSWORD, demo_logins_ensure
+from consortium.demo.summary import existing_sentence, login_line
 
 ADDRESS = "http://127.0.0.1:8000/"
 
@@ -16,7 +16,7 @@ ADDRESS = "http://127.0.0.1:8000/"
 class Command(TranslatedCommand):
     help_text = gettext_lazy(
         "Prépare la démo : met la base à jour, y charge les données de démonstration si elle "
-        "est vide et crée l'accès administrateur."
+        "est vide et crée un accès par rôle."
     )
 
     def add_arguments(self, parser) -> None:
@@ -48,9 +48,8 @@ class Command(TranslatedCommand):
             call_command(
                 "demo_data", seed=seed, scale=scale, stdout=self.stdout, stderr=self.stderr
             )
-        _user, created = demo_login_ensure()
-        if created:
-            self.stdout.write(_("Accès administrateur créé."))
+        # Again after a fresh build: idempotent, and it sets the printed password back.
+        logins = demo_logins_ensure()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(_("La démo du Consortium est prête.")))
         self.stdout.write(_("Adresse : %(address)s") % {"address": address})
@@ -61,7 +60,6 @@ class Command(TranslatedCommand):
                 + reverse("reports:report_detail", args=["2020-2021"])
             }
         )
-        self.stdout.write(
-            _("Identifiant : %(username)s — mot de passe : %(password)s")
-            % {"username": DEMO_USERNAME, "password": DEMO_PASSWORD}
-        )
+        self.stdout.write(_("Accès de démonstration (identifiant / mot de passe — rôle) :"))
+        for login in logins:
+            self.stdout.write("  " + login_line(login, DEMO_PASSWORD))

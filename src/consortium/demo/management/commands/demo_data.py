@@ -10,13 +10,14 @@ from consortium.core.commands import TranslatedCommand
 from consortium.demo.generator import generate
 from consortium.demo.selectors import ledger_data_counts
 from consortium.demo.services import demo_data_delete
-from consortium.demo.summary import counts_sentence, existing_sentence
+from consortium.demo.summary import counts_sentence, existing_sentence, recent_sentence
 
 
 class Command(TranslatedCommand):
     help_text = gettext_lazy(
         "Crée un centre de démonstration : organisations, membres, experts, mandats et heures "
-        "d'avril 2019 à mars 2022, avec les chiffres du rapport 2020-2021."
+        "d'avril 2019 à mars 2022, avec les chiffres du rapport 2020-2021, puis de l'exercice "
+        "précédent à la semaine dernière, et un accès par rôle."
     )
 
     def add_arguments(self, parser) -> None:
@@ -62,3 +63,5 @@ class Command(TranslatedCommand):
             demo_data_delete()
         counts = generate(seed=seed, scale=scale, progress=self.stderr.isatty())
         self.stdout.write(self.style.SUCCESS(counts_sentence(counts, time.monotonic() - started)))
+        if recent := recent_sentence(counts):
+            self.stdout.write(recent)
