@@ -1,6 +1,7 @@
 """Django settings. Every value a deployment may change comes from an environment variable."""
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -146,7 +147,7 @@ FISCAL_YEAR_START_MONTH = env_int("CONSORTIUM_FISCAL_YEAR_START_MONTH", 4)
 
 # The standard working day: an expert's available hours are the weekdays they are employed times
 # this (utilisation = hours entered ÷ hours available).
-WORKDAY_HOURS = env_int("CONSORTIUM_WORKDAY_HOURS", 7)
+WORKDAY_HOURS = Decimal(env_str("CONSORTIUM_WORKDAY_HOURS", "7"))
 
 LOGGING = {
     "version": 1,

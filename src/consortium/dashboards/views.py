@@ -1,0 +1,131 @@
+"""The first page after signing in, and the dashboards.
+
+One address, `dashboards:dashboard`, whose content follows the roles: the centre's dashboard for
+directors, finance, communications and administrators; an expert's own week and month for an
+expert who holds no other role (and, on request, for anyone who is also an expert).
+"""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from consortium.accounts.access import request_holds, request_roles
+from consortium.accounts.models import RoleKind
+from consortium.accounts.selectors import expert_for_user
+from consortium.core.fiscal_years import fiscal_year_name_for
+from consortium.dashboards import charts, selectors
+
+CENTRE_ROLES = (
+    RoleKind.DIRECTOR,
+    RoleKind.FINANCE,
+    RoleKind.COMMUNICATIONS,
+    RoleKind.ADMINISTRATOR,
+)
+# Utilisation expert by expert is about people's work: those who manage it, not communications.
+EXPERT_FIGURES_ROLES = (RoleKind.DIRECTOR, RoleKind.FINANCE, RoleKind.ADMINISTRATOR)
+OWN_VIEW = "moi"
+
+
+def _language() -> str:
+    return "en" if (get_language() or "fr").startswith("en") else "fr"
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Experts start on their week, everyone else on the dashboard."""
+    roles = request_roles(request)
+    if RoleKind.EXPERT in roles and not request_holds(request, CENTRE_ROLES):
+        try:
+            return redirect(reverse("timesheets:week"))
+        except NoReverseMatch:
+            pass
+    return redirect("dashboards:dashboard")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    roles = request_roles(request)
+    if request_holds(request, CENTRE_ROLES):
+        expert = expert_for_user(request.user)
+        if expert is not None and request.GET.get("vue") == OWN_VIEW:
+            return _expert_dashboard(request, expert, also_centre=True)
+        return _centre_dashboard(request, roles, also_expert=expert is not None)
+    expert = expert_for_user(request.user)
+    if expert is not None:
+        return _expert_dashboard(request, expert, also_centre=False)
+    if RoleKind.EXPERT in roles:
+        return render(request, "dashboards/no_expert.html", status=404)
+    raise PermissionDenied
+
+
+def _chosen_department(request: HttpRequest, names: dict[int, str]) -> int | None:
+    try:
+        department_id = int(request.GET.get("departement", ""))
+    except ValueError:
+        return None
+    return department_id if department_id in names else None
+
+
+def _centre_dashboard(
+    request: HttpRequest, roles: frozenset[str], *, also_expert: bool
+) -> HttpResponse:
+    today = timezone.localdate()
+    fiscal_years = selectors.dashboard_fiscal_years(today)
+    fiscal_year = request.GET.get("exercice", "")
+    if fiscal_year not in fiscal_years:
+        fiscal_year = fiscal_year_name_for(today)
+    department_names = selectors.department_names()
+    department_id = _chosen_department(request, department_names)
+    data = selectors.centre_dashboard(
+        user=request.user,
+        roles=roles,
+        fiscal_year=fiscal_year,
+        today=today,
+        department_id=department_id,
+        department_names=department_names,
+    )
+    context = {
+        "dashboard": data,
+        "charts": charts.centre_charts(data, _language()),
+        "fiscal_years": fiscal_years,
+        "fiscal_year": fiscal_year,
+        "department_id": department_id,
+        "department_name": department_names.get(department_id, ""),
+        "shows_expert_figures": request_holds(request, EXPERT_FIGURES_ROLES),
+        "can_approve": request_holds(request, (RoleKind.DIRECTOR,)),
+        "also_expert": also_expert,
+        "own_view": OWN_VIEW,
+        "workday_hours": selectors.workday_hours(),
+    }
+    return render(request, "dashboards/centre.html", context)
+
+
+def _chosen_day(request: HttpRequest, today: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        return today
+
+
+def _expert_dashboard(request: HttpRequest, expert, *, also_centre: bool) -> HttpResponse:
+    today = timezone.localdate()
+    day = _chosen_day(request, today)
+    data = selectors.expert_dashboard(expert=expert, day=day)
+    week_start = data["week"]["start"]
+    context = {
+        "dashboard": data,
+        "charts": charts.expert_charts(data, _language()),
+        "today": today,
+        "previous_week": week_start - dt.timedelta(days=7),
+        "next_week": week_start + dt.timedelta(days=7),
+        "is_this_week": week_start == selectors.week_start_of(today),
+        "also_centre": also_centre,
+        "own_view": OWN_VIEW,
+    }
+    return render(request, "dashboards/expert.html", context)
