@@ -410,3 +410,16 @@ class TimesheetWeekFactory(DjangoModelFactory):
     expert = factory.SubFactory(ExpertFactory)
     week_start = dt.date(2020, 6, 1)
     status = "draft"
+
+
+# --- review: approval, period locks, audit trail -----------------------------------------------
+
+
+class TimeEntryImportFactory(DjangoModelFactory):
+    class Meta:
+        model = "timesheets.TimeEntryImport"
+
+    file_name = factory.Sequence(lambda n: f"heures-{n:03d}.csv")
+    rows = 10
+    created = 8
+    updated = 2

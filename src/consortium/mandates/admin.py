@@ -24,6 +24,7 @@ class MandateAdmin(TimeStampedAdmin):
         "start",
         "end",
         "status",
+        "budget_hours",
     )
     list_filter = ("status", "mandate_type", "department")
     search_fields = ("code", "title", "organisation__code", "organisation__name")

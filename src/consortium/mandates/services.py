@@ -5,6 +5,7 @@ days on which hours were already logged on it.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +17,18 @@ from consortium.members.models import Organisation
 from consortium.staff.models import Department
 from consortium.timesheets.models import TimeEntry
 from consortium.timesheets.selectors import first_entry_day_outside
+
+# What a person may change on a mandate from its page; the code is its name in imports and
+# addresses, the status changes only by closing.
+MANDATE_EDITABLE_FIELDS = (
+    "organisation",
+    "title",
+    "mandate_type",
+    "department",
+    "start",
+    "end",
+    "budget_hours",
+)
 
 
 def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[MandateType, bool]:
@@ -72,12 +85,84 @@ def mandate_upsert(
 
 
 @transaction.atomic
+def mandate_create(
+    *,
+    code: str,
+    organisation: Organisation,
+    title: str,
+    mandate_type: MandateType,
+    department: Department,
+    start: dt.date,
+    end: dt.date | None = None,
+    budget_hours: Decimal | None = None,
+) -> Mandate:
+    """Open a new mandate; refused if its code is taken."""
+    mandate = Mandate(
+        code=code,
+        organisation=organisation,
+        title=title,
+        mandate_type=mandate_type,
+        department=department,
+        start=start,
+        end=end,
+        budget_hours=budget_hours,
+    )
+    mandate.full_clean()
+    mandate.save()
+    return mandate
+
+
+@transaction.atomic
+def mandate_update(
+    *,
+    mandate: Mandate,
+    organisation: Organisation,
+    title: str,
+    mandate_type: MandateType,
+    department: Department,
+    start: dt.date,
+    end: dt.date | None = None,
+    budget_hours: Decimal | None = None,
+) -> Mandate:
+    """Replace what a person may change on a mandate; its dates must keep its logged hours."""
+    mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
+    dates_changed = (mandate.start, mandate.end) != (start, end)
+    mandate.organisation = organisation
+    mandate.title = title
+    mandate.mandate_type = mandate_type
+    mandate.department = department
+    mandate.start = start
+    mandate.end = end
+    mandate.budget_hours = budget_hours
+    mandate.full_clean()
+    if dates_changed:
+        mandate_dates_check(mandate)
+    mandate.save()
+    return mandate
+
+
+@transaction.atomic
 def mandate_close(*, mandate: Mandate, end: dt.date, status: str = MandateStatus.CLOSED) -> Mandate:
     """Close (or cancel) a mandate on `end`, its last day; refused if hours were logged after."""
     if status not in (MandateStatus.CLOSED, MandateStatus.CANCELLED):
         message = _("Un mandat se ferme comme terminé ou annulé, pas « %(status)s ».")
         raise ValidationError({"status": message % {"status": status}})
     mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
+    last_day = (
+        TimeEntry.objects.filter(mandate=mandate, date__gt=end)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    if last_day is not None:
+        # Name the last day, not the first one after `end`: it is the earliest end that works.
+        message = _(
+            "Des heures sont saisies sur le mandat %(code)s jusqu'au %(day)s : "
+            "il ne peut se terminer avant."
+        )
+        raise ValidationError(
+            {"end": message % {"code": mandate.code, "day": last_day.isoformat()}}
+        )
     mandate.end = end
     mandate.status = status
     mandate.full_clean()

@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from consortium.mandates import views
 
 app_name = "mandates"
 
-urlpatterns: list = []
+# "nouveau" comes before the codes: no mandate code may take its place.
+urlpatterns = [
+    path("", views.mandate_list, name="mandate_list"),
+    path("nouveau/", views.mandate_create, name="mandate_create"),
+    path("<str:code>/", views.mandate_detail, name="mandate_detail"),
+    path("<str:code>/modifier/", views.mandate_update, name="mandate_update"),
+    path("<str:code>/fermer/", views.mandate_close, name="mandate_close"),
+]

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from consortium.members import views
 
 app_name = "members"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.organisation_list, name="organisation_list"),
+    path("<str:code>/", views.organisation_detail, name="organisation_detail"),
+]

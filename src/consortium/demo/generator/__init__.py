@@ -96,6 +96,7 @@ def generate(
             finance = next(login.user for login in logins if login.role == RoleKind.FINANCE)
             locks += writer.write_recent_locks(recent.locked_months(span, today), finance)
         writer.write_import_trail(entries)
+        writer.write_budgets(rng("budgets"))
     return {
         "organisations": len(organisations),
         "memberships": sum(len(o.memberships) for o in organisations),

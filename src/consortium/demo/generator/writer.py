@@ -6,8 +6,11 @@ Runs inside the caller's transaction.
 """
 
 import datetime as dt
+import random
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.db.models import Sum
 
 from consortium.accounts.models import RoleKind, StaffRole
 from consortium.core.fiscal_years import fiscal_year_bounds
@@ -24,6 +27,7 @@ from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
 from consortium.timesheets.models import (
     PeriodKind,
+    TimeEntry,
     TimeEntryImport,
     TimesheetWeek,
     WeekStatus,
@@ -250,3 +254,19 @@ def write_import_trail(entries: int) -> None:
     trail = TimeEntryImport(file_name="démo", rows=entries, created=entries, updated=0)
     trail.full_clean()
     trail.save()
+
+
+def write_budgets(rng: random.Random) -> int:
+    """Give each mandate with hours a budget of hours around what was logged (70 % to 130 %),
+    so the demo shows mandates within budget, near it and over it."""
+    logged = dict(
+        TimeEntry.objects.order_by()
+        .values("mandate_id")
+        .annotate(total=Sum("hours"))
+        .values_list("mandate_id", "total")
+    )
+    mandates = list(Mandate.objects.filter(pk__in=logged).order_by("pk"))
+    for mandate in mandates:
+        mandate.budget_hours = Decimal(round(float(logged[mandate.pk]) * rng.uniform(0.7, 1.3)))
+    Mandate.objects.bulk_update(mandates, ["budget_hours"], batch_size=500)
+    return len(mandates)

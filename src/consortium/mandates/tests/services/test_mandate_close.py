@@ -31,7 +31,10 @@ def test_it_refuses_to_close_before_hours_already_logged():
     with pytest.raises(ValidationError) as caught:
         mandate_close(mandate=mandate, end=dt.date(2020, 6, 30))
     assert caught.value.message_dict == {
-        "end": ["Le mandat M01 a des heures saisies le 2020-07-02, hors de ces dates."]
+        "end": [
+            "Des heures sont saisies sur le mandat M01 jusqu'au 2020-07-02 : "
+            "il ne peut se terminer avant."
+        ]
     }
     mandate.refresh_from_db()
     assert (mandate.status, mandate.end) == (MandateStatus.OPEN, None)

@@ -1,0 +1,74 @@
+"""The filters of the mandate list. The queryset they filter is annotated `with_hours`."""
+
+import django_filters
+from django.db.models import Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from consortium.core.models import FiscalYear
+from consortium.mandates.models import Mandate, MandateStatus, MandateType
+from consortium.mandates.selectors import BudgetState, budget_state_condition
+from consortium.staff.models import Department
+
+BUDGET_CHOICES = [
+    (BudgetState.OVER, _("Budget d'heures dépassé")),
+    (BudgetState.WARNING, _("80 % du budget d'heures atteint")),
+    (BudgetState.OK, _("Sous 80 % du budget")),
+    (BudgetState.NONE, _("Sans budget d'heures")),
+]
+
+
+def fiscal_year_choices() -> list[tuple[str, str]]:
+    names = FiscalYear.objects.order_by("-start_date").values_list("name", flat=True)
+    return [(name, name) for name in names]
+
+
+class MandateFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Recherche"), method="search", help_text=_("Code, titre ou organisation")
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Département"), queryset=Department.objects.order_by("name_fr")
+    )
+    mandate_type = django_filters.ModelChoiceFilter(
+        label=_("Type de mandat"), queryset=MandateType.objects.order_by("name_fr")
+    )
+    status = django_filters.ChoiceFilter(label=_("Statut"), choices=MandateStatus.choices)
+    organisation = django_filters.CharFilter(
+        label=_("Code de l'organisation"), field_name="organisation__code", lookup_expr="iexact"
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Actif pendant l'exercice"), choices=fiscal_year_choices, method="active_during"
+    )
+    budget = django_filters.ChoiceFilter(
+        label=_("Budget d'heures"), choices=BUDGET_CHOICES, method="in_budget_state"
+    )
+
+    class Meta:
+        model = Mandate
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Read once: a callable would be asked again each time the select is checked or drawn.
+        self.filters["year"].extra["choices"] = fiscal_year_choices()
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(code__icontains=word)
+                | Q(title__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+        return queryset
+
+    def active_during(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        year = FiscalYear.objects.filter(name=value)
+        first_day = Subquery(year.values("start_date")[:1])
+        last_day = Subquery(year.values("end_date")[:1])
+        return queryset.filter(start__lte=last_day).filter(
+            Q(end__isnull=True) | Q(end__gte=first_day)
+        )
+
+    def in_budget_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(budget_state_condition(value))

@@ -1,0 +1,222 @@
+"""Mandate pages: the list (filters, sorting, pages, exports), a mandate's page, and opening,
+editing and closing one. Access comes from mandates.selectors; rules from mandates.services."""
+
+from babel.dates import format_date
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from consortium.accounts.access import request_roles, role_required
+from consortium.core.exports import FORMATS, Column, Kind, export_response
+from consortium.core.listing import (
+    SortColumn,
+    page_links,
+    paginate,
+    query_string,
+    sort_by,
+    sort_headers,
+)
+from consortium.mandates import services
+from consortium.mandates.filters import MandateFilter
+from consortium.mandates.forms import MandateCloseForm, MandateForm, close_form_default_end
+from consortium.mandates.models import MandateStatus
+from consortium.mandates.selectors import (
+    CHANGE_ROLES,
+    STAFF_ROLES,
+    budget_state,
+    can_create_mandates,
+    departments_open_to,
+    last_entry_day,
+    mandate_export_rows,
+    mandate_for_change,
+    mandate_for_read,
+    mandate_hours,
+    mandate_list_rows,
+    mandates_visible_to,
+)
+from consortium.reports.charts import chart_svg, hours_by_period_chart
+from consortium.reports.formatting import babel_locale, long_date
+
+PER_PAGE = 50
+
+
+def _english() -> bool:
+    return (get_language() or "fr").startswith("en")
+
+
+def _name_field(relation: str) -> str:
+    return f"{relation}__name_en" if _english() else f"{relation}__name_fr"
+
+
+def _sort_columns() -> list[SortColumn]:
+    return [
+        SortColumn("code", gettext_lazy("Code"), ("code",)),
+        SortColumn("title", gettext_lazy("Titre"), ("title",)),
+        SortColumn("organisation", gettext_lazy("Organisation"), ("organisation__name",)),
+        SortColumn("type", gettext_lazy("Type"), (_name_field("mandate_type"),)),
+        SortColumn("department", gettext_lazy("Département"), (_name_field("department"),)),
+        SortColumn("start", gettext_lazy("Début"), ("start",)),
+        SortColumn("end", gettext_lazy("Fin"), ("end",)),
+        SortColumn("hours", gettext_lazy("Heures"), ("hours",), numeric=True),
+        SortColumn("budget", gettext_lazy("% du budget"), ("budget_pct",), numeric=True),
+    ]
+
+
+def _name(row: dict, relation: str) -> str:
+    english = row[f"{relation}__name_en"] if _english() else ""
+    return english or row[f"{relation}__name_fr"]
+
+
+def _export_columns() -> list[Column]:
+    statuses = dict(MandateStatus.choices)
+    return [
+        Column(_("Code"), lambda row: row["code"], width=12),
+        Column(_("Titre"), lambda row: row["title"], width=40),
+        Column(_("Code de l'organisation"), lambda row: row["organisation__code"], width=12),
+        Column(_("Organisation"), lambda row: row["organisation__name"], width=32),
+        Column(_("Type de mandat"), lambda row: _name(row, "mandate_type"), width=24),
+        Column(_("Département"), lambda row: _name(row, "department"), width=24),
+        Column(_("Début"), lambda row: row["start"], Kind.DATE, width=11),
+        Column(_("Fin"), lambda row: row["end"], Kind.DATE, width=11),
+        Column(_("Statut"), lambda row: str(statuses.get(row["status"], row["status"]))),
+        Column(_("Heures"), lambda row: row["hours"], Kind.NUMBER, width=10),
+        Column(_("Budget d'heures"), lambda row: row["budget_hours"], Kind.NUMBER, width=10),
+        Column(_("% du budget"), lambda row: row["budget_pct"], Kind.NUMBER, width=10),
+    ]
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form: by field when the form has it, else on top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@role_required(*STAFF_ROLES)
+def mandate_list(request: HttpRequest) -> HttpResponse:
+    roles = request_roles(request)
+    visible = mandate_list_rows(mandates_visible_to(request.user, roles))
+    filters = MandateFilter(request.GET, queryset=visible)
+    columns = _sort_columns()
+    mandates, current_sort = sort_by(filters.qs, request, columns, default="code")
+    export_format = request.GET.get("format")
+    if export_format in FORMATS:
+        return export_response(
+            export_format,
+            _("mandats"),
+            _("Mandats"),
+            _export_columns(),
+            mandate_export_rows(mandates),
+        )
+    page = paginate(request, mandates, PER_PAGE)
+    for mandate in page.object_list:
+        mandate.budget_state = budget_state(mandate.hours, mandate.budget_hours)
+    return render(
+        request,
+        "mandates/mandate_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "page_links": page_links(request, page),
+            "headers": sort_headers(request, columns, current_sort),
+            "csv_url": query_string(request, format="csv", page=None),
+            "xlsx_url": query_string(request, format="xlsx", page=None),
+            "can_create": can_create_mandates(roles),
+            "filtered": any(
+                value for name, value in request.GET.items() if name in filters.filters
+            ),
+        },
+    )
+
+
+def _month_label(month) -> str:
+    return format_date(month, "MMM y", locale=babel_locale())
+
+
+@role_required(*STAFF_ROLES)
+def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
+    mandate = mandate_for_read(request.user, code, request_roles(request))
+    hours = mandate_hours(mandate)
+    months = [(_month_label(month), value) for month, value in hours.by_month]
+    chart = None
+    if len(months) > 1:
+        chart = chart_svg(hours_by_period_chart(months, _("Heures par mois")))
+    return render(
+        request,
+        "mandates/mandate_detail.html",
+        {"mandate": mandate, "hours": hours, "months": months, "chart": chart},
+    )
+
+
+@role_required(*CHANGE_ROLES)
+def mandate_create(request: HttpRequest) -> HttpResponse:
+    departments = departments_open_to(request.user, request_roles(request))
+    form = MandateForm(request.POST or None, departments=departments)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mandate = services.mandate_create(
+                code=form.cleaned_data["code"], **form.service_arguments()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Le mandat %(code)s est ouvert.") % {"code": mandate.code})
+            return redirect("mandates:mandate_detail", code=mandate.code)
+    return render(request, "mandates/mandate_form.html", {"form": form, "mandate": None})
+
+
+@role_required(*CHANGE_ROLES)
+def mandate_update(request: HttpRequest, code: str) -> HttpResponse:
+    roles = request_roles(request)
+    mandate = mandate_for_change(request.user, code, roles)
+    departments = departments_open_to(request.user, roles)
+    form = MandateForm(request.POST or None, instance=mandate, departments=departments)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mandate_update(mandate=mandate, **form.service_arguments())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Le mandat %(code)s est enregistré.") % {"code": mandate.code}
+            )
+            return redirect("mandates:mandate_detail", code=mandate.code)
+    return render(request, "mandates/mandate_form.html", {"form": form, "mandate": mandate})
+
+
+@role_required(*CHANGE_ROLES)
+def mandate_close(request: HttpRequest, code: str) -> HttpResponse:
+    mandate = mandate_for_change(request.user, code, request_roles(request))
+    last_day = last_entry_day(mandate)
+    initial = {"end": close_form_default_end(last_day, mandate.start, timezone.localdate())}
+    form = MandateCloseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            closed = services.mandate_close(
+                mandate=mandate, end=form.cleaned_data["end"], status=form.cleaned_data["status"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Le mandat %(code)s est %(status)s; son dernier jour : %(day)s.")
+                % {
+                    "code": closed.code,
+                    "status": closed.get_status_display(),
+                    "day": long_date(closed.end),
+                },
+            )
+            return redirect("mandates:mandate_detail", code=mandate.code)
+    return render(
+        request,
+        "mandates/mandate_close.html",
+        {"form": form, "mandate": mandate, "last_day": last_day},
+    )

@@ -1,0 +1,174 @@
+"""Reads of organisations: who may see them, the list's rows, an organisation's page.
+
+Every signed-in staff role reads every organisation (the mandates shown on an organisation's
+page stay limited to those the reader may see: mandates.selectors). Figures come from SQL
+aggregates, so a page asks a fixed number of queries however many rows there are.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import Http404
+from django.utils import timezone
+
+from consortium.accounts.models import RoleKind
+from consortium.accounts.selectors import user_roles
+from consortium.core.fiscal_years import Period, fiscal_year_name_for
+from consortium.members.models import Membership, Organisation
+from consortium.timesheets.models import TimeEntry
+
+STAFF_ROLES = frozenset(RoleKind.values)
+HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
+
+
+def organisations_visible_to(user, roles: Iterable[str] | None = None) -> QuerySet[Organisation]:
+    """Every organisation for staff, none for anybody else."""
+    held = frozenset(user_roles(user) if roles is None else roles)
+    if held & STAFF_ROLES:
+        return Organisation.objects.all()
+    return Organisation.objects.none()
+
+
+def organisation_for_read(user, code: str, roles: Iterable[str] | None = None) -> Organisation:
+    """The organisation with this code, with its federation; 404 if unknown or out of reach."""
+    organisation = (
+        organisations_visible_to(user, roles)
+        .select_related("federation")
+        .annotate(affiliate_count=_affiliate_count())
+        .filter(code=code)
+        .first()
+    )
+    if organisation is None:
+        raise Http404(code)
+    return organisation
+
+
+def memberships_in_force(day: dt.date) -> QuerySet[Membership]:
+    return Membership.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+def _affiliate_count() -> Coalesce:
+    affiliates = (
+        Organisation.objects.filter(federation=OuterRef("pk"))
+        .order_by()
+        .values("federation")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(affiliates, output_field=IntegerField()), 0)
+
+
+def is_federation() -> Exists:
+    return Exists(Organisation.objects.filter(federation=OuterRef("pk")))
+
+
+def _hours_during(period: Period) -> Coalesce:
+    hours = (
+        TimeEntry.objects.filter(
+            mandate__organisation=OuterRef("pk"), date__range=(period.start, period.end)
+        )
+        .order_by()
+        .values("mandate__organisation")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(hours, output_field=HOURS_FIELD), Value(Decimal(0)), output_field=HOURS_FIELD
+    )
+
+
+def with_list_figures(
+    organisations: QuerySet[Organisation], period: Period, day: dt.date | None = None
+) -> QuerySet[Organisation]:
+    """Each organisation's `hours` during `period`, its `category_code` on `day` (today) and its
+    `affiliate_count`, all as subqueries of one query."""
+    day = day or timezone.localdate()
+    category = (
+        memberships_in_force(day)
+        .filter(organisation=OuterRef("pk"))
+        .order_by("-start")
+        .values("category")[:1]
+    )
+    return organisations.annotate(
+        hours=_hours_during(period),
+        category_code=Subquery(category),
+        affiliate_count=_affiliate_count(),
+    ).select_related("federation")
+
+
+def organisation_export_rows(organisations: QuerySet[Organisation]) -> Iterable[dict]:
+    """The organisations (annotated `with_list_figures`) as plain values, read by one query."""
+    return organisations.values(
+        "code",
+        "name",
+        "legal_form",
+        "neq",
+        "region",
+        "federation__code",
+        "federation__name",
+        "category_code",
+        "affiliate_count",
+        "hours",
+    ).iterator(chunk_size=2000)
+
+
+def organisation_memberships(organisation: Organisation) -> list[Membership]:
+    return list(organisation.memberships.order_by("-start"))
+
+
+def organisation_affiliates(organisation: Organisation) -> QuerySet[Organisation]:
+    """The member enterprises of a federation, by name, with their category today."""
+    category = (
+        memberships_in_force(timezone.localdate())
+        .filter(organisation=OuterRef("pk"))
+        .order_by("-start")
+        .values("category")[:1]
+    )
+    return (
+        Organisation.objects.filter(federation=organisation)
+        .annotate(category_code=Subquery(category))
+        .order_by("name", "pk")
+    )
+
+
+def _fiscal_year_first_calendar_year() -> Case:
+    start_month = settings.FISCAL_YEAR_START_MONTH
+    return ExtractYear("date") - Case(
+        When(date__month__lt=start_month, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def organisation_hours_by_fiscal_year(organisation: Organisation) -> list[tuple[str, Decimal]]:
+    """The hours served to the organisation in each fiscal year, oldest first: one query."""
+    rows = (
+        TimeEntry.objects.filter(mandate__organisation=organisation)
+        .order_by()
+        .annotate(first_year=_fiscal_year_first_calendar_year())
+        .values("first_year")
+        .annotate(hours=Sum("hours"))
+        .order_by("first_year")
+    )
+    start_month = settings.FISCAL_YEAR_START_MONTH
+    return [
+        (fiscal_year_name_for(dt.date(row["first_year"], start_month, 1)), row["hours"])
+        for row in rows
+    ]

@@ -1,0 +1,153 @@
+"""Organisation pages: the list (filters, sorting, pages, exports) and an organisation's page."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from consortium.accounts.access import request_roles, role_required
+from consortium.core.exports import FORMATS, Column, Kind, export_response
+from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
+from consortium.core.listing import (
+    SortColumn,
+    page_links,
+    paginate,
+    query_string,
+    sort_by,
+    sort_headers,
+)
+from consortium.mandates.selectors import (
+    budget_state,
+    mandates_visible_to,
+    with_hours,
+)
+from consortium.members.filters import OrganisationFilter
+from consortium.members.models import LegalForm, MemberCategory, Region
+from consortium.members.selectors import (
+    STAFF_ROLES,
+    organisation_affiliates,
+    organisation_export_rows,
+    organisation_for_read,
+    organisation_hours_by_fiscal_year,
+    organisation_memberships,
+    organisations_visible_to,
+    with_list_figures,
+)
+from consortium.reports.charts import chart_svg, hours_by_period_chart
+
+PER_PAGE = 50
+AFFILIATES_PER_PAGE = 25
+AFFILIATES_PAGE = "entreprises"
+
+
+def _sort_columns() -> list[SortColumn]:
+    return [
+        SortColumn("code", gettext_lazy("Code"), ("code",)),
+        SortColumn("name", gettext_lazy("Nom"), ("name",)),
+        SortColumn("legal_form", gettext_lazy("Forme juridique"), ("legal_form",)),
+        SortColumn("region", gettext_lazy("Région"), ("region",)),
+        SortColumn("category", gettext_lazy("Catégorie de membre"), ("category_code",)),
+        SortColumn("federation", gettext_lazy("Regroupement"), ("federation__name",)),
+        SortColumn("hours", gettext_lazy("Heures"), ("hours",), numeric=True),
+    ]
+
+
+def _label(choices: type, value: str | None) -> str:
+    return str(choices(value).label) if value else ""
+
+
+def _export_columns(year: str) -> list[Column]:
+    return [
+        Column(_("Code"), lambda row: row["code"], width=12),
+        Column(_("Nom"), lambda row: row["name"], width=36),
+        Column(_("Forme juridique"), lambda row: _label(LegalForm, row["legal_form"]), width=20),
+        Column(_("NEQ"), lambda row: row["neq"], width=12),
+        Column(_("Région"), lambda row: _label(Region, row["region"]), width=24),
+        Column(_("Catégorie de membre"), lambda row: _label(MemberCategory, row["category_code"])),
+        Column(_("Code du regroupement"), lambda row: row["federation__code"] or ""),
+        Column(_("Regroupement sectoriel"), lambda row: row["federation__name"] or "", width=30),
+        Column(_("Entreprises affiliées"), lambda row: row["affiliate_count"], Kind.NUMBER),
+        Column(
+            _("Heures %(year)s") % {"year": year}, lambda row: row["hours"], Kind.NUMBER, width=12
+        ),
+    ]
+
+
+@role_required(*STAFF_ROLES)
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    filters = OrganisationFilter(
+        request.GET, queryset=organisations_visible_to(request.user, request_roles(request))
+    )
+    organisations = filters.qs
+    year = filters.form.cleaned_data.get("year") or fiscal_year_name_for(timezone.localdate())
+    organisations = with_list_figures(organisations, fiscal_year_period(year))
+    columns = _sort_columns()
+    organisations, current_sort = sort_by(organisations, request, columns, default="name")
+    export_format = request.GET.get("format")
+    if export_format in FORMATS:
+        return export_response(
+            export_format,
+            _("organisations"),
+            _("Organisations"),
+            _export_columns(year),
+            organisation_export_rows(organisations),
+        )
+    page = paginate(request, organisations, PER_PAGE)
+    for organisation in page.object_list:
+        organisation.category = _label(MemberCategory, organisation.category_code)
+    return render(
+        request,
+        "members/organisation_list.html",
+        {
+            "filters": filters,
+            "year": year,
+            "page": page,
+            "page_links": page_links(request, page),
+            "headers": sort_headers(request, columns, current_sort),
+            "csv_url": query_string(request, format="csv", page=None),
+            "xlsx_url": query_string(request, format="xlsx", page=None),
+            "filtered": any(
+                value for name, value in request.GET.items() if name in filters.filters
+            ),
+        },
+    )
+
+
+@role_required(*STAFF_ROLES)
+def organisation_detail(request: HttpRequest, code: str) -> HttpResponse:
+    roles = request_roles(request)
+    organisation = organisation_for_read(request.user, code, roles)
+    affiliates = None
+    affiliate_links = []
+    if organisation.affiliate_count:
+        affiliates = paginate(
+            request, organisation_affiliates(organisation), AFFILIATES_PER_PAGE, AFFILIATES_PAGE
+        )
+        affiliate_links = page_links(request, affiliates, AFFILIATES_PAGE)
+        for affiliate in affiliates.object_list:
+            affiliate.category = _label(MemberCategory, affiliate.category_code)
+    mandates = list(
+        with_hours(mandates_visible_to(request.user, roles).filter(organisation=organisation))
+        .select_related("mandate_type", "department")
+        .order_by("-start", "code")
+    )
+    for mandate in mandates:
+        mandate.budget_state = budget_state(mandate.hours, mandate.budget_hours)
+    years = organisation_hours_by_fiscal_year(organisation)
+    chart = None
+    if len(years) > 1:
+        chart = chart_svg(hours_by_period_chart(years, _("Heures par exercice")))
+    return render(
+        request,
+        "members/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "memberships": organisation_memberships(organisation),
+            "affiliates": affiliates,
+            "affiliate_links": affiliate_links,
+            "mandates": mandates,
+            "years": years,
+            "chart": chart,
+        },
+    )
