@@ -51,6 +51,22 @@ def mandate_dates_check(mandate: Mandate) -> None:
         )
 
 
+def _mandate_write(mandate: Mandate, *, check_dates: bool, **fields) -> Mandate:
+    """Set `fields` on `mandate`, validate it and save it; with `check_dates`, new dates must
+    keep the hours already logged on it."""
+    dates_changed = check_dates and (mandate.start, mandate.end) != (
+        fields["start"],
+        fields["end"],
+    )
+    for name, value in fields.items():
+        setattr(mandate, name, value)
+    mandate.full_clean()
+    if dates_changed:
+        mandate_dates_check(mandate)
+    mandate.save()
+    return mandate
+
+
 @transaction.atomic
 def mandate_upsert(
     *,
@@ -68,19 +84,16 @@ def mandate_upsert(
     """
     mandate = Mandate.objects.select_for_update().filter(code=code).first()
     created = mandate is None
-    if mandate is None:
-        mandate = Mandate(code=code)
-    dates_changed = not created and (mandate.start, mandate.end) != (start, end)
-    mandate.organisation = organisation
-    mandate.title = title
-    mandate.mandate_type = mandate_type
-    mandate.department = department
-    mandate.start = start
-    mandate.end = end
-    mandate.full_clean()
-    if dates_changed:
-        mandate_dates_check(mandate)
-    mandate.save()
+    mandate = _mandate_write(
+        Mandate(code=code) if created else mandate,
+        check_dates=not created,
+        organisation=organisation,
+        title=title,
+        mandate_type=mandate_type,
+        department=department,
+        start=start,
+        end=end,
+    )
     return mandate, created
 
 
@@ -125,20 +138,17 @@ def mandate_update(
     budget_hours: Decimal | None = None,
 ) -> Mandate:
     """Replace what a person may change on a mandate; its dates must keep its logged hours."""
-    mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
-    dates_changed = (mandate.start, mandate.end) != (start, end)
-    mandate.organisation = organisation
-    mandate.title = title
-    mandate.mandate_type = mandate_type
-    mandate.department = department
-    mandate.start = start
-    mandate.end = end
-    mandate.budget_hours = budget_hours
-    mandate.full_clean()
-    if dates_changed:
-        mandate_dates_check(mandate)
-    mandate.save()
-    return mandate
+    return _mandate_write(
+        Mandate.objects.select_for_update().get(pk=mandate.pk),
+        check_dates=True,
+        organisation=organisation,
+        title=title,
+        mandate_type=mandate_type,
+        department=department,
+        start=start,
+        end=end,
+        budget_hours=budget_hours,
+    )
 
 
 @transaction.atomic

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from consortium.accounts.access import request_roles, role_required
 from consortium.accounts.models import RoleKind
 from consortium.core.fiscal_years import Period, month_period
+from consortium.core.listing import page_links, paginate
 from consortium.staff.models import Expert
 from consortium.timesheets import selectors
 from consortium.timesheets.models import TimeEntryChange
@@ -138,13 +138,14 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     form, expert, period = _filters(request)
     context: dict = {"form": form, "expert": expert, "period": period}
     if expert is not None and period is not None:
-        page = Paginator(
-            selectors.audit_trail(request.user, expert, period), CHANGES_PER_PAGE
-        ).get_page(request.GET.get("page"))
+        page = paginate(
+            request, selectors.audit_trail(request.user, expert, period), CHANGES_PER_PAGE
+        )
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
             page=page,
+            page_links=page_links(request, page),
             rows=[AuditRow.of(change) for change in page.object_list],
             query=query.urlencode(),
             imports=list(selectors.time_entry_imports_during(period)[:IMPORTS_SHOWN]),
