@@ -39,10 +39,9 @@ def test_the_csv_has_a_byte_order_mark_for_excel_and_one_line_a_row():
 
 
 def test_the_headers_follow_the_active_language():
-    # Only "Département" has its English yet: the lead fills the catalog at the end.
     with translation.override("en"):
         content = b"".join(csv_response("x", COLUMNS, iter([])).streaming_content)
-    assert content.decode("utf-8-sig").splitlines()[0] == "Department,Début,Heures"
+    assert content.decode("utf-8-sig").splitlines()[0] == "Department,Start,Hours"
 
 
 def test_the_workbook_holds_dates_and_numbers_under_bold_headers():
