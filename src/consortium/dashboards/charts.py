@@ -15,6 +15,7 @@ import altair as alt
 from babel.dates import format_date
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from consortium.reports import charts
 from consortium.reports.formatting import babel_locale
@@ -64,6 +65,13 @@ def charts_as_svg(calls: dict[str, ChartCall], language: str) -> dict[str, SafeS
         cache.set_many({**remembered, **drawn}, CACHE_SECONDS)
     # vl-convert's own SVG: the labels in it are escaped by Vega.
     return {name: mark_safe(svgs[svg_keys[call_keys[name]]]) for name in calls}
+
+
+def cached_chart(function: Callable[..., dict], *arguments) -> SafeString:
+    """One chart of a spec function of reports.charts, in the active language, from the cache
+    when the same figures were drawn before (the mandate and organisation pages use it)."""
+    language = "en" if (get_language() or "fr").startswith("en") else "fr"
+    return charts_as_svg({"chart": (function, arguments)}, language)["chart"]
 
 
 def _month_label(month, language: str) -> str:

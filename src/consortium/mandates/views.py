@@ -21,6 +21,7 @@ from consortium.core.listing import (
     sort_by,
     sort_headers,
 )
+from consortium.dashboards.charts import cached_chart
 from consortium.mandates import services
 from consortium.mandates.filters import MandateFilter
 from consortium.mandates.forms import MandateCloseForm, MandateForm, close_form_default_end
@@ -39,7 +40,7 @@ from consortium.mandates.selectors import (
     mandate_list_rows,
     mandates_visible_to,
 )
-from consortium.reports.charts import chart_svg, hours_by_period_chart
+from consortium.reports.charts import hours_by_period_chart
 from consortium.reports.formatting import babel_locale, long_date
 
 PER_PAGE = 50
@@ -147,7 +148,7 @@ def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
     months = [(_month_label(month), value) for month, value in hours.by_month]
     chart = None
     if len(months) > 1:
-        chart = chart_svg(hours_by_period_chart(months, _("Heures par mois")))
+        chart = cached_chart(hours_by_period_chart, months, str(_("Heures par mois")))
     return render(
         request,
         "mandates/mandate_detail.html",

@@ -17,6 +17,7 @@ from consortium.core.listing import (
     sort_by,
     sort_headers,
 )
+from consortium.dashboards.charts import cached_chart
 from consortium.mandates.selectors import (
     budget_state,
     mandates_visible_to,
@@ -34,7 +35,7 @@ from consortium.members.selectors import (
     organisations_visible_to,
     with_list_figures,
 )
-from consortium.reports.charts import chart_svg, hours_by_period_chart
+from consortium.reports.charts import hours_by_period_chart
 
 PER_PAGE = 50
 AFFILIATES_PER_PAGE = 25
@@ -137,7 +138,7 @@ def organisation_detail(request: HttpRequest, code: str) -> HttpResponse:
     years = organisation_hours_by_fiscal_year(organisation)
     chart = None
     if len(years) > 1:
-        chart = chart_svg(hours_by_period_chart(years, _("Heures par exercice")))
+        chart = cached_chart(hours_by_period_chart, years, str(_("Heures par exercice")))
     return render(
         request,
         "members/organisation_detail.html",
