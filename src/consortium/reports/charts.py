@@ -134,6 +134,37 @@ EXACT_HOURS_FORMAT = ",.2~f"
 STANDARD_COLOUR = "#a4161a"  # the standard day's line: dark red, AA on white
 
 
+def _comparison_values(rows: list[dict], current_year: str, prior_year: str) -> list[dict]:
+    """One value per row and year, the prior year's first; no value for a `current` of None."""
+    values = []
+    for row in rows:
+        values.append({"label": row["label"], "year": prior_year, "hours": float(row["prior"])})
+        if row["current"] is not None:
+            values.append(
+                {"label": row["label"], "year": current_year, "hours": float(row["current"])}
+            )
+    return values
+
+
+def _comparison_encoding(category_title: str, current_year: str, prior_year: str) -> dict:
+    """The colour and tooltip both year comparisons share: the prior year pale, this one dark."""
+    years = [prior_year, current_year]
+    return {
+        "color": alt.Color(
+            "year:N",
+            title=_("Exercice"),
+            sort=years,
+            scale=alt.Scale(domain=years, range=YEAR_COLOURS),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        "tooltip": [
+            alt.Tooltip("label:N", title=category_title),
+            alt.Tooltip("year:N", title=_("Exercice")),
+            alt.Tooltip("hours:Q", title=_("Heures"), format=HOURS_FORMAT),
+        ],
+    }
+
+
 def _year_comparison_bars(
     rows: list[dict], current_year: str, prior_year: str, title: str, category_title: str
 ) -> dict:
@@ -141,10 +172,7 @@ def _year_comparison_bars(
 
     rows: [{"label", "current", "prior"}] (hours).
     """
-    values = []
-    for row in rows:
-        values.append({"label": row["label"], "year": prior_year, "hours": float(row["prior"])})
-        values.append({"label": row["label"], "year": current_year, "hours": float(row["current"])})
+    values = _comparison_values(rows, current_year, prior_year)
     order = [row["label"] for row in rows]
     chart = (
         alt.Chart(alt.Data(values=values), title=title)
@@ -153,18 +181,7 @@ def _year_comparison_bars(
             y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
             yOffset=alt.YOffset("year:N", sort=[prior_year, current_year]),
             x=alt.X("hours:Q", title=_("Heures"), axis=alt.Axis(format=HOURS_FORMAT, tickCount=4)),
-            color=alt.Color(
-                "year:N",
-                title=_("Exercice"),
-                sort=[prior_year, current_year],
-                scale=alt.Scale(domain=[prior_year, current_year], range=YEAR_COLOURS),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title=category_title),
-                alt.Tooltip("year:N", title=_("Exercice")),
-                alt.Tooltip("hours:Q", title=_("Heures"), format=HOURS_FORMAT),
-            ],
+            **_comparison_encoding(category_title, current_year, prior_year),
         )
         .properties(width=WIDTH - 180)
     )
@@ -209,13 +226,7 @@ def hours_by_month_comparison_chart(rows: list[dict], current_year: str, prior_y
     rows: [{"label", "current", "prior"}] in the fiscal year's order; `current` None for a month
     still to come (no bar, rather than a misleading zero).
     """
-    values = []
-    for row in rows:
-        values.append({"label": row["label"], "year": prior_year, "hours": float(row["prior"])})
-        if row["current"] is not None:
-            values.append(
-                {"label": row["label"], "year": current_year, "hours": float(row["current"])}
-            )
+    values = _comparison_values(rows, current_year, prior_year)
     order = [row["label"] for row in rows]
     chart = (
         alt.Chart(alt.Data(values=values), title=_("Heures par mois"))
@@ -224,18 +235,7 @@ def hours_by_month_comparison_chart(rows: list[dict], current_year: str, prior_y
             x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("year:N", sort=[prior_year, current_year]),
             y=alt.Y("hours:Q", title=_("Heures"), axis=alt.Axis(format=HOURS_FORMAT, tickCount=4)),
-            color=alt.Color(
-                "year:N",
-                title=_("Exercice"),
-                sort=[prior_year, current_year],
-                scale=alt.Scale(domain=[prior_year, current_year], range=YEAR_COLOURS),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title=_("Mois")),
-                alt.Tooltip("year:N", title=_("Exercice")),
-                alt.Tooltip("hours:Q", title=_("Heures"), format=HOURS_FORMAT),
-            ],
+            **_comparison_encoding(_("Mois"), current_year, prior_year),
         )
         .properties(width=WIDTH, height=200)
     )
