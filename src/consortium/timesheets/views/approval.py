@@ -63,10 +63,14 @@ def _week_or_404(request: HttpRequest, week_id: int) -> TimesheetWeek:
     return week
 
 
-def _service_messages(error: ValidationError | PermissionDenied) -> list[str]:
+def _report_refusal(request: HttpRequest, error: ValidationError | PermissionDenied) -> None:
+    """Show why a service refused, as error messages on the next page."""
     if isinstance(error, ValidationError):
-        return error.messages
-    return [str(error)] if str(error) else [_("Cette action ne vous est pas permise.")]
+        refusals = error.messages
+    else:
+        refusals = [str(error) or _("Cette action ne vous est pas permise.")]
+    for message in refusals:
+        messages.error(request, message)
 
 
 @role_required(RoleKind.DIRECTOR)
@@ -146,8 +150,7 @@ def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
     try:
         services.week_approve(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
-        for message in _service_messages(error):
-            messages.error(request, message)
+        _report_refusal(request, error)
         return redirect("timesheets:approval_detail", week_id=week.pk)
     _decided(request, week, _("Semaine de %(expert)s du %(day)s approuvée."))
     return redirect("timesheets:approval_list")
@@ -162,15 +165,13 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
         try:
             services.week_return(week=week, by=request.user, reason=form.cleaned_data["reason"])
         except PermissionDenied as error:
-            for message in _service_messages(error):
-                messages.error(request, message)
+            _report_refusal(request, error)
             return redirect("timesheets:approval_detail", week_id=week.pk)
         except ValidationError as error:
             if "reason" in getattr(error, "error_dict", {}):
                 form.add_error("reason", error.error_dict["reason"])
             else:
-                for message in _service_messages(error):
-                    messages.error(request, message)
+                _report_refusal(request, error)
                 return redirect("timesheets:approval_detail", week_id=week.pk)
         else:
             _decided(request, week, _("Semaine de %(expert)s du %(day)s renvoyée."))
@@ -187,8 +188,7 @@ def week_reopen(request: HttpRequest, week_id: int) -> HttpResponse:
     try:
         services.week_reopen(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
-        for message in _service_messages(error):
-            messages.error(request, message)
+        _report_refusal(request, error)
     else:
         _decided(request, week, _("Semaine de %(expert)s du %(day)s rouverte."))
     return redirect("timesheets:approval_detail", week_id=week.pk)
@@ -207,8 +207,7 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
     try:
         services.week_approve_many(weeks=weeks, by=request.user)
     except (ValidationError, PermissionDenied) as error:
-        for message in _service_messages(error):
-            messages.error(request, message)
+        _report_refusal(request, error)
         messages.error(request, _("Aucune semaine n'a été approuvée."))
         return redirect("timesheets:approval_list")
     messages.success(
