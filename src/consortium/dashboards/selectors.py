@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Sum
 
-from consortium.accounts.models import RoleKind, StaffRole
+from consortium.accounts.access import may_approve_weeks, weeks_approvable_by, weeks_visible_to
 from consortium.core.fiscal_years import (
     Period,
     fiscal_year_bounds,
@@ -270,14 +270,14 @@ def service_hours_comparison(periods: DashboardPeriods, department_id: int | Non
 
 
 def _weeks_awaiting_approval(user, roles: frozenset[str], department_id: int | None) -> int:
-    """Submitted weeks: a director counts those of their departments, others every week (one
-    query); nobody counts their own."""
-    weeks = TimesheetWeek.objects.filter(status=WeekStatus.SUBMITTED).exclude(expert__user=user)
-    if RoleKind.ADMINISTRATOR not in roles and RoleKind.DIRECTOR in roles:
-        directed = StaffRole.departments.through.objects.filter(
-            staffrole__user=user, staffrole__role=RoleKind.DIRECTOR
-        ).values("department_id")
-        weeks = weeks.filter(expert__department__in=directed)
+    """Submitted weeks, one query, never one's own: a director or an administrator counts those
+    they may approve (`weeks_approvable_by`, the approval list's); finance and communications,
+    who decide none, count the centre's (`weeks_visible_to`). See docs/permissions.md."""
+    if may_approve_weeks(roles):
+        weeks = weeks_approvable_by(user, roles=roles)
+    else:
+        weeks = weeks_visible_to(user, roles=roles).exclude(expert__user=user)
+    weeks = weeks.filter(status=WeekStatus.SUBMITTED)
     if department_id:
         weeks = weeks.filter(expert__department_id=department_id)
     return weeks.count()

@@ -1,8 +1,7 @@
-"""Reads of mandates: who may see or change which, the list's rows, and a mandate's hours.
+"""Reads of mandates: the list's rows, budget states, and a mandate's hours.
 
-Access is decided in SQL (subqueries on the user's expert and director roles), so a page asks
-the same number of queries whoever reads it and however many mandates there are. `roles` is the
-set of RoleKind values the user holds; views pass `request_roles(request)` to save a query.
+Who may see or change which mandate is decided in `accounts.access` (`mandates_visible_to`,
+`mandate_for_read`, `mandate_for_change`); these reads take the mandates it returns.
 """
 
 import datetime as dt
@@ -11,9 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     DecimalField,
-    Exists,
     F,
     FloatField,
     Max,
@@ -25,24 +22,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
-from django.http import Http404
 
-from consortium.accounts.models import RoleKind, StaffRole
-from consortium.accounts.selectors import user_roles
 from consortium.mandates.models import Mandate
-from consortium.staff.models import Department, Expert
 from consortium.timesheets.models import TimeEntry
 
 WARNING_SHARE = Decimal("0.8")
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
-
-# Roles that read every mandate; an expert reads those of their department and those they
-# logged hours on.
-READ_ALL_ROLES = frozenset(
-    {RoleKind.DIRECTOR, RoleKind.FINANCE, RoleKind.COMMUNICATIONS, RoleKind.ADMINISTRATOR}
-)
-STAFF_ROLES = frozenset(RoleKind.values)
-CHANGE_ROLES = frozenset({RoleKind.DIRECTOR, RoleKind.ADMINISTRATOR})
 
 
 class BudgetState:
@@ -52,94 +37,6 @@ class BudgetState:
     OK = "ok"
     WARNING = "warning"
     OVER = "over"
-
-
-def _roles(user, roles: Iterable[str] | None) -> frozenset[str]:
-    return frozenset(user_roles(user) if roles is None else roles)
-
-
-def _directed_department_ids(user) -> QuerySet:
-    return StaffRole.departments.through.objects.filter(
-        staffrole__user_id=user.pk, staffrole__role=RoleKind.DIRECTOR
-    ).values("department_id")
-
-
-def _expert_reach(user) -> Q:
-    """The mandates of the user's department, and those the user logged hours on."""
-    own_department = Expert.objects.filter(user_id=user.pk).values("department_id")
-    worked_on = TimeEntry.objects.filter(expert__user_id=user.pk).values("mandate_id")
-    return Q(department_id__in=Subquery(own_department)) | Q(pk__in=Subquery(worked_on))
-
-
-def mandates_visible_to(user, roles: Iterable[str] | None = None) -> QuerySet[Mandate]:
-    """The mandates `user` may read (none for a user without a staff role)."""
-    held = _roles(user, roles)
-    if held & READ_ALL_ROLES:
-        return Mandate.objects.all()
-    if RoleKind.EXPERT in held:
-        return Mandate.objects.filter(_expert_reach(user))
-    return Mandate.objects.none()
-
-
-def mandates_changeable_by(user, roles: Iterable[str] | None = None) -> QuerySet[Mandate]:
-    """The mandates `user` may edit and close: all for an administrator, a director's own."""
-    held = _roles(user, roles)
-    if RoleKind.ADMINISTRATOR in held:
-        return Mandate.objects.all()
-    if RoleKind.DIRECTOR in held:
-        return Mandate.objects.filter(department_id__in=_directed_department_ids(user))
-    return Mandate.objects.none()
-
-
-def _may_change(user, held: frozenset[str]) -> Exists | Value:
-    if RoleKind.ADMINISTRATOR in held:
-        return Value(True, output_field=BooleanField())
-    if RoleKind.DIRECTOR in held:
-        return Exists(
-            StaffRole.departments.through.objects.filter(
-                staffrole__user_id=user.pk,
-                staffrole__role=RoleKind.DIRECTOR,
-                department_id=OuterRef("department_id"),
-            )
-        )
-    return Value(False, output_field=BooleanField())
-
-
-def _by_code(queryset: QuerySet[Mandate], code: str) -> Mandate:
-    mandate = queryset.select_related("organisation", "mandate_type", "department").filter(
-        code=code
-    )
-    found = mandate.first()
-    if found is None:
-        raise Http404(code)
-    return found
-
-
-def mandate_for_read(user, code: str, roles: Iterable[str] | None = None) -> Mandate:
-    """The mandate `user` may read, with `user_may_change`; 404 if out of their reach."""
-    held = _roles(user, roles)
-    visible = mandates_visible_to(user, held).annotate(user_may_change=_may_change(user, held))
-    return _by_code(visible, code)
-
-
-def mandate_for_change(user, code: str, roles: Iterable[str] | None = None) -> Mandate:
-    """The mandate `user` may edit or close; 404 if it is not theirs to change."""
-    return _by_code(mandates_changeable_by(user, roles), code)
-
-
-def departments_open_to(user, roles: Iterable[str] | None = None) -> QuerySet[Department]:
-    """The departments whose mandates `user` may open: all for an administrator, a director's."""
-    held = _roles(user, roles)
-    departments = Department.objects.order_by("name_fr")
-    if RoleKind.ADMINISTRATOR in held:
-        return departments
-    if RoleKind.DIRECTOR in held:
-        return departments.filter(pk__in=_directed_department_ids(user))
-    return departments.none()
-
-
-def can_create_mandates(roles: Iterable[str]) -> bool:
-    return bool(frozenset(roles) & CHANGE_ROLES)
 
 
 def _hours_of_each_mandate() -> Coalesce:

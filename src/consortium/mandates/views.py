@@ -1,5 +1,5 @@
 """Mandate pages: the list (filters, sorting, pages, exports), a mandate's page, and opening,
-editing and closing one. Access comes from mandates.selectors; rules from mandates.services."""
+editing and closing one. Access comes from accounts.access; rules from mandates.services."""
 
 from babel.dates import format_date
 from django import forms
@@ -11,7 +11,17 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from consortium.accounts.access import request_roles, role_required
+from consortium.accounts.access import (
+    CHANGE_ROLES,
+    STAFF_ROLES,
+    can_create_mandates,
+    departments_open_to,
+    mandate_for_change,
+    mandate_for_read,
+    mandates_visible_to,
+    request_roles,
+    role_required,
+)
 from consortium.core.exports import FORMATS, Column, Kind, export_response
 from consortium.core.listing import (
     SortColumn,
@@ -27,18 +37,11 @@ from consortium.mandates.filters import MandateFilter
 from consortium.mandates.forms import MandateCloseForm, MandateForm, close_form_default_end
 from consortium.mandates.models import MandateStatus
 from consortium.mandates.selectors import (
-    CHANGE_ROLES,
-    STAFF_ROLES,
     budget_state,
-    can_create_mandates,
-    departments_open_to,
     last_entry_day,
     mandate_export_rows,
-    mandate_for_change,
-    mandate_for_read,
     mandate_hours,
     mandate_list_rows,
-    mandates_visible_to,
 )
 from consortium.reports.charts import hours_by_period_chart
 from consortium.reports.formatting import babel_locale, long_date
@@ -103,7 +106,7 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
 @role_required(*STAFF_ROLES)
 def mandate_list(request: HttpRequest) -> HttpResponse:
     roles = request_roles(request)
-    visible = mandate_list_rows(mandates_visible_to(request.user, roles))
+    visible = mandate_list_rows(mandates_visible_to(request.user, roles=roles))
     filters = MandateFilter(request.GET, queryset=visible)
     columns = _sort_columns()
     mandates, current_sort = sort_by(filters.qs, request, columns, default="code")
@@ -143,7 +146,7 @@ def _month_label(month) -> str:
 
 @role_required(*STAFF_ROLES)
 def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
-    mandate = mandate_for_read(request.user, code, request_roles(request))
+    mandate = mandate_for_read(request.user, code, roles=request_roles(request))
     hours = mandate_hours(mandate)
     months = [(_month_label(month), value) for month, value in hours.by_month]
     chart = None
@@ -158,7 +161,7 @@ def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @role_required(*CHANGE_ROLES)
 def mandate_create(request: HttpRequest) -> HttpResponse:
-    departments = departments_open_to(request.user, request_roles(request))
+    departments = departments_open_to(request.user, roles=request_roles(request))
     form = MandateForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
         try:
@@ -176,8 +179,8 @@ def mandate_create(request: HttpRequest) -> HttpResponse:
 @role_required(*CHANGE_ROLES)
 def mandate_update(request: HttpRequest, code: str) -> HttpResponse:
     roles = request_roles(request)
-    mandate = mandate_for_change(request.user, code, roles)
-    departments = departments_open_to(request.user, roles)
+    mandate = mandate_for_change(request.user, code, roles=roles)
+    departments = departments_open_to(request.user, roles=roles)
     form = MandateForm(request.POST or None, instance=mandate, departments=departments)
     if request.method == "POST" and form.is_valid():
         try:
@@ -194,7 +197,7 @@ def mandate_update(request: HttpRequest, code: str) -> HttpResponse:
 
 @role_required(*CHANGE_ROLES)
 def mandate_close(request: HttpRequest, code: str) -> HttpResponse:
-    mandate = mandate_for_change(request.user, code, request_roles(request))
+    mandate = mandate_for_change(request.user, code, roles=request_roles(request))
     last_day = last_entry_day(mandate)
     initial = {"end": close_form_default_end(last_day, mandate.start, timezone.localdate())}
     form = MandateCloseForm(request.POST or None, initial=initial)

@@ -1,7 +1,8 @@
-"""Reads of organisations: who may see them, the list's rows, an organisation's page.
+"""Reads of organisations: the list's rows, an organisation's page.
 
-Every signed-in staff role reads every organisation (the mandates shown on an organisation's
-page stay limited to those the reader may see: mandates.selectors). Figures come from SQL
+Who reads which organisation is decided in `accounts.access` (`organisations_visible_to`,
+`organisation_for_read`); the mandates shown on an organisation's page stay limited to those the
+reader may see (`accounts.access.mandates_visible_to`). Figures come from SQL
 aggregates, so a page asks a fixed number of queries however many rows there are.
 """
 
@@ -25,39 +26,21 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, ExtractYear
-from django.http import Http404
 from django.utils import timezone
 
-from consortium.accounts.models import RoleKind
-from consortium.accounts.selectors import user_roles
 from consortium.core.fiscal_years import Period, fiscal_year_name_for
 from consortium.members.models import Membership, Organisation
 from consortium.timesheets.models import TimeEntry
 
-STAFF_ROLES = frozenset(RoleKind.values)
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
 
 
-def organisations_visible_to(user, roles: Iterable[str] | None = None) -> QuerySet[Organisation]:
-    """Every organisation for staff, none for anybody else."""
-    held = frozenset(user_roles(user) if roles is None else roles)
-    if held & STAFF_ROLES:
-        return Organisation.objects.all()
-    return Organisation.objects.none()
-
-
-def organisation_for_read(user, code: str, roles: Iterable[str] | None = None) -> Organisation:
-    """The organisation with this code, with its federation; 404 if unknown or out of reach."""
-    organisation = (
-        organisations_visible_to(user, roles)
-        .select_related("federation")
-        .annotate(affiliate_count=_affiliate_count())
-        .filter(code=code)
-        .first()
+def organisation_detail_rows() -> QuerySet[Organisation]:
+    """Organisations as their page reads them: with their federation and affiliate count (the
+    reader's reach is `accounts.access.organisation_for_read`'s)."""
+    return Organisation.objects.select_related("federation").annotate(
+        affiliate_count=_affiliate_count()
     )
-    if organisation is None:
-        raise Http404(code)
-    return organisation
 
 
 def memberships_in_force(day: dt.date) -> QuerySet[Membership]:

@@ -6,7 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from consortium.accounts.access import request_roles, role_required
+from consortium.accounts.access import (
+    STAFF_ROLES,
+    mandates_visible_to,
+    organisation_for_read,
+    organisations_visible_to,
+    request_roles,
+    role_required,
+)
 from consortium.core.exports import FORMATS, Column, Kind, export_response
 from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
 from consortium.core.listing import (
@@ -18,21 +25,15 @@ from consortium.core.listing import (
     sort_headers,
 )
 from consortium.dashboards.charts import cached_chart
-from consortium.mandates.selectors import (
-    budget_state,
-    mandates_visible_to,
-    with_hours,
-)
+from consortium.mandates.selectors import budget_state, with_hours
 from consortium.members.filters import OrganisationFilter
 from consortium.members.models import LegalForm, MemberCategory, Region
 from consortium.members.selectors import (
-    STAFF_ROLES,
     organisation_affiliates,
+    organisation_detail_rows,
     organisation_export_rows,
-    organisation_for_read,
     organisation_hours_by_fiscal_year,
     organisation_memberships,
-    organisations_visible_to,
     with_list_figures,
 )
 from consortium.reports.charts import hours_by_period_chart
@@ -78,7 +79,7 @@ def _export_columns(year: str) -> list[Column]:
 @role_required(*STAFF_ROLES)
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = OrganisationFilter(
-        request.GET, queryset=organisations_visible_to(request.user, request_roles(request))
+        request.GET, queryset=organisations_visible_to(request.user, roles=request_roles(request))
     )
     organisations = filters.qs
     year = filters.form.cleaned_data.get("year") or fiscal_year_name_for(timezone.localdate())
@@ -118,7 +119,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 def organisation_detail(request: HttpRequest, code: str) -> HttpResponse:
     roles = request_roles(request)
-    organisation = organisation_for_read(request.user, code, roles)
+    organisation = organisation_for_read(
+        request.user, code, roles=roles, among=organisation_detail_rows()
+    )
     affiliates = None
     affiliate_links = []
     if organisation.affiliate_count:
@@ -129,7 +132,7 @@ def organisation_detail(request: HttpRequest, code: str) -> HttpResponse:
         for affiliate in affiliates.object_list:
             affiliate.category = _label(MemberCategory, affiliate.category_code)
     mandates = list(
-        with_hours(mandates_visible_to(request.user, roles).filter(organisation=organisation))
+        with_hours(mandates_visible_to(request.user, roles=roles).filter(organisation=organisation))
         .select_related("mandate_type", "department")
         .order_by("-start", "code")
     )

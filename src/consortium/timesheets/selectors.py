@@ -11,10 +11,9 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consortium.accounts.models import RoleKind, StaffRole
-from consortium.accounts.selectors import can_approve_for, can_read_audit_of, user_roles
+from consortium.accounts.access import can_read_audit_of, weeks_approvable_by
 from consortium.core.fiscal_years import Period, month_period
-from consortium.staff.models import Department, Expert
+from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import (
     PeriodLock,
@@ -67,50 +66,19 @@ def closed_weeks_by_expert() -> dict[int, dict[dt.date, str]]:
     return closed
 
 
-def weeks_awaiting_approval(user) -> list[TimesheetWeek]:
-    """The submitted weeks `user` may approve, oldest first, with their hours: two queries.
+def weeks_awaiting_approval(user, *, roles: Iterable[str] | None = None) -> list[TimesheetWeek]:
+    """The submitted weeks `user` may approve (`weeks_approvable_by`), oldest first, with their
+    hours: two queries (one with `roles`).
 
     A director sees the weeks of the departments they direct, an administrator every week;
     nobody sees their own.
     """
-    roles = user_roles(user)
-    if RoleKind.ADMINISTRATOR in roles:
-        weeks = TimesheetWeek.objects.filter(status=WeekStatus.SUBMITTED)
-    elif RoleKind.DIRECTOR in roles:
-        directed = StaffRole.departments.through.objects.filter(
-            staffrole__user=user, staffrole__role=RoleKind.DIRECTOR
-        ).values("department_id")
-        weeks = TimesheetWeek.objects.filter(
-            status=WeekStatus.SUBMITTED, expert__department__in=directed
-        )
-    else:
-        return []
-    week_hours = (
-        TimeEntry.objects.filter(
-            expert=OuterRef("expert"),
-            date__range=(
-                OuterRef("week_start"),
-                Cast(OuterRef("week_start") + dt.timedelta(days=6), DateField()),
-            ),
-        )
-        .values("expert")
-        .annotate(total=Sum("hours"))
-        .values("total")
-    )
     return list(
-        weeks.exclude(expert__user=user)
+        weeks_approvable_by(user, roles=roles)
+        .filter(status=WeekStatus.SUBMITTED)
         .select_related("expert", "expert__department")
-        .annotate(hours=Subquery(week_hours))
+        .annotate(hours=_week_hours())
         .order_by("week_start", "expert__last_name", "expert__first_name")
-    )
-
-
-def time_entry_history(entry_id: int) -> QuerySet[TimeEntryChange]:
-    """Every change to one entry, oldest first, deleted or not."""
-    return (
-        TimeEntryChange.objects.filter(entry_id=entry_id)
-        .select_related("changed_by", "mandate")
-        .order_by("changed_at", "id")
     )
 
 
@@ -153,12 +121,6 @@ def _week_hours() -> Subquery:
     )
 
 
-def _directed_departments(user) -> QuerySet:
-    return StaffRole.departments.through.objects.filter(
-        staffrole__user=user, staffrole__role=RoleKind.DIRECTOR
-    ).values("department_id")
-
-
 def weeks_recently_decided(
     user,
     *,
@@ -172,37 +134,18 @@ def weeks_recently_decided(
     first, with their hours: one query (two without `roles`). Same reach as
     `weeks_awaiting_approval`: the departments a director directs, everything for an
     administrator, never one's own week."""
-    roles = set(user_roles(user) if roles is None else roles)
-    weeks = TimesheetWeek.objects.filter(
+    weeks = weeks_approvable_by(user, roles=roles).filter(
         status__in=[WeekStatus.APPROVED, WeekStatus.RETURNED], decided_at__gte=since
     )
-    if RoleKind.ADMINISTRATOR not in roles:
-        if RoleKind.DIRECTOR not in roles:
-            return []
-        weeks = weeks.filter(expert__department__in=_directed_departments(user))
     if department_id is not None:
         weeks = weeks.filter(expert__department_id=department_id)
     if expert_id is not None:
         weeks = weeks.filter(expert_id=expert_id)
     return list(
-        weeks.exclude(expert__user=user)
-        .select_related("expert", "expert__department", "decided_by")
+        weeks.select_related("expert", "expert__department", "decided_by")
         .annotate(hours=_week_hours())
         .order_by("-decided_at", "-id")[:limit]
     )
-
-
-def week_for_review(user, week_id: int) -> TimesheetWeek | None:
-    """The week if `user` may approve, return or reopen it, else None (the view's 404): two
-    queries."""
-    week = (
-        TimesheetWeek.objects.select_related("expert", "expert__department", "decided_by")
-        .filter(pk=week_id)
-        .first()
-    )
-    if week is None or not can_approve_for(user, week.expert):
-        return None
-    return week
 
 
 @dataclass
@@ -272,28 +215,6 @@ def week_entry_changes(week: TimesheetWeek, limit: int = 50) -> list[TimeEntryCh
         .select_related("changed_by", "mandate")
         .order_by("-changed_at", "-id")[:limit]
     )
-
-
-def review_departments(user, *, roles: Iterable[str] | None = None) -> QuerySet[Department]:
-    """The departments whose weeks `user` decides: every one for an administrator."""
-    roles = set(user_roles(user) if roles is None else roles)
-    if RoleKind.ADMINISTRATOR in roles:
-        return Department.objects.order_by("code")
-    if RoleKind.DIRECTOR in roles:
-        return Department.objects.filter(pk__in=_directed_departments(user)).order_by("code")
-    return Department.objects.none()
-
-
-def audit_readable_experts(user, *, roles: Iterable[str] | None = None) -> QuerySet[Expert]:
-    """The experts whose audit trail `user` may read (as `can_read_audit_of` says): everyone for
-    finance and administrators, the directed departments' experts for a director."""
-    roles = set(user_roles(user) if roles is None else roles)
-    experts = Expert.objects.select_related("department").order_by("last_name", "first_name")
-    if roles & {RoleKind.ADMINISTRATOR, RoleKind.FINANCE}:
-        return experts
-    if RoleKind.DIRECTOR in roles:
-        return experts.filter(department__in=_directed_departments(user))
-    return Expert.objects.none()
 
 
 def time_entry_imports_during(period: Period) -> QuerySet[TimeEntryImport]:

@@ -16,7 +16,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consortium.accounts.selectors import can_approve_for, can_edit_time_of, can_lock_periods
+from consortium.accounts.access import can_approve_for, can_edit_time_of, can_lock_periods
 from consortium.core.fiscal_years import fiscal_year_bounds, month_period
 from consortium.core.models import FiscalYear
 from consortium.mandates.models import Mandate

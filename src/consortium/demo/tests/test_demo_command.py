@@ -5,13 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from consortium.accounts.selectors import (
-    can_approve_for,
-    can_lock_periods,
-    directed_department_ids,
-    expert_for_user,
-    user_roles,
-)
+from consortium.accounts.access import can_approve_for, can_lock_periods, directed_departments
+from consortium.accounts.selectors import expert_for_user, user_roles
 from consortium.demo.services import DEMO_USERNAMES
 from consortium.timesheets.models import TimeEntry
 
@@ -66,7 +61,7 @@ def test_each_login_holds_its_role_and_signs_in_as_its_expert():
     )
     director = expert_for_user(user("direction"))
     assert user_roles(user("direction")) == {"director"}
-    assert directed_department_ids(user("direction")) == {experte.department_id}
+    assert set(directed_departments(user("direction"))) == {experte.department_id}
     assert director.role == "director" and director.department == experte.department
     assert can_approve_for(user("direction"), experte)
     assert not can_approve_for(user("direction"), director)  # nobody approves their own week

@@ -4,7 +4,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from consortium.accounts.selectors import directed_department_ids, expert_for_user
+from consortium.accounts.access import directed_departments
+from consortium.accounts.selectors import expert_for_user
 from consortium.demo.generator import targets
 from consortium.demo.generator.recent import recent_span
 from consortium.demo.tests.fingerprint import content_fingerprint
@@ -74,7 +75,7 @@ def test_reset_rebuilds_the_same_demo_and_keeps_the_logins_working(django_user_m
     rebuilt = expert_for_user(django_user_model.objects.get(username="experte"))
     assert rebuilt.code == experte.code and rebuilt.pk != experte.pk
     direction = django_user_model.objects.get(username="direction")
-    assert directed_department_ids(direction) == {rebuilt.department_id}
+    assert set(directed_departments(direction)) == {rebuilt.department_id}
     assert expert_for_user(direction).department_id == rebuilt.department_id
     assert django_user_model.objects.get(username="experte").check_password("consortium-demo")
 

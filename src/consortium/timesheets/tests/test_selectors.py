@@ -10,7 +10,6 @@ from consortium.core.fiscal_years import Period
 from consortium.factories import ExpertFactory, TimeEntryFactory, UserFactory
 from consortium.timesheets.selectors import (
     audit_trail,
-    time_entry_history,
     weeks_awaiting_approval,
 )
 from consortium.timesheets.services import (
@@ -84,23 +83,6 @@ def test_weeks_awaiting_approval_costs_two_queries_whatever_the_number_of_weeks(
         awaiting = weeks_awaiting_approval(people.director)
         assert [str(week.expert.department) for week in awaiting]
     assert len(awaiting) == 5
-
-
-def test_the_history_of_an_entry_lists_its_changes_in_order_even_once_deleted(people):
-    entry = TimeEntryFactory(expert=people.expert, date=MONDAY, hours=Decimal(1))
-    time_entry_update(entry=entry, hours=Decimal(2), by=people.owner)
-    time_entry_delete(entry=entry, by=people.administrator)
-    history = list(time_entry_history(entry.pk))
-    assert [change.action for change in history] == ["updated", "deleted"]
-    assert [change.changed_by for change in history] == [people.owner, people.administrator]
-
-
-def test_the_history_of_an_entry_costs_one_query(people, django_assert_num_queries):
-    entry = TimeEntryFactory(expert=people.expert, date=MONDAY)
-    for hours in range(2, 6):
-        time_entry_update(entry=entry, hours=Decimal(hours), by=people.owner)
-    with django_assert_num_queries(1):
-        assert [str(change.changed_by) for change in time_entry_history(entry.pk)]
 
 
 def _today() -> Period:

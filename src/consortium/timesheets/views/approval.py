@@ -1,7 +1,7 @@
 """Directors approve the weeks their experts submit, send them back with a reason, or reopen them.
 
 The list is for directors and administrators (403 for other roles); a week outside the user's
-reach (`can_approve_for`) is a 404 on its page and on every action, whoever asks.
+reach (`accounts.access.week_for_approval`) is a 404 on its page and on every action, whoever asks.
 """
 
 import datetime as dt
@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
@@ -18,7 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from consortium.accounts.access import request_roles, role_required
+from consortium.accounts.access import (
+    departments_reviewed_by,
+    request_roles,
+    role_required,
+    week_for_approval,
+)
 from consortium.accounts.models import RoleKind
 from consortium.staff.models import Expert
 from consortium.timesheets import selectors, services
@@ -56,13 +61,6 @@ def _day_and_month(day: dt.date) -> str:
     return dateformat.format(day, _("j F"))
 
 
-def _week_or_404(request: HttpRequest, week_id: int) -> TimesheetWeek:
-    week = selectors.week_for_review(request.user, week_id)
-    if week is None:
-        raise Http404(_("Cette semaine n'existe pas ou ne relève pas de vous."))
-    return week
-
-
 def _report_refusal(request: HttpRequest, error: ValidationError | PermissionDenied) -> None:
     """Show why a service refused, as error messages on the next page."""
     if isinstance(error, ValidationError):
@@ -76,7 +74,7 @@ def _report_refusal(request: HttpRequest, error: ValidationError | PermissionDen
 @role_required(RoleKind.DIRECTOR)
 def approval_list(request: HttpRequest) -> HttpResponse:
     roles = request_roles(request)
-    departments = list(selectors.review_departments(request.user, roles=roles))
+    departments = list(departments_reviewed_by(request.user, roles=roles))
     experts = list(
         Expert.objects.filter(department__in=[d.pk for d in departments])
         .exclude(user=request.user)
@@ -132,7 +130,7 @@ def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = No
 
 @login_required
 def approval_detail(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = _week_or_404(request, week_id)
+    week = week_for_approval(request.user, week_id)
     return render(request, "timesheets/approval_detail.html", _detail_context(week))
 
 
@@ -146,7 +144,7 @@ def _decided(request: HttpRequest, week: TimesheetWeek, message: str) -> None:
 @login_required
 @require_POST
 def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = _week_or_404(request, week_id)
+    week = week_for_approval(request.user, week_id)
     try:
         services.week_approve(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
@@ -159,7 +157,7 @@ def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = _week_or_404(request, week_id)
+    week = week_for_approval(request.user, week_id)
     form = WeekReturnForm(request.POST)
     if form.is_valid():
         try:
@@ -184,7 +182,7 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def week_reopen(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = _week_or_404(request, week_id)
+    week = week_for_approval(request.user, week_id)
     try:
         services.week_reopen(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:

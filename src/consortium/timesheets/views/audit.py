@@ -18,7 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from consortium.accounts.access import request_roles, role_required
+from consortium.accounts.access import (
+    experts_audit_readable_by,
+    pick_or_404,
+    request_roles,
+    role_required,
+)
 from consortium.accounts.models import RoleKind
 from consortium.core.fiscal_years import Period, month_period
 from consortium.core.listing import page_links, paginate
@@ -118,14 +123,18 @@ class AuditRow:
 def _filters(request: HttpRequest) -> tuple[AuditFilterForm, Expert | None, Period | None]:
     """The filter form, and the expert and period it names when valid; 404 for an expert
     outside the user's reach, whatever else the form holds."""
-    experts = list(selectors.audit_readable_experts(request.user, roles=request_roles(request)))
+    experts = list(experts_audit_readable_by(request.user, roles=request_roles(request)))
     this_month = month_period(timezone.localdate().year, timezone.localdate().month)
     data = request.GET.copy()
     data.setdefault("du", this_month.start.isoformat())
     data.setdefault("au", this_month.end.isoformat())
     asked = data.get("expert", "")
-    if asked and not (asked.isdigit() and int(asked) in {expert.pk for expert in experts}):
-        raise Http404(_("Cet expert n'existe pas ou son historique ne vous est pas accessible."))
+    if asked:
+        pick_or_404(
+            experts,
+            asked,
+            _("Cet expert n'existe pas ou son historique ne vous est pas accessible."),
+        )
     form = AuditFilterForm(data if asked else None, experts=experts, initial=data.dict())
     if not asked or not form.is_valid():
         return form, None, None

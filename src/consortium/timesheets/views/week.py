@@ -26,9 +26,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consortium.accounts.access import request_holds
+from consortium.accounts.access import (
+    expert_for_time,
+    experts_time_editable_by,
+    request_holds,
+    request_roles,
+    time_entry_for_edit,
+)
 from consortium.accounts.models import RoleKind
-from consortium.accounts.selectors import can_edit_time_of, expert_for_user
+from consortium.accounts.selectors import expert_for_user
 from consortium.reports.formatting import babel_locale, long_date
 from consortium.staff.models import Expert
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
@@ -198,13 +204,7 @@ def _expert_asked(request: HttpRequest) -> Expert:
     """The expert whose week the request is about; 404 for a week the user may not edit."""
     asked = request.GET.get("expert")
     if asked:
-        try:
-            expert = Expert.objects.select_related("department").filter(pk=int(asked)).first()
-        except ValueError:
-            expert = None
-        if expert is None or not can_edit_time_of(request.user, expert):
-            raise Http404(_("Aucune semaine à votre portée."))
-        return expert
+        return expert_for_time(request.user, asked)
     expert = expert_for_user(request.user)
     if expert is None:
         raise NotAnExpert
@@ -248,8 +248,9 @@ def _is_htmx(request: HttpRequest) -> bool:
 def _not_an_expert_page(request: HttpRequest) -> HttpResponse:
     experts = []
     if request_holds(request, [RoleKind.ADMINISTRATOR]):
+        editable = experts_time_editable_by(request.user, roles=request_roles(request))
         experts = list(
-            Expert.objects.order_by("last_name", "first_name").values_list(
+            editable.order_by("last_name", "first_name").values_list(
                 "pk", "first_name", "last_name", "code"
             )
         )
@@ -429,9 +430,7 @@ def _save_cell(request, expert, mandate, day, entry, hours) -> TimeEntry | None:
 @require_http_methods(["GET", "POST"])
 def week_comment(request: HttpRequest, entry_id: int) -> HttpResponse:
     """The comment of one entry: the inline form (HTMX) or its own page, and its saving."""
-    entry = TimeEntry.objects.select_related("expert", "mandate").filter(pk=entry_id).first()
-    if entry is None or not can_edit_time_of(request.user, entry.expert):
-        raise Http404(_("Aucune entrée à votre portée."))
+    entry = time_entry_for_edit(request.user, entry_id)
     week_start = week_start_of(entry.date)
     cell = CellView(
         mandate_id=entry.mandate_id,

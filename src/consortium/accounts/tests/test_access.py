@@ -1,15 +1,14 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from consortium.accounts.selectors import (
+from consortium.accounts.access import (
     can_approve_for,
     can_edit_time_of,
     can_lock_periods,
     can_read_audit_of,
-    directed_department_ids,
-    expert_for_user,
-    user_roles,
+    directed_departments,
 )
+from consortium.accounts.selectors import expert_for_user, user_roles
 from consortium.accounts.tests.people import make_people
 from consortium.factories import DepartmentFactory, StaffRoleFactory, UserFactory
 
@@ -93,11 +92,11 @@ def test_user_roles_lists_every_role_a_user_holds():
     assert user_roles(user) == {"expert", "director"}
 
 
-def test_directed_department_ids_lists_the_departments_a_director_directs():
+def test_directed_departments_lists_the_departments_a_director_directs():
     first, second = DepartmentFactory(), DepartmentFactory()
     director = StaffRoleFactory(role="director", director_of=[first, second]).user
-    assert directed_department_ids(director) == {first.pk, second.pk}
-    assert directed_department_ids(StaffRoleFactory(role="finance").user) == set()
+    assert set(directed_departments(director)) == {first.pk, second.pk}
+    assert set(directed_departments(StaffRoleFactory(role="finance").user)) == set()
 
 
 def test_expert_for_user_finds_the_expert_a_user_is():
@@ -121,7 +120,7 @@ def test_the_role_selectors_cost_one_query_each(django_assert_num_queries):
     with django_assert_num_queries(1):
         user_roles(people.director)
     with django_assert_num_queries(1):
-        directed_department_ids(people.director)
+        set(directed_departments(people.director))
     with django_assert_num_queries(1):
         expert_for_user(people.owner)
     with django_assert_num_queries(1):

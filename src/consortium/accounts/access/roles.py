@@ -1,7 +1,8 @@
-"""The signed-in user's roles, read once per request, and the gate every workspace page uses.
+"""The role gate: which roles the person behind a request holds, read once per request, and the
+decorator every workspace page uses.
 
-Object-level rules (whose time, which department) stay in `accounts.selectors`; this module only
-answers "which roles does the person behind this request hold" without asking the database twice.
+A page a role is simply not for (the lock screen for an expert) is refused with 403; an object
+outside the user's reach is a 404, decided by the helper of its type in this package.
 """
 
 from collections.abc import Callable, Iterable
@@ -15,6 +16,14 @@ from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import user_roles
 
 _ROLES_ATTRIBUTE = "_consortium_roles"
+
+# Every role at the centre: the pages of the registry (organisations, mandates) are for staff.
+STAFF_ROLES = frozenset(RoleKind.values)
+
+
+def roles_of(user, roles: Iterable[str] | None) -> frozenset[str]:
+    """`roles` when the caller already read them (`request_roles`), else one query."""
+    return frozenset(user_roles(user) if roles is None else roles)
 
 
 def request_roles(request: HttpRequest) -> frozenset[str]:
@@ -33,11 +42,7 @@ def request_holds(request: HttpRequest, roles: Iterable[str]) -> bool:
 
 
 def role_required(*roles: str) -> Callable:
-    """A view for signed-in users holding one of `roles` (or administrators); others get 403.
-
-    A page a role is simply not for (the lock screen for an expert) is refused with 403; an
-    object the user may not see (another expert's week) is a 404, decided by the view itself.
-    """
+    """A view for signed-in users holding one of `roles` (or administrators); others get 403."""
 
     def decorator(view: Callable) -> Callable:
         @login_required

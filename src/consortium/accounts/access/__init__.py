@@ -1,0 +1,102 @@
+"""Who may do what: the one place access is decided.
+
+Three layers of the same rules, used the same way for every object type:
+
+- the role gate (`roles.py`): `role_required(*roles)` on a view, 403 for a role the page is not
+  for; `request_roles(request)` reads the roles once per request and every helper below takes
+  them as `roles=` to save a query;
+- per object type, one queryset of what a user may see (`<things>_visible_to`) and, where the
+  app changes or decides them, what they may change (`<things>_changeable_by`,
+  `weeks_approvable_by`, `time_entries_editable_by`): plain subqueries, so deciding costs no
+  query of its own; every director rule is built on `directed_departments(user)`;
+- per object type, one helper that returns the object or raises (`mandate_for_read`,
+  `mandate_for_change`, `week_for_approval`, `time_entry_for_edit`, `expert_for_time`,
+  `organisation_for_read`): a 404 to whoever is outside its reach (whether it exists is not
+  told), a 403 to a role that may see it but never change such objects. Services check the
+  yes/no rules (`can_edit_time_of`, `can_approve_for`, `can_read_audit_of`,
+  `can_lock_periods`) on their `by=` user.
+
+The next types follow the same pattern in a module of their own here: invoices
+(`invoices_visible_to` — those of the mandates the user may see —, `invoices_changeable_by` —
+finance —, `invoice_for_read`, `invoice_for_change`) and the member portal's organisation
+(`portal_organisations_visible_to` — those the portal user belongs to —,
+`portal_organisation_for_read`). docs/permissions.md names the helper behind every rule.
+"""
+
+from consortium.accounts.access.experts import (
+    can_edit_time_of,
+    can_read_audit_of,
+    expert_for_time,
+    experts_audit_readable_by,
+    experts_time_editable_by,
+    experts_visible_to,
+)
+from consortium.accounts.access.mandates import (
+    CHANGE_ROLES,
+    can_create_mandates,
+    departments_open_to,
+    mandate_for_change,
+    mandate_for_read,
+    mandates_changeable_by,
+    mandates_visible_to,
+)
+from consortium.accounts.access.organisations import (
+    organisation_for_read,
+    organisations_visible_to,
+)
+from consortium.accounts.access.periods import can_lock_periods
+from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
+from consortium.accounts.access.roles import (
+    STAFF_ROLES,
+    request_holds,
+    request_roles,
+    role_required,
+)
+from consortium.accounts.access.time_entries import (
+    time_entries_editable_by,
+    time_entries_visible_to,
+    time_entry_for_edit,
+)
+from consortium.accounts.access.weeks import (
+    can_approve_for,
+    departments_reviewed_by,
+    may_approve_weeks,
+    week_for_approval,
+    weeks_approvable_by,
+    weeks_visible_to,
+)
+
+__all__ = [
+    "CHANGE_ROLES",
+    "STAFF_ROLES",
+    "can_approve_for",
+    "can_create_mandates",
+    "can_edit_time_of",
+    "can_lock_periods",
+    "can_read_audit_of",
+    "departments_open_to",
+    "departments_reviewed_by",
+    "directed_departments",
+    "expert_for_time",
+    "experts_audit_readable_by",
+    "experts_time_editable_by",
+    "experts_visible_to",
+    "first_or_404",
+    "mandate_for_change",
+    "mandate_for_read",
+    "mandates_changeable_by",
+    "mandates_visible_to",
+    "may_approve_weeks",
+    "organisation_for_read",
+    "organisations_visible_to",
+    "pick_or_404",
+    "request_holds",
+    "request_roles",
+    "role_required",
+    "time_entries_editable_by",
+    "time_entries_visible_to",
+    "time_entry_for_edit",
+    "week_for_approval",
+    "weeks_approvable_by",
+    "weeks_visible_to",
+]

@@ -1,0 +1,30 @@
+"""Organisations (members): every staff role reads every one; the mandates an organisation's
+page lists stay those the reader may see (`mandates_visible_to`)."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from consortium.accounts.access.reach import first_or_404
+from consortium.accounts.access.roles import STAFF_ROLES, roles_of
+from consortium.members.models import Organisation
+
+
+def organisations_visible_to(user, *, roles: Iterable[str] | None = None) -> QuerySet[Organisation]:
+    """Every organisation for staff, none for anybody else."""
+    if roles_of(user, roles) & STAFF_ROLES:
+        return Organisation.objects.all()
+    return Organisation.objects.none()
+
+
+def organisation_for_read(
+    user,
+    code: str,
+    *,
+    roles: Iterable[str] | None = None,
+    among: QuerySet[Organisation] | None = None,
+) -> Organisation:
+    """The organisation with this code; 404 if unknown or out of reach. `among`: the rows as
+    the page reads them (relations, annotations), narrowed here to the user's reach."""
+    rows = Organisation.objects.all() if among is None else among
+    return first_or_404(rows & organisations_visible_to(user, roles=roles), code, code=code)
