@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, Max, Min, OuterRef, Q, Sum
 from django.utils import timezone
 
-from consortium.accounts.models import RoleKind, StaffRole
 from consortium.accounts.access import can_approve_for
+from consortium.accounts.models import RoleKind, StaffRole
 from consortium.accounts.selectors import expert_for_user
 from consortium.core.fiscal_years import fiscal_year_period
 from consortium.demo.generator import targets

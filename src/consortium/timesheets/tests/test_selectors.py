@@ -13,7 +13,6 @@ from consortium.timesheets.selectors import (
     weeks_awaiting_approval,
 )
 from consortium.timesheets.services import (
-    time_entry_delete,
     time_entry_update,
     week_approve,
     week_submit,
