@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from consortium.accounts.access import request_holds, request_roles
+from consortium.accounts.access import may_approve_weeks, request_holds, request_roles
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
 from consortium.core.fiscal_years import fiscal_year_name_for
@@ -98,7 +98,7 @@ def _centre_dashboard(
         "department_id": department_id,
         "department_name": department_names.get(department_id, ""),
         "shows_expert_figures": request_holds(request, EXPERT_FIGURES_ROLES),
-        "can_approve": request_holds(request, (RoleKind.DIRECTOR,)),
+        "can_approve": may_approve_weeks(roles),
         "also_expert": also_expert,
         "own_view": OWN_VIEW,
         "workday_hours": selectors.workday_hours(),
