@@ -273,11 +273,11 @@ def _weeks_awaiting_approval(user, roles: frozenset[str], department_id: int | N
     """Submitted weeks, one query, never one's own: a director or an administrator counts those
     they may approve (`weeks_approvable_by`, the approval list's); finance and communications,
     who decide none, count the centre's (`weeks_visible_to`). See docs/permissions.md."""
+    submitted = TimesheetWeek.objects.filter(status=WeekStatus.SUBMITTED)
     if may_approve_weeks(roles):
-        weeks = weeks_approvable_by(user, roles=roles)
+        weeks = weeks_approvable_by(user, among=submitted, roles=roles)
     else:
-        weeks = weeks_visible_to(user, roles=roles).exclude(expert__user=user)
-    weeks = weeks.filter(status=WeekStatus.SUBMITTED)
+        weeks = weeks_visible_to(user, among=submitted, roles=roles).exclude(expert__user=user)
     if department_id:
         weeks = weeks.filter(expert__department_id=department_id)
     return weeks.count()

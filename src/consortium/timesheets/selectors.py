@@ -74,7 +74,7 @@ def weeks_awaiting_approval(user, *, roles: Iterable[str] | None = None) -> list
     nobody sees their own.
     """
     return list(
-        weeks_approvable_by(user, roles=roles)
+        weeks_approvable_by(user, among=TimesheetWeek.objects.all(), roles=roles)
         .filter(status=WeekStatus.SUBMITTED)
         .select_related("expert", "expert__department")
         .annotate(hours=_week_hours())
@@ -134,7 +134,7 @@ def weeks_recently_decided(
     first, with their hours: one query (two without `roles`). Same reach as
     `weeks_awaiting_approval`: the departments a director directs, everything for an
     administrator, never one's own week."""
-    weeks = weeks_approvable_by(user, roles=roles).filter(
+    weeks = weeks_approvable_by(user, among=TimesheetWeek.objects.all(), roles=roles).filter(
         status__in=[WeekStatus.APPROVED, WeekStatus.RETURNED], decided_at__gte=since
     )
     if department_id is not None:

@@ -16,11 +16,16 @@ Three layers of the same rules, used the same way for every object type:
   yes/no rules (`can_edit_time_of`, `can_approve_for`, `can_read_audit_of`,
   `can_lock_periods`) on their `by=` user.
 
-The next types follow the same pattern in a module of their own here: invoices
-(`invoices_visible_to` — those of the mandates the user may see —, `invoices_changeable_by` —
-finance —, `invoice_for_read`, `invoice_for_change`) and the member portal's organisation
-(`portal_organisations_visible_to` — those the portal user belongs to —,
-`portal_organisation_for_read`). docs/permissions.md names the helper behind every rule.
+`accounts` sits in the registry, below the ledger: it never imports `timesheets`. The rules for
+the ledger's rows (weeks, time entries) narrow the queryset the caller hands them (`among=`,
+rows that belong to an expert through `expert`) and return it, still one SQL statement.
+
+The next types follow the same pattern in a module of their own here, with `among=` since billing
+and the portal sit above accounts: invoices (`invoices_visible_to` — those of the mandates the
+user may see —, `invoices_changeable_by` — finance —, `invoice_for_read`,
+`invoice_for_change`) and the member portal's organisation (`portal_organisations_visible_to` —
+those the portal user belongs to —, `portal_organisation_for_read`). docs/permissions.md names
+the helper behind every rule.
 """
 
 from consortium.accounts.access.experts import (

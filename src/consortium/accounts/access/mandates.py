@@ -14,7 +14,6 @@ from consortium.accounts.access.roles import roles_of
 from consortium.accounts.models import RoleKind
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Department, Expert
-from consortium.timesheets.models import TimeEntry
 
 # Roles that read every mandate; an expert reads those of their department and those they
 # logged hours on.
@@ -27,7 +26,8 @@ CHANGE_ROLES = frozenset({RoleKind.DIRECTOR, RoleKind.ADMINISTRATOR})
 def _expert_reach(user) -> Q:
     """The mandates of the user's department, and those the user logged hours on."""
     own_department = Expert.objects.filter(user_id=user.pk).values("department_id")
-    worked_on = TimeEntry.objects.filter(expert__user_id=user.pk).values("mandate_id")
+    # Through the relation the ledger gives mandates: accounts never imports the ledger above it.
+    worked_on = Mandate.objects.filter(time_entries__expert__user_id=user.pk).values("pk")
     return Q(department_id__in=Subquery(own_department)) | Q(pk__in=Subquery(worked_on))
 
 

@@ -5,11 +5,15 @@ departments a director directs, every week for an administrator, never one's own
 list, its actions and the review page use it. "The weeks `user` may see"
 (`weeks_visible_to`) adds the roles that read the centre's figures (finance, communications):
 they count the weeks still awaiting approval but decide none.
+
+`accounts` sits below the ledger and never imports it: the caller hands the weeks to narrow
+(`among=TimesheetWeek.objects.all()`, or any queryset of rows that belong to an expert through
+`expert`), and gets them back narrowed, still one SQL statement.
 """
 
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access.reach import directed_departments, first_or_404, holds
@@ -17,7 +21,6 @@ from consortium.accounts.access.roles import roles_of
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import is_signed_in
 from consortium.staff.models import Department, Expert
-from consortium.timesheets.models import TimesheetWeek
 
 # The roles that see every week's figures without deciding any.
 FIGURES_ROLES = frozenset({RoleKind.FINANCE, RoleKind.COMMUNICATIONS, RoleKind.ADMINISTRATOR})
@@ -36,40 +39,40 @@ def may_approve_weeks(roles: Iterable[str]) -> bool:
     return bool(frozenset(roles) & {RoleKind.DIRECTOR, RoleKind.ADMINISTRATOR})
 
 
-def weeks_approvable_by(user, *, roles: Iterable[str] | None = None) -> QuerySet[TimesheetWeek]:
-    """The weeks (whatever their state) `user` may approve, return or reopen, as
+def weeks_approvable_by(user, *, among: QuerySet, roles: Iterable[str] | None = None) -> QuerySet:
+    """The weeks of `among` (whatever their state) `user` may approve, return or reopen, as
     `can_approve_for` says: one subquery, no query of its own once `roles` are known."""
     held = roles_of(user, roles)
     if RoleKind.ADMINISTRATOR in held:
-        weeks = TimesheetWeek.objects.all()
+        weeks = among
     elif RoleKind.DIRECTOR in held:
-        weeks = TimesheetWeek.objects.filter(expert__department__in=directed_departments(user))
+        weeks = among.filter(expert__department__in=directed_departments(user))
     else:
-        return TimesheetWeek.objects.none()
+        return among.none()
     return weeks.exclude(expert__user=user)
 
 
-def weeks_visible_to(user, *, roles: Iterable[str] | None = None) -> QuerySet[TimesheetWeek]:
-    """The weeks `user` may see: their own, those they may approve, and every week for the
-    roles that read the centre's figures (finance, communications, administrators)."""
+def weeks_visible_to(user, *, among: QuerySet, roles: Iterable[str] | None = None) -> QuerySet:
+    """The weeks of `among` `user` may see: their own, those they may approve, and every week
+    for the roles that read the centre's figures (finance, communications, administrators)."""
     held = roles_of(user, roles)
     if held & FIGURES_ROLES:
-        return TimesheetWeek.objects.all()
+        return among
     if not is_signed_in(user):
-        return TimesheetWeek.objects.none()
+        return among.none()
     own = Q(expert__user_id=user.pk)
     if RoleKind.DIRECTOR in held:
-        return TimesheetWeek.objects.filter(
-            own | Q(expert__department__in=directed_departments(user))
-        )
-    return TimesheetWeek.objects.filter(own)
+        return among.filter(own | Q(expert__department__in=directed_departments(user)))
+    return among.filter(own)
 
 
-def week_for_approval(user, week_id: int, *, roles: Iterable[str] | None = None) -> TimesheetWeek:
+def week_for_approval(
+    user, week_id: int, *, among: QuerySet, roles: Iterable[str] | None = None
+) -> Model:
     """The week a review page (and its approve, return, reopen actions) is about: a 404 for
     whoever may not approve it, whatever their role, since nobody else has a review page to
     see it on (the expert reads their own week on their grid). Two queries without `roles`."""
-    weeks = weeks_approvable_by(user, roles=roles).select_related(
+    weeks = weeks_approvable_by(user, among=among, roles=roles).select_related(
         "expert", "expert__department", "decided_by"
     )
     return first_or_404(

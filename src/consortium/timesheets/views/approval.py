@@ -130,7 +130,7 @@ def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = No
 
 @login_required
 def approval_detail(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = week_for_approval(request.user, week_id)
+    week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     return render(request, "timesheets/approval_detail.html", _detail_context(week))
 
 
@@ -144,7 +144,7 @@ def _decided(request: HttpRequest, week: TimesheetWeek, message: str) -> None:
 @login_required
 @require_POST
 def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = week_for_approval(request.user, week_id)
+    week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     try:
         services.week_approve(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
@@ -157,7 +157,7 @@ def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = week_for_approval(request.user, week_id)
+    week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     form = WeekReturnForm(request.POST)
     if form.is_valid():
         try:
@@ -182,7 +182,7 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def week_reopen(request: HttpRequest, week_id: int) -> HttpResponse:
-    week = week_for_approval(request.user, week_id)
+    week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     try:
         services.week_reopen(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:

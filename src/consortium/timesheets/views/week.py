@@ -430,7 +430,7 @@ def _save_cell(request, expert, mandate, day, entry, hours) -> TimeEntry | None:
 @require_http_methods(["GET", "POST"])
 def week_comment(request: HttpRequest, entry_id: int) -> HttpResponse:
     """The comment of one entry: the inline form (HTMX) or its own page, and its saving."""
-    entry = time_entry_for_edit(request.user, entry_id)
+    entry = time_entry_for_edit(request.user, entry_id, among=TimeEntry.objects.all())
     week_start = week_start_of(entry.date)
     cell = CellView(
         mandate_id=entry.mandate_id,
