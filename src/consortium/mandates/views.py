@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access import (
-    CHANGE_ROLES,
+    MANDATE_CHANGE_ROLES,
     STAFF_ROLES,
     can_create_mandates,
     departments_open_to,
@@ -159,7 +159,7 @@ def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@role_required(*CHANGE_ROLES)
+@role_required(*MANDATE_CHANGE_ROLES)
 def mandate_create(request: HttpRequest) -> HttpResponse:
     departments = departments_open_to(request.user, roles=request_roles(request))
     form = MandateForm(request.POST or None, departments=departments)
@@ -176,7 +176,7 @@ def mandate_create(request: HttpRequest) -> HttpResponse:
     return render(request, "mandates/mandate_form.html", {"form": form, "mandate": None})
 
 
-@role_required(*CHANGE_ROLES)
+@role_required(*MANDATE_CHANGE_ROLES)
 def mandate_update(request: HttpRequest, code: str) -> HttpResponse:
     roles = request_roles(request)
     mandate = mandate_for_change(request.user, code, roles=roles)
@@ -195,7 +195,7 @@ def mandate_update(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "mandates/mandate_form.html", {"form": form, "mandate": mandate})
 
 
-@role_required(*CHANGE_ROLES)
+@role_required(*MANDATE_CHANGE_ROLES)
 def mandate_close(request: HttpRequest, code: str) -> HttpResponse:
     mandate = mandate_for_change(request.user, code, roles=request_roles(request))
     last_day = last_entry_day(mandate)

@@ -37,7 +37,7 @@ from consortium.accounts.access.experts import (
     experts_visible_to,
 )
 from consortium.accounts.access.mandates import (
-    CHANGE_ROLES,
+    MANDATE_CHANGE_ROLES,
     can_create_mandates,
     departments_open_to,
     mandate_for_change,
@@ -72,7 +72,7 @@ from consortium.accounts.access.weeks import (
 )
 
 __all__ = [
-    "CHANGE_ROLES",
+    "MANDATE_CHANGE_ROLES",
     "STAFF_ROLES",
     "can_approve_for",
     "can_create_mandates",

@@ -20,7 +20,7 @@ from consortium.staff.models import Department, Expert
 READ_ALL_ROLES = frozenset(
     {RoleKind.DIRECTOR, RoleKind.FINANCE, RoleKind.COMMUNICATIONS, RoleKind.ADMINISTRATOR}
 )
-CHANGE_ROLES = frozenset({RoleKind.DIRECTOR, RoleKind.ADMINISTRATOR})
+MANDATE_CHANGE_ROLES = frozenset({RoleKind.DIRECTOR, RoleKind.ADMINISTRATOR})
 
 
 def _expert_reach(user) -> Q:
@@ -53,7 +53,7 @@ def mandates_changeable_by(user, *, roles: Iterable[str] | None = None) -> Query
 
 def can_create_mandates(roles: Iterable[str]) -> bool:
     """Whether these roles open, edit and close mandates at all (directors, administrators)."""
-    return bool(frozenset(roles) & CHANGE_ROLES)
+    return bool(frozenset(roles) & MANDATE_CHANGE_ROLES)
 
 
 def _may_change(user, held: frozenset[str]) -> Exists | Value:
