@@ -31,7 +31,6 @@ from consortium.accounts.models import RoleKind, StaffRole
 from consortium.accounts.selectors import user_roles
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Department, Expert
-from consortium.timesheets.models import TimeEntry
 
 WARNING_SHARE = Decimal("0.8")
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
@@ -67,7 +66,7 @@ def _directed_department_ids(user) -> QuerySet:
 def _expert_reach(user) -> Q:
     """The mandates of the user's department, and those the user logged hours on."""
     own_department = Expert.objects.filter(user_id=user.pk).values("department_id")
-    worked_on = TimeEntry.objects.filter(expert__user_id=user.pk).values("mandate_id")
+    worked_on = Mandate.objects.filter(time_entries__expert__user_id=user.pk).values("pk")
     return Q(department_id__in=Subquery(own_department)) | Q(pk__in=Subquery(worked_on))
 
 
@@ -143,11 +142,13 @@ def can_create_mandates(roles: Iterable[str]) -> bool:
 
 
 def _hours_of_each_mandate() -> Coalesce:
+    # Read through the relation the ledger gives mandates (`time_entries`): the registry never
+    # imports the ledger above it.
     hours = (
-        TimeEntry.objects.filter(mandate_id=OuterRef("pk"))
+        Mandate.objects.filter(pk=OuterRef("pk"), time_entries__isnull=False)
         .order_by()
-        .values("mandate_id")
-        .annotate(total=Sum("hours"))
+        .values("pk")
+        .annotate(total=Sum("time_entries__hours"))
         .values("total")
     )
     return Coalesce(
@@ -264,7 +265,7 @@ class MandateHours:
 
 def mandate_hours(mandate: Mandate) -> MandateHours:
     """The hours logged on `mandate`, by expert (most first) and by month: two queries."""
-    entries = TimeEntry.objects.filter(mandate=mandate).order_by()
+    entries = mandate.time_entries.order_by()
     by_expert = [
         ExpertHours(
             expert_id=row["expert_id"],
@@ -301,4 +302,4 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 
 def last_entry_day(mandate: Mandate) -> dt.date | None:
     """The last day hours were logged on `mandate`, if any."""
-    return TimeEntry.objects.filter(mandate=mandate).aggregate(day=Max("date"))["day"]
+    return mandate.time_entries.aggregate(day=Max("date"))["day"]

@@ -11,12 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from consortium.core.selectors import first_day_outside
 from consortium.core.services import coded_name_upsert
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
-from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors import first_entry_day_outside
 
 # What a person may change on a mandate from its page; the code is its name in imports and
 # addresses, the status changes only by closing.
@@ -38,9 +37,9 @@ def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[
 
 def mandate_dates_check(mandate: Mandate) -> None:
     """Refuse mandate dates that would leave hours logged on it outside them."""
-    day = first_entry_day_outside(
-        TimeEntry.objects.filter(mandate=mandate), mandate.start, mandate.end
-    )
+    if mandate.pk is None:
+        return
+    day = first_day_outside(mandate.time_entries.all(), mandate.start, mandate.end)
     if day is not None:
         field = "start" if day < mandate.start else "end"
         raise ValidationError(
@@ -159,7 +158,7 @@ def mandate_close(*, mandate: Mandate, end: dt.date, status: str = MandateStatus
         raise ValidationError({"status": message % {"status": status}})
     mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
     last_day = (
-        TimeEntry.objects.filter(mandate=mandate, date__gt=end)
+        mandate.time_entries.filter(date__gt=end)
         .order_by("-date")
         .values_list("date", flat=True)
         .first()

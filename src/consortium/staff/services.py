@@ -10,10 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from consortium.core.selectors import first_day_outside
 from consortium.core.services import coded_name_upsert
 from consortium.staff.models import Department, Expert
-from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors import first_entry_day_outside
 
 
 def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[Department, bool]:
@@ -23,9 +22,9 @@ def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[De
 
 def expert_employment_check(expert: Expert) -> None:
     """Refuse employment dates that would leave hours the expert logged outside them."""
-    day = first_entry_day_outside(
-        TimeEntry.objects.filter(expert=expert), expert.hired_on, expert.left_on
-    )
+    if expert.pk is None:
+        return
+    day = first_day_outside(expert.time_entries.all(), expert.hired_on, expert.left_on)
     if day is not None:
         field = "hired_on" if day < expert.hired_on else "left_on"
         raise ValidationError(

@@ -35,16 +35,6 @@ def locked_ranges(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]
     )
 
 
-def first_entry_day_outside(
-    entries: QuerySet[TimeEntry], start: dt.date, end: dt.date | None
-) -> dt.date | None:
-    """The first day, among `entries`, outside [start, end] (end None: open), if any."""
-    outside = Q(date__lt=start)
-    if end is not None:
-        outside |= Q(date__gt=end)
-    return entries.filter(outside).order_by("date").values_list("date", flat=True).first()
-
-
 def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:
     """The status of the expert's submitted or approved weeks among those of `days`, by Monday."""
     mondays = {rules.week_start_of(day) for day in days}
