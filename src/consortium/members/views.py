@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.accounts.access import request_roles, role_required
+from consortium.core.charts import cached_chart, hours_by_period_chart
 from consortium.core.exports import FORMATS, Column, Kind, export_response
 from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
 from consortium.core.listing import (
@@ -17,7 +18,6 @@ from consortium.core.listing import (
     sort_by,
     sort_headers,
 )
-from consortium.dashboards.charts import cached_chart
 from consortium.mandates.selectors import (
     budget_state,
     mandates_visible_to,
@@ -35,7 +35,6 @@ from consortium.members.selectors import (
     organisations_visible_to,
     with_list_figures,
 )
-from consortium.reports.charts import hours_by_period_chart
 
 PER_PAGE = 50
 AFFILIATES_PER_PAGE = 25
