@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from consortium.factories import OrganisationFactory
 from consortium.governance.models import BoardRole, BoardSeat, Meeting, MeetingKind
-from consortium.governance.services import board_seat_create, board_seat_end, meeting_record
+from consortium.governance.services import board_seat_create, meeting_record
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +48,3 @@ def test_a_seat_cannot_be_created_for_an_officer_off_the_executive():
             term_start=dt.date(2020, 1, 1),
         )
     assert not BoardSeat.objects.exists()
-
-
-def test_ending_a_seat_sets_its_last_day():
-    seat = board_seat_create(
-        role=BoardRole.DIRECTOR, holders=[("Lynda", "Bélanger")], term_start=dt.date(2019, 6, 1)
-    )
-    board_seat_end(seat=seat, term_end=dt.date(2021, 6, 15))
-    seat.refresh_from_db()
-    assert seat.term_end == dt.date(2021, 6, 15)
