@@ -14,6 +14,7 @@ from consortium.projects.services import (
     project_phase_create,
     project_phase_update,
     structuring_project_create,
+    structuring_project_update,
     structuring_project_upsert,
 )
 
@@ -86,3 +87,12 @@ def test_two_volets_of_a_project_cannot_share_a_place():
     phase = project_phase_update(phase=phase, project=project, order=2, title_fr="Volet 2")
     deliverable = deliverable_create(phase=phase, order=1, title_fr="Bilan")
     assert (phase.order, deliverable.get_status_display()) == (2, "prévu")
+
+
+def test_a_projects_amount_is_corrected_and_a_negative_one_refused():
+    project = StructuringProjectFactory(code="PS-1", amount=Decimal(1000))
+    values = {"code": "PS-1", "title": "Projet", "funder": "MEIE", "start": dt.date(2020, 1, 1)}
+    structuring_project_update(project=project, amount=Decimal(2500), **values)
+    with pytest.raises(ValidationError):
+        structuring_project_update(project=project, amount=Decimal(-1), **values)
+    assert StructuringProject.objects.get().amount == Decimal(2500)

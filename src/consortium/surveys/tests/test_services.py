@@ -11,10 +11,13 @@ from consortium.surveys.services import (
     engagement_response_create,
     engagement_response_update,
     engagement_survey_create,
+    engagement_survey_update,
     satisfaction_answer_create,
     satisfaction_answer_record,
+    satisfaction_answer_update,
     satisfaction_survey_create,
     satisfaction_survey_ensure,
+    satisfaction_survey_update,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +77,29 @@ def test_a_second_satisfaction_survey_in_a_year_is_refused():
     satisfaction_survey_create(fiscal_year=year, title="Sondage")
     with pytest.raises(ValidationError):
         satisfaction_survey_create(fiscal_year=year, title="Encore")
+
+
+def test_a_survey_is_renamed_and_an_answer_changed_in_place():
+    survey = satisfaction_survey_create(fiscal_year=SurveyYearFactory(), title="Sondage")
+    satisfaction_survey_update(survey=survey, fiscal_year=survey.fiscal_year, title="Sondage 2020")
+    answer = satisfaction_answer_create(
+        survey=survey, organisation=OrganisationFactory(), would_recommend=False
+    )
+    satisfaction_answer_update(
+        answer=answer, survey=survey, organisation=answer.organisation, would_recommend=True
+    )
+    survey.refresh_from_db()
+    assert survey.title == "Sondage 2020"
+    assert list(survey.answers.values_list("would_recommend", flat=True)) == [True]
+
+
+def test_an_engagement_surveys_benchmark_is_corrected():
+    survey = EngagementSurveyFactory()
+    engagement_survey_update(
+        survey=survey,
+        fiscal_year=survey.fiscal_year,
+        title=survey.title,
+        benchmark_pct=Decimal("72.5"),
+    )
+    survey.refresh_from_db()
+    assert survey.benchmark_pct == Decimal("72.5")
