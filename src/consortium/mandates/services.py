@@ -107,8 +107,10 @@ def mandate_create(
     start: dt.date,
     end: dt.date | None = None,
     budget_hours: Decimal | None = None,
+    status: str = MandateStatus.OPEN,
 ) -> Mandate:
-    """Open a new mandate; refused if its code is taken."""
+    """Open a new mandate (the admin may record one already closed); refused if its code is
+    taken."""
     mandate = Mandate(
         code=code,
         organisation=organisation,
@@ -118,6 +120,7 @@ def mandate_create(
         start=start,
         end=end,
         budget_hours=budget_hours,
+        status=status,
     )
     mandate.full_clean()
     mandate.save()
@@ -135,11 +138,21 @@ def mandate_update(
     start: dt.date,
     end: dt.date | None = None,
     budget_hours: Decimal | None = None,
+    code: str | None = None,
+    status: str | None = None,
 ) -> Mandate:
-    """Replace what a person may change on a mandate; its dates must keep its logged hours."""
+    """Replace what a person may change on a mandate; its dates must keep its logged hours.
+
+    `code` and `status` (None: kept) are the administrator's: the mandate's page changes
+    neither.
+    """
+    admin_fields = {
+        name: value for name, value in (("code", code), ("status", status)) if value is not None
+    }
     return _mandate_write(
         Mandate.objects.select_for_update().get(pk=mandate.pk),
         check_dates=True,
+        **admin_fields,
         organisation=organisation,
         title=title,
         mandate_type=mandate_type,
