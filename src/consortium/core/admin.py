@@ -12,13 +12,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.forms import add_service_errors
 from consortium.core.models import FiscalYear
 
 admin.site.site_header = _("Consortium — administration")
@@ -272,26 +273,6 @@ class YesNoFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.exclude(self.condition())
         return queryset
-
-
-def add_service_errors(
-    form: forms.BaseForm, error: ValidationError, renamed: dict[str, str] | None = None
-) -> None:
-    """Show a service's refusal on the form: under its field when the form has it, else on top.
-
-    Services name model fields (`hours`, `date`…) that an admin form may not show (a read-only
-    expert, say) or shows under another name (`renamed`); those messages still reach the user
-    instead of a 500.
-    """
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    renamed = renamed or {}
-    for field, errors in error.error_dict.items():
-        name = renamed.get(field, field)
-        target = name if name in form.fields and name != NON_FIELD_ERRORS else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 class FiscalYearForm(forms.ModelForm):
