@@ -9,11 +9,26 @@ from consortium.communications.models import (
     PressCoverage,
     Publication,
 )
-from consortium.core.admin import TimeStampedAdmin
+from consortium.communications.services import (
+    ad_campaign_create,
+    ad_campaign_update,
+    event_create,
+    event_update,
+    follower_snapshot_create,
+    follower_snapshot_update,
+    press_coverage_create,
+    press_coverage_update,
+    publication_create,
+    publication_update,
+)
+from consortium.core.admin import ServiceAdmin, Writes
 
 
 @admin.register(FollowerSnapshot)
-class FollowerSnapshotAdmin(TimeStampedAdmin):
+class FollowerSnapshotAdmin(ServiceAdmin):
+    writes = Writes(
+        row="snapshot", create=follower_snapshot_create, update=follower_snapshot_update
+    )
     list_display = ("channel", "date", "followers")
     list_filter = ("channel",)
     search_fields = ("channel",)
@@ -21,7 +36,8 @@ class FollowerSnapshotAdmin(TimeStampedAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(TimeStampedAdmin):
+class PublicationAdmin(ServiceAdmin):
+    writes = Writes(row="publication", create=publication_create, update=publication_update)
     list_display = ("title", "kind", "channel", "date")
     list_filter = ("kind", "channel")
     search_fields = ("title", "url")
@@ -29,7 +45,8 @@ class PublicationAdmin(TimeStampedAdmin):
 
 
 @admin.register(AdCampaign)
-class AdCampaignAdmin(TimeStampedAdmin):
+class AdCampaignAdmin(ServiceAdmin):
+    writes = Writes(row="campaign", create=ad_campaign_create, update=ad_campaign_update)
     list_display = ("name", "channel", "programme", "start", "end", "impressions")
     list_filter = ("channel", "programme")
     search_fields = ("name", "programme")
@@ -37,7 +54,8 @@ class AdCampaignAdmin(TimeStampedAdmin):
 
 
 @admin.register(PressCoverage)
-class PressCoverageAdmin(TimeStampedAdmin):
+class PressCoverageAdmin(ServiceAdmin):
+    writes = Writes(row="coverage", create=press_coverage_create, update=press_coverage_update)
     list_display = ("title", "outlet", "date")
     list_filter = ("outlet",)
     search_fields = ("title", "outlet")
@@ -45,7 +63,8 @@ class PressCoverageAdmin(TimeStampedAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TimeStampedAdmin):
+class EventAdmin(ServiceAdmin):
+    writes = Writes(row="event", create=event_create, update=event_update)
     list_display = ("title", "kind", "date", "registrations")
     list_filter = ("kind",)
     search_fields = ("title", "description")

@@ -5,7 +5,6 @@ campaigns, events and press coverage.
 """
 
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
@@ -19,15 +18,9 @@ from consortium.communications.models import (
     PublicationKind,
 )
 from consortium.core.fiscal_years import Period
+from consortium.core.numbers import percentage
 
-TENTH = Decimal("0.1")
 CHANNEL_ORDER = {choice.value: position for position, choice in enumerate(Channel)}
-
-
-def _percent(part: int, whole: int | None) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(TENTH, rounding=ROUND_HALF_UP)
 
 
 def channel_followers(period: Period) -> dict[str, tuple[int | None, int | None]]:
@@ -109,7 +102,7 @@ def communications_report(period: Period) -> dict:
                 "followers": at_end or 0,
                 "followers_at_start": at_start,
                 "gain": gain,
-                "gain_pct": _percent(gain, at_start),
+                "gain_pct": percentage(gain, at_start),
                 "posts": posts.get(code, 0),
                 "campaigns": count,
                 "impressions": impressions,

@@ -1,4 +1,5 @@
-"""Fiscal years and reporting periods: names such as "2020-2021" and their first and last days."""
+"""Fiscal years and reporting periods: names such as "2020-2021", their first and last days,
+their neighbours and their months."""
 
 import datetime as dt
 import re
@@ -69,3 +70,29 @@ def month_period(year: int, month: int) -> Period:
     start = dt.date(year, month, 1)
     next_month = dt.date(year + month // 12, month % 12 + 1, 1)
     return Period(start, next_month - dt.timedelta(days=1), f"{year}-{month:02d}")
+
+
+def fiscal_year_months(year: Period) -> list[Period]:
+    """The months of a fiscal year (or any period), in order, whole months each."""
+    months = []
+    first = year.start.replace(day=1)
+    while first <= year.end:
+        months.append(month_period(first.year, first.month))
+        first = months[-1].end + dt.timedelta(days=1)
+    return months
+
+
+def _shifted_fiscal_year_name(name: str, years: int) -> str:
+    fiscal_year_bounds(name)  # refuses a malformed name
+    first, second = (int(part) + years for part in name.split("-"))
+    return f"{first}-{second}"
+
+
+def previous_fiscal_year_name(name: str) -> str:
+    """The fiscal year before `name`: "2019-2020" for "2020-2021"."""
+    return _shifted_fiscal_year_name(name, -1)
+
+
+def next_fiscal_year_name(name: str) -> str:
+    """The fiscal year after `name`: "2021-2022" for "2020-2021"."""
+    return _shifted_fiscal_year_name(name, 1)

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.languages import english_is_active
+
 
 class TimeStampedModel(models.Model):
     """The one abstract base: when a row was created and last changed."""
@@ -30,9 +32,7 @@ class BilingualNameModel(TimeStampedModel):
 
     @property
     def name(self) -> str:
-        from django.utils.translation import get_language
-
-        if (get_language() or "fr").startswith("en") and self.name_en:
+        if english_is_active() and self.name_en:
             return self.name_en
         return self.name_fr
 

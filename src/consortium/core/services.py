@@ -1,8 +1,8 @@
 """Writes shared by the coded references of every area (departments, mandate types…)."""
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
 
 from consortium.core.models import BilingualNameModel
 
@@ -23,3 +23,23 @@ def coded_name_upsert(
     row.full_clean()
     row.save()
     return row, created
+
+
+Row = TypeVar("Row", bound=models.Model)
+
+
+def row_save(row: Row, /, **values: Any) -> Row:
+    """Set `values` on `row`, validate it (`full_clean()`) and save it; many-to-many values are
+    set once the row has an id. The last step of the services that write one row as given."""
+    many = {name: values.pop(name) for name in list(values) if _is_many_to_many(row, name)}
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    for name, value in many.items():
+        getattr(row, name).set(list(value))
+    return row
+
+
+def _is_many_to_many(row: models.Model, name: str) -> bool:
+    return row._meta.get_field(name).many_to_many

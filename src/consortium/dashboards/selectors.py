@@ -8,66 +8,37 @@ size of the ledger (counted in the docstrings, asserted in the tests).
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum
 
 from consortium.accounts.access import may_approve_weeks, weeks_approvable_by, weeks_visible_to
 from consortium.core.fiscal_years import (
     Period,
     fiscal_year_bounds,
-    fiscal_year_name_for,
+    fiscal_year_months,
     month_period,
+    previous_fiscal_year_name,
 )
 from consortium.core.models import FiscalYear
+from consortium.core.numbers import change_percent, hours_to_cents, percentage
+from consortium.core.weeks import week_days, week_start_of
 from consortium.mandates.models import Mandate, MandateType
 from consortium.staff.models import Department, Expert
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
 
-CENT = Decimal("0.01")
-TENTH = Decimal("0.1")
-ONE_DAY = dt.timedelta(days=1)
 ONE_WEEK = dt.timedelta(days=7)
 RECENT_WEEKS = 8
 TOP_ORGANISATIONS = 10
 # Utilisation bands: under LOW is worth a look, over FULL means hours beyond the standard day.
 LOW_UTILISATION = Decimal(60)
 FULL_UTILISATION = Decimal(100)
-WEEK_STATUS_BANDS = {
-    WeekStatus.DRAFT: "",
-    WeekStatus.SUBMITTED: "warn",
-    WeekStatus.APPROVED: "ok",
-    WeekStatus.RETURNED: "bad",
-}
 
 
 def workday_hours() -> Decimal:
     """The standard working day, in hours (7 unless the settings say otherwise)."""
     return Decimal(str(settings.WORKDAY_HOURS))
-
-
-def _hours(value: Decimal | float | int | None) -> Decimal:
-    """Hours with two places; SQLite sums decimals as floats, whose error is far below a cent."""
-    if value is None:
-        return Decimal("0.00")
-    if isinstance(value, float):
-        value = repr(value)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    if not whole:
-        return None
-    return (part * 100 / whole).quantize(TENTH, rounding=ROUND_HALF_UP)
-
-
-def _variance(current: Decimal, prior: Decimal) -> Decimal | None:
-    """Change from the prior figure, in percent; none when there was nothing to compare with."""
-    if not prior:
-        return None
-    return ((current - prior) * 100 / prior).quantize(TENTH, rounding=ROUND_HALF_UP)
 
 
 def weekdays_between(first: dt.date, last: dt.date) -> int:
@@ -116,18 +87,13 @@ class DashboardPeriods:
         return self.to_date.end == self.year.end
 
 
-def prior_fiscal_year_name(name: str) -> str:
-    first, second = (int(part) for part in name.split("-"))
-    return f"{first - 1}-{second - 1}"
-
-
 def dashboard_periods(fiscal_year: str, today: dt.date) -> DashboardPeriods:
     """The periods the centre's dashboard compares (one query: the stored fiscal years).
 
     A fiscal year still running is counted up to `today`, and compared with the prior year up
     to the same day; a past year is counted whole.
     """
-    prior_name = prior_fiscal_year_name(fiscal_year)
+    prior_name = previous_fiscal_year_name(fiscal_year)
     stored = {
         name: (start, end)
         for name, start, end in FiscalYear.objects.filter(
@@ -148,39 +114,9 @@ def dashboard_periods(fiscal_year: str, today: dt.date) -> DashboardPeriods:
     )
 
 
-def dashboard_fiscal_years(today: dt.date) -> list[str]:
-    """Today's fiscal year and every earlier one that has hours, most recent first (two queries:
-    the first day with hours, then one index seek per year since)."""
-    current = fiscal_year_name_for(today)
-    first_day = TimeEntry.objects.aggregate(first=Min("date"))["first"]
-    if first_day is None or first_day >= fiscal_year_bounds(current)[0]:
-        return [current]
-    start_month = settings.FISCAL_YEAR_START_MONTH
-    earlier = [
-        fiscal_year_name_for(dt.date(year, start_month, 1))
-        for year in range(int(current[:4]) - 1, int(fiscal_year_name_for(first_day)[:4]) - 1, -1)
-    ]
-    bounds = [fiscal_year_bounds(name) for name in earlier]
-    quote = connection.ops.quote_name
-    table, column = quote(TimeEntry._meta.db_table), quote("date")
-    exists = f"EXISTS (SELECT 1 FROM {table} WHERE {column} BETWEEN %s AND %s)"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT " + ", ".join([exists] * len(bounds)),
-            [day for first_and_last in bounds for day in first_and_last],
-        )
-        has_hours = cursor.fetchone()
-    return [current, *(name for name, hours in zip(earlier, has_hours, strict=True) if hours)]
-
-
 def _fiscal_months(year: Period) -> list[dt.date]:
     """The first day of each month of the fiscal year, in order."""
-    months = []
-    day = year.start.replace(day=1)
-    while day <= year.end:
-        months.append(day)
-        day = month_period(day.year, day.month).end + ONE_DAY
-    return months
+    return [month.start for month in fiscal_year_months(year)]
 
 
 def _comparison_rows(
@@ -198,7 +134,7 @@ def _comparison_rows(
         for key in keys
     ]
     for row in rows:
-        row["variance_pct"] = _variance(row["current"], row["prior"])
+        row["variance_pct"] = change_percent(row["current"], row["prior"])
     rows.sort(key=lambda row: (-row["current"], -row["prior"], row["label"]))
     return rows
 
@@ -243,7 +179,7 @@ def service_hours_comparison(periods: DashboardPeriods, department_id: int | Non
     }
     for row in by_dimensions:
         for series in ("current", "prior"):
-            value = _hours(row[series])
+            value = hours_to_cents(row[series])
             if value:
                 by_department[series][row["department_id"]] += value
                 by_type[series][row["mandate_type_id"]] += value
@@ -260,7 +196,7 @@ def service_hours_comparison(periods: DashboardPeriods, department_id: int | Non
         months = current_by_month if day >= periods.year.start else prior_by_month
         month = day.replace(day=1)
         if month in months:
-            months[month] += _hours(row["hours"])
+            months[month] += hours_to_cents(row["hours"])
     return {
         "by_department": by_department,
         "by_mandate_type": by_type,
@@ -307,8 +243,8 @@ def expert_utilisation(period: Period, department_id: int | None) -> list[dict]:
         first = max(expert["hired_on"], period.start)
         last = min(expert["left_on"] or period.end, period.end)
         available = weekdays_between(first, last) * standard_day
-        entered = _hours(expert["hours"])
-        rate = _percent(entered, available)
+        entered = hours_to_cents(expert["hours"])
+        rate = percentage(entered, available)
         rows.append(
             {
                 "id": expert["pk"],
@@ -334,7 +270,7 @@ def _utilisation_by_department(rows: list[dict], names: dict[int, str]) -> list[
         total[2] += 1
     departments = []
     for department_id, (entered, available, experts) in totals.items():
-        rate = _percent(entered, available)
+        rate = percentage(entered, available)
         departments.append(
             {
                 "id": department_id,
@@ -363,7 +299,7 @@ def top_organisations(period: Period, department_id: int | None) -> list[dict]:
             "id": row["organisation_id"],
             "code": row["organisation__code"],
             "name": row["organisation__name"],
-            "hours": _hours(row["hours"]),
+            "hours": hours_to_cents(row["hours"]),
         }
         for row in rows
         if row["hours"]
@@ -413,10 +349,10 @@ def centre_dashboard(
     utilisation = expert_utilisation(periods.to_date, department_id)
     organisations = top_organisations(periods.to_date, department_id)
     for organisation in organisations:
-        organisation["share"] = _percent(organisation["hours"], total)
+        organisation["share"] = percentage(organisation["hours"], total)
     centre_hours = sum((row["hours"] for row in utilisation), Decimal(0))
     centre_available = sum((row["available"] for row in utilisation), Decimal(0))
-    centre_rate = _percent(centre_hours, centre_available)
+    centre_rate = percentage(centre_hours, centre_available)
     for row in utilisation:
         row["department"] = department_names.get(row["department_id"], "?")
     return {
@@ -424,7 +360,7 @@ def centre_dashboard(
         "headline": {
             "hours": total,
             "prior_hours": prior_total,
-            "variance_pct": _variance(total, prior_total),
+            "variance_pct": change_percent(total, prior_total),
             "weeks_awaiting": _weeks_awaiting_approval(user, roles, department_id),
             "experts_active": sum(1 for row in utilisation if row["hours"]),
         },
@@ -447,16 +383,12 @@ def centre_dashboard(
 # --- an expert's own dashboard ------------------------------------------------------------------
 
 
-def week_start_of(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
     """An expert's week and month around `day`, and the state of their recent weeks (three
     queries: the daily totals, the month's hours by mandate, the weeks' states)."""
     standard_day = workday_hours()
     monday = week_start_of(day)
-    week_days = [monday + dt.timedelta(days=offset) for offset in range(7)]
+    days = week_days(monday)
     month = month_period(day.year, day.month)
     first_recent_monday = monday - (RECENT_WEEKS - 1) * ONE_WEEK
     month_mondays = []
@@ -465,10 +397,10 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
         month_mondays.append(week)
         week += ONE_WEEK
     first_day = min(first_recent_monday, month.start)
-    last_day = max(week_days[-1], month.end)
+    last_day = max(days[-1], month.end)
 
     daily = {
-        row["date"]: _hours(row["hours"])
+        row["date"]: hours_to_cents(row["hours"])
         for row in TimeEntry.objects.filter(expert=expert, date__range=(first_day, last_day))
         .values("date")
         .annotate(hours=Sum("hours"))
@@ -480,7 +412,7 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
             "code": row["mandate__code"],
             "title": row["mandate__title"],
             "organisation": row["mandate__organisation__name"],
-            "hours": _hours(row["hours"]),
+            "hours": hours_to_cents(row["hours"]),
         }
         for row in TimeEntry.objects.filter(expert=expert, date__range=(month.start, month.end))
         .values("mandate_id", "mandate__code", "mandate__title", "mandate__organisation__name")
@@ -497,9 +429,12 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
         return expert.hired_on <= on and (expert.left_on is None or on <= expert.left_on)
 
     def week_hours(start: dt.date, within: Period | None = None) -> Decimal:
-        days = (start + dt.timedelta(days=offset) for offset in range(7))
         return sum(
-            (daily.get(one, Decimal(0)) for one in days if within is None or one in within),
+            (
+                daily.get(one, Decimal(0))
+                for one in week_days(start)
+                if within is None or one in within
+            ),
             Decimal("0.00"),
         )
 
@@ -509,7 +444,7 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
             "hours": daily.get(one, Decimal("0.00")),
             "standard": standard_day if one.weekday() < 5 and employed(one) else Decimal(0),
         }
-        for one in week_days
+        for one in days
     ]
     week_total = sum((row["hours"] for row in week_rows), Decimal("0.00"))
     week_standard = sum((row["standard"] for row in week_rows), Decimal(0))
@@ -517,9 +452,9 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
     month_last = min(month.end, expert.left_on or month.end)
     month_available = weekdays_between(month_first, month_last) * standard_day
     month_total = sum((row["hours"] for row in by_mandate), Decimal("0.00"))
-    month_rate = _percent(month_total, month_available)
+    month_rate = percentage(month_total, month_available)
     for row in by_mandate:
-        row["share"] = _percent(row["hours"], month_total)
+        row["share"] = percentage(row["hours"], month_total)
 
     def week_row(start: dt.date, within: Period | None = None) -> dict:
         status = WeekStatus(statuses.get(start, WeekStatus.DRAFT))
@@ -528,7 +463,6 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
             "end": start + dt.timedelta(days=6),
             "hours": week_hours(start, within),
             "status": status,
-            "band": WEEK_STATUS_BANDS[status],
         }
 
     return {
@@ -537,11 +471,11 @@ def expert_dashboard(*, expert: Expert, day: dt.date) -> dict:
         "standard_day": standard_day,
         "week": {
             "start": monday,
-            "end": week_days[-1],
+            "end": days[-1],
             "days": week_rows,
             "hours": week_total,
             "standard": week_standard,
-            "rate": _percent(week_total, week_standard),
+            "rate": percentage(week_total, week_standard),
         },
         "month": {
             "period": month,

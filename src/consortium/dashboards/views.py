@@ -13,13 +13,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from consortium.accounts.access import may_approve_weeks, request_holds, request_roles
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
 from consortium.core.fiscal_years import fiscal_year_name_for
+from consortium.core.languages import active_language
+from consortium.core.weeks import week_start_of
 from consortium.dashboards import charts, selectors
+from consortium.timesheets.selectors import fiscal_years_with_hours
 
 CENTRE_ROLES = (
     RoleKind.DIRECTOR,
@@ -30,10 +32,6 @@ CENTRE_ROLES = (
 # Utilisation expert by expert is about people's work: those who manage it, not communications.
 EXPERT_FIGURES_ROLES = (RoleKind.DIRECTOR, RoleKind.FINANCE, RoleKind.ADMINISTRATOR)
 OWN_VIEW = "moi"
-
-
-def _language() -> str:
-    return "en" if (get_language() or "fr").startswith("en") else "fr"
 
 
 @login_required
@@ -76,7 +74,7 @@ def _centre_dashboard(
     request: HttpRequest, roles: frozenset[str], *, also_expert: bool
 ) -> HttpResponse:
     today = timezone.localdate()
-    fiscal_years = selectors.dashboard_fiscal_years(today)
+    fiscal_years = fiscal_years_with_hours(today)
     fiscal_year = request.GET.get("exercice", "")
     if fiscal_year not in fiscal_years:
         fiscal_year = fiscal_year_name_for(today)
@@ -92,7 +90,7 @@ def _centre_dashboard(
     )
     context = {
         "dashboard": data,
-        "charts": charts.centre_charts(data, _language()),
+        "charts": charts.centre_charts(data, active_language()),
         "fiscal_years": fiscal_years,
         "fiscal_year": fiscal_year,
         "department_id": department_id,
@@ -120,11 +118,11 @@ def _expert_dashboard(request: HttpRequest, expert, *, also_centre: bool) -> Htt
     week_start = data["week"]["start"]
     context = {
         "dashboard": data,
-        "charts": charts.expert_charts(data, _language()),
+        "charts": charts.expert_charts(data, active_language()),
         "today": today,
         "previous_week": week_start - dt.timedelta(days=7),
         "next_week": week_start + dt.timedelta(days=7),
-        "is_this_week": week_start == selectors.week_start_of(today),
+        "is_this_week": week_start == week_start_of(today),
         "also_centre": also_centre,
         "own_view": OWN_VIEW,
     }

@@ -2,16 +2,14 @@
 
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+from consortium.core.formatting import exact_number
 
 
 def _number(value: int | float | Decimal) -> str:
-    locale = BABEL_LOCALES.get((get_language() or "fr")[:2], "fr_CA")
-    return format_decimal(value, format="#,##0.##", locale=locale)
+    return exact_number(value)
 
 
 def counts_sentence(counts: dict, seconds: float) -> str:

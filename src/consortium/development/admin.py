@@ -5,12 +5,21 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.admin import TimeStampedAdmin, YesNoFilter
+from consortium.core.admin import ServiceAdmin, Writes, YesNoFilter
 from consortium.development.models import DevelopmentActivity, Partnership
+from consortium.development.services import (
+    development_activity_create,
+    development_activity_update,
+    partnership_record,
+    partnership_update,
+)
 
 
 @admin.register(DevelopmentActivity)
-class DevelopmentActivityAdmin(TimeStampedAdmin):
+class DevelopmentActivityAdmin(ServiceAdmin):
+    writes = Writes(
+        row="activity", create=development_activity_create, update=development_activity_update
+    )
     list_display = ("date", "kind", "title", "organisation_count")
     list_filter = ("kind", "date")
     search_fields = ("title", "notes", "organisations_met__name", "organisations_met__code")
@@ -35,7 +44,8 @@ class InForceFilter(YesNoFilter):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(TimeStampedAdmin):
+class PartnershipAdmin(ServiceAdmin):
+    writes = Writes(row="partnership", create=partnership_record, update=partnership_update)
     list_display = ("title", "organisation", "start", "end")
     list_filter = (InForceFilter, "start")
     search_fields = ("title", "description", "organisation__name", "organisation__code")

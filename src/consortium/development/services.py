@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from consortium.core.services import row_save
 from consortium.development.models import DevelopmentActivity, Partnership
 from consortium.members.models import Organisation
 
@@ -53,10 +54,62 @@ def partnership_record(
 
 
 @transaction.atomic
-def partnership_end(*, partnership: Partnership, end: dt.date) -> Partnership:
-    """End a partnership on `end`, its last day."""
-    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
-    partnership.end = end
-    partnership.full_clean()
-    partnership.save()
-    return partnership
+def partnership_update(
+    *,
+    partnership: Partnership,
+    organisation: Organisation,
+    title: str,
+    start: dt.date,
+    end: dt.date | None = None,
+    description: str = "",
+) -> Partnership:
+    """Change a partnership (its last day included); it may not end before it starts."""
+    return row_save(
+        Partnership.objects.select_for_update().get(pk=partnership.pk),
+        organisation=organisation,
+        title=title,
+        start=start,
+        end=end,
+        description=description,
+    )
+
+
+@transaction.atomic
+def development_activity_create(
+    *,
+    kind: str,
+    date: dt.date,
+    title: str,
+    organisations_met: Iterable[Organisation] = (),
+    notes: str = "",
+) -> DevelopmentActivity:
+    """Record an activity and the organisations met; refused if the same kind, day and title
+    is already recorded."""
+    return row_save(
+        DevelopmentActivity(),
+        kind=kind,
+        date=date,
+        title=title,
+        organisations_met=organisations_met,
+        notes=notes,
+    )
+
+
+@transaction.atomic
+def development_activity_update(
+    *,
+    activity: DevelopmentActivity,
+    kind: str,
+    date: dt.date,
+    title: str,
+    organisations_met: Iterable[Organisation] = (),
+    notes: str = "",
+) -> DevelopmentActivity:
+    return row_save(
+        DevelopmentActivity.objects.select_for_update().get(pk=activity.pk),
+        kind=kind,
+        date=date,
+        title=title,
+        organisations_met=organisations_met,
+        notes=notes,
+    )

@@ -10,44 +10,27 @@ An organisation with no membership overlapping the year is a non-member ("non_me
 """
 
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from consortium.core.fiscal_years import fiscal_year_bounds
+from consortium.core.fiscal_years import (
+    fiscal_year_bounds,
+    next_fiscal_year_name,
+    previous_fiscal_year_name,
+)
 from consortium.core.models import FiscalYear
+from consortium.core.numbers import change_percent, percentage
 from consortium.finance.models import AccountKind, ActualAmount, Budget
 from consortium.members.models import MemberCategory, Membership
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
-ONE_DECIMAL = Decimal("0.1")
 NON_MEMBER = "non_member"
 CATEGORIES = [*MemberCategory.values, NON_MEMBER]
 TABLE_ROWS = ("revenue", "expenses", "surplus")
-
-
-def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
-    """numerator ÷ denominator in %, one decimal; None when there is nothing to divide by."""
-    if not denominator:
-        return None
-    return (Decimal(100) * numerator / denominator).quantize(ONE_DECIMAL, ROUND_HALF_UP)
-
-
-def growth(current: Decimal, prior: Decimal) -> Decimal | None:
-    """current ÷ prior − 1 in %, one decimal; None without a prior amount."""
-    if not prior:
-        return None
-    return (Decimal(100) * (current / prior - 1)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
-
-
-def neighbour_years(fiscal_year: str) -> tuple[str, str]:
-    """The names of the previous and the next fiscal year ("2019-2020", "2021-2022")."""
-    fiscal_year_bounds(fiscal_year)  # refuses a malformed name
-    first, second = (int(part) for part in fiscal_year.split("-"))
-    return f"{first - 1}-{second - 1}", f"{first + 1}-{second + 1}"
 
 
 def billed_category() -> Subquery:
@@ -131,7 +114,9 @@ def _table(fiscal_year: str, prior: str, following: str) -> list[dict]:
         row = {"key": key, "label": labels[key]}
         row.update({column: values[key] for column, values in columns.items()})
         # A surplus has no meaningful variance: its budget may be near zero or negative.
-        row["variance_pct"] = None if key == "surplus" else growth(row["actual"], row["budget"])
+        row["variance_pct"] = (
+            None if key == "surplus" else change_percent(row["actual"], row["budget"])
+        )
         table.append(row)
     return table
 
@@ -155,9 +140,9 @@ def _revenue_by_category(fiscal_year: str, prior: str) -> tuple[dict, dict[str, 
         category: {
             "current": current[category],
             "prior": before[category],
-            "growth_pct": growth(current[category], before[category]),
-            "share_pct": percent(current[category], current_total),
-            "prior_share_pct": percent(before[category], prior_total),
+            "growth_pct": change_percent(current[category], before[category]),
+            "share_pct": percentage(current[category], current_total),
+            "prior_share_pct": percentage(before[category], prior_total),
         }
         for category in CATEGORIES
     }
@@ -197,7 +182,7 @@ def finance_report(fiscal_year: str) -> dict:
       difference): organisations with service revenue in the year;
     - "fully_managed_members": names of the fully managed members on the year's last day, sorted.
     """
-    prior, following = neighbour_years(fiscal_year)
+    prior, following = previous_fiscal_year_name(fiscal_year), next_fiscal_year_name(fiscal_year)
     table = _table(fiscal_year, prior, following)
     by_category, billed = _revenue_by_category(fiscal_year, prior)
     revenue = table[0]
@@ -211,11 +196,11 @@ def finance_report(fiscal_year: str) -> dict:
     auxiliary = by_category[MemberCategory.AUXILIARY]
     return {
         "table": table,
-        "revenue_growth_pct": growth(revenue["actual"], revenue["prior_actual"]),
-        "member_business_pct": percent(members_current, services_current),
+        "revenue_growth_pct": change_percent(revenue["actual"], revenue["prior_actual"]),
+        "member_business_pct": percentage(members_current, services_current),
         "revenue_by_category": by_category,
-        "other_members_growth_pct": growth(others_current, others_prior),
-        "auxiliary_growth_pct": growth(auxiliary["current"], auxiliary["prior"]),
+        "other_members_growth_pct": change_percent(others_current, others_prior),
+        "auxiliary_growth_pct": change_percent(auxiliary["current"], auxiliary["prior"]),
         "organisations_billed": billed[fiscal_year],
         "organisations_billed_prior": billed[prior],
         "diversification": billed[fiscal_year] - billed[prior],

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from consortium.core.fiscal_years import fiscal_year_bounds
 from consortium.core.models import FiscalYear
+from consortium.core.services import row_save
 from consortium.finance.models import Account, ActualAmount, Budget
 from consortium.members.models import Organisation
 from consortium.timesheets.models import PeriodKind, PeriodLock
@@ -107,6 +108,39 @@ def account_upsert(
 
 
 @transaction.atomic
+def account_create(
+    *, code: str, name_fr: str, name_en: str = "", kind: str, is_service_revenue: bool = False
+) -> Account:
+    """Open an account; refused if its code is taken."""
+    return row_save(
+        Account(),
+        code=code,
+        name_fr=name_fr,
+        name_en=name_en,
+        kind=kind,
+        is_service_revenue=is_service_revenue,
+    )
+
+
+@transaction.atomic
+def account_update(
+    *,
+    account: Account,
+    code: str,
+    name_fr: str,
+    name_en: str = "",
+    kind: str,
+    is_service_revenue: bool = False,
+) -> Account:
+    """Replace what an account's row holds; an account with actual amounts keeps its kind of
+    revenue."""
+    account = Account.objects.select_for_update().get(pk=account.pk)
+    account.is_service_revenue = is_service_revenue
+    account_kind_check(account)
+    return row_save(account, code=code, name_fr=name_fr, name_en=name_en, kind=kind)
+
+
+@transaction.atomic
 def budget_record(
     *, account: Account, fiscal_year: FiscalYear, amount: Decimal
 ) -> tuple[Budget, bool]:
@@ -150,6 +184,38 @@ def actual_amount_record(
     actual_amount_lock_check(actual)
     actual.save()
     return actual, created
+
+
+@transaction.atomic
+def actual_amount_create(
+    *,
+    account: Account,
+    fiscal_year: FiscalYear,
+    amount: Decimal,
+    organisation: Organisation | None = None,
+) -> ActualAmount:
+    """Add what an account recorded in a year; refused in a locked fiscal year."""
+    actual = ActualAmount(
+        account=account, fiscal_year=fiscal_year, organisation=organisation, amount=amount
+    )
+    actual_amount_lock_check(actual)
+    return row_save(actual)
+
+
+@transaction.atomic
+def actual_amount_update(
+    *,
+    actual: ActualAmount,
+    account: Account,
+    fiscal_year: FiscalYear,
+    amount: Decimal,
+    organisation: Organisation | None = None,
+) -> ActualAmount:
+    """Change an actual amount; refused if its year, or the year it moves to, is locked."""
+    actual = ActualAmount.objects.select_for_update().order_by().get(pk=actual.pk)
+    actual.fiscal_year = fiscal_year
+    actual_amount_lock_check(actual)
+    return row_save(actual, account=account, organisation=organisation, amount=amount)
 
 
 @transaction.atomic

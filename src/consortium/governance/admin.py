@@ -5,12 +5,25 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.admin import TimeStampedAdmin, YesNoFilter
+from consortium.core.admin import ServiceAdmin, ServiceInline, Writes, YesNoFilter
 from consortium.governance.models import BoardSeat, BoardSeatHolder, Meeting
+from consortium.governance.services import (
+    board_seat_holder_create,
+    board_seat_holder_update,
+    board_seat_open,
+    board_seat_update,
+    meeting_create,
+    meeting_update,
+)
+
+HOLDER_WRITES = Writes(
+    row="holder", create=board_seat_holder_create, update=board_seat_holder_update
+)
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TimeStampedAdmin):
+class MeetingAdmin(ServiceAdmin):
+    writes = Writes(row="meeting", create=meeting_create, update=meeting_update)
     list_display = ("date", "kind", "title")
     list_filter = ("kind", "date")
     search_fields = ("title", "notes")
@@ -26,15 +39,17 @@ class InForceFilter(YesNoFilter):
         return Q(term_start__lte=today) & (Q(term_end__isnull=True) | Q(term_end__gte=today))
 
 
-class BoardSeatHolderInline(admin.TabularInline):
+class BoardSeatHolderInline(ServiceInline, admin.TabularInline):
     model = BoardSeatHolder
+    writes = HOLDER_WRITES
     fields = ("first_name", "last_name")
     extra = 0
     max_num = 2
 
 
 @admin.register(BoardSeat)
-class BoardSeatAdmin(TimeStampedAdmin):
+class BoardSeatAdmin(ServiceAdmin):
+    writes = Writes(row="seat", create=board_seat_open, update=board_seat_update)
     list_display = ("order", "role", "holder_names", "is_executive", "organisation", "term_start")
     list_display_links = ("role",)
     list_filter = ("role", "is_executive", InForceFilter)
@@ -52,7 +67,8 @@ class BoardSeatAdmin(TimeStampedAdmin):
 
 
 @admin.register(BoardSeatHolder)
-class BoardSeatHolderAdmin(TimeStampedAdmin):
+class BoardSeatHolderAdmin(ServiceAdmin):
+    writes = HOLDER_WRITES
     list_display = ("last_name", "first_name", "seat")
     list_filter = ("seat__role",)
     search_fields = ("first_name", "last_name")

@@ -1,23 +1,16 @@
 """The ledger figures written out: JSON for programs, a table for people (fr-CA or en-CA)."""
 
-import datetime as dt
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from consortium.core import formatting
 from consortium.core.fiscal_years import Period
-from consortium.kpis.selectors import NON_MEMBER, TENTH
+from consortium.core.numbers import percentage
+from consortium.kpis.selectors import NON_MEMBER
 from consortium.members.models import MemberCategory
 from consortium.staff.models import Gender, Role
-
-BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
-NO_BREAK_SPACE = "\u00a0"
-NOTHING = "—"
 
 
 def kpis_as_json(kpis: dict) -> str:
@@ -31,60 +24,31 @@ def kpis_as_json(kpis: dict) -> str:
     return json.dumps(kpis, default=number, ensure_ascii=False, indent=2)
 
 
-class _Numbers:
-    """Numbers as the active language writes them (fr-CA: 62 800 h, 30,0 %)."""
+def _share(part: Decimal, total: Decimal) -> str:
+    """Part of the total in %, rounded half up like every percentage of the report."""
+    return formatting.percent(percentage(part, total), 1)
 
-    def __init__(self) -> None:
-        self.locale = BABEL_LOCALES.get((get_language() or "fr")[:2], "fr_CA")
-        percent = Locale.parse(self.locale).percent_formats[None].pattern
-        self.percent_pattern = percent.replace("#,##0", "#,##0.0", 1)
 
-    def count(self, value: int) -> str:
-        return format_decimal(value, locale=self.locale)
-
-    def hours(self, value: Decimal) -> str:
-        """Whole hours without decimals (62 800 h), others with two (1 234,50 h)."""
-        pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
-        return f"{format_decimal(value, format=pattern, locale=self.locale)}{NO_BREAK_SPACE}h"
-
-    def percent(self, value: Decimal | None) -> str:
-        if value is None:
-            return NOTHING
-        return format_percent(value / 100, format=self.percent_pattern, locale=self.locale)
-
-    def share(self, part: Decimal, total: Decimal) -> str:
-        """Part of the total in %, rounded half up like every percentage of the report."""
-        if not total:
-            return NOTHING
-        return self.percent((part * 100 / total).quantize(TENTH, rounding=ROUND_HALF_UP))
-
-    def years(self, value: Decimal | None) -> str:
-        if value is None:
-            return NOTHING
-        number = format_decimal(value, format="#,##0.0", locale=self.locale)
-        return f"{number}{NO_BREAK_SPACE}{_('ans')}"
-
-    def day(self, value: dt.date) -> str:
-        return format_date(value, format="long", locale=self.locale)
+def _years(value: Decimal | None) -> str:
+    if value is None:
+        return formatting.NOTHING
+    return f"{formatting.number(value, 1)}{formatting.NO_BREAK_SPACE}{_('ans')}"
 
 
 Row = tuple[str, str, str]  # label, value, share of the hours (or "")
 
 
-def _share_rows(
-    numbers: _Numbers, hours: dict[str, Decimal], names: dict[str, str], total: Decimal
-) -> list[Row]:
+def _share_rows(hours: dict[str, Decimal], names: dict[str, str], total: Decimal) -> list[Row]:
     """Largest first, as the report's charts show them."""
     ordered = sorted(hours.items(), key=lambda item: (-item[1], names.get(item[0], item[0])))
     return [
-        (names.get(code, code), numbers.hours(value), numbers.share(value, total))
+        (names.get(code, code), formatting.hours_to_the_cent(value), _share(value, total))
         for code, value in ordered
     ]
 
 
 def _sections(kpis: dict, period: Period, names: dict[str, dict[str, str]]) -> list:
     """The table's content: (heading or None, rows); rows under a heading are indented."""
-    numbers = _Numbers()
     total = kpis["service_hours"]
     category_names = {
         MemberCategory.FULLY_MANAGED.value: _("Membres sous entière gestion"),
@@ -107,69 +71,68 @@ def _sections(kpis: dict, period: Period, names: dict[str, dict[str, str]]) -> l
         (
             None,
             [
-                (_("Heures de services rendues"), numbers.hours(total), ""),
+                (_("Heures de services rendues"), formatting.hours_to_the_cent(total), ""),
                 (
                     _("Entreprises soutenues directement"),
-                    numbers.count(kpis["enterprises_served"]),
+                    formatting.number(kpis["enterprises_served"]),
                     "",
                 ),
                 (
                     _("Entreprises touchées (directement ou via leur regroupement sectoriel)"),
-                    numbers.count(kpis["enterprises_reached"]),
+                    formatting.number(kpis["enterprises_reached"]),
                     "",
                 ),
             ],
         ),
         (
             _("Heures par département"),
-            _share_rows(numbers, kpis["hours_by_department"], names["departments"], total),
+            _share_rows(kpis["hours_by_department"], names["departments"], total),
         ),
         (
             _("Heures par type de mandat"),
-            _share_rows(numbers, kpis["hours_by_mandate_type"], names["mandate_types"], total),
+            _share_rows(kpis["hours_by_mandate_type"], names["mandate_types"], total),
         ),
         (
             _("Heures par catégorie de membre"),
             [
-                (category_names[key], numbers.hours(value), numbers.share(value, total))
+                (category_names[key], formatting.hours_to_the_cent(value), _share(value, total))
                 for key, value in kpis["hours_by_member_category"].items()
             ],
         ),
         (
             _("Organisations membres"),
             [
-                (_("Au début de la période"), numbers.count(kpis["members_at_start"]), ""),
-                (_("Nouvelles"), numbers.count(kpis["new_members"]), ""),
-                (_("Parties"), numbers.count(kpis["departed_members"]), ""),
-                (_("À la fin de la période"), numbers.count(kpis["members_at_end"]), ""),
+                (_("Au début de la période"), formatting.number(kpis["members_at_start"]), ""),
+                (_("Nouvelles"), formatting.number(kpis["new_members"]), ""),
+                (_("Parties"), formatting.number(kpis["departed_members"]), ""),
+                (_("À la fin de la période"), formatting.number(kpis["members_at_end"]), ""),
                 (
                     _("Croissance du membrariat"),
-                    numbers.percent(kpis["membership_growth_pct"]),
+                    formatting.percent(kpis["membership_growth_pct"], 1),
                     "",
                 ),
             ],
         ),
         (
-            _("Effectif au %(day)s") % {"day": numbers.day(period.end)},
+            _("Effectif au %(day)s") % {"day": formatting.long_date(period.end)},
             [
-                (role_names[role], numbers.count(count), "")
+                (role_names[role], formatting.number(count), "")
                 for role, count in kpis["headcount"].items()
             ],
         ),
         (
             _("Genre, parmi les personnes qui l'ont déclaré"),
             [
-                (gender_names[gender], numbers.percent(share), "")
+                (gender_names[gender], formatting.percent(share, 1), "")
                 for gender, share in kpis["gender_pct"].items()
             ],
         ),
-        (None, [(_("Moyenne d'âge"), numbers.years(kpis["average_age"]), "")]),
+        (None, [(_("Moyenne d'âge"), _years(kpis["average_age"]), "")]),
     ]
 
 
 def _title(period: Period) -> str:
-    numbers = _Numbers()
-    dates = {"start": numbers.day(period.start), "end": numbers.day(period.end)}
+    dates = {"start": formatting.long_date(period.start), "end": formatting.long_date(period.end)}
     if period.label:
         return _("Exercice %(name)s, du %(start)s au %(end)s") % {"name": period.label, **dates}
     return _("Du %(start)s au %(end)s") % dates

@@ -6,12 +6,13 @@ Every figure is computed in SQL with a fixed number of queries, whatever the siz
 
 import datetime as dt
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from consortium.core.fiscal_years import Period
+from consortium.core.numbers import hours_to_cents, ratio
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import MemberCategory, Membership, Organisation
 from consortium.staff.models import Department, Expert, Gender, Role
@@ -20,28 +21,7 @@ from consortium.timesheets.models import TimeEntry
 NON_MEMBER = "non_member"
 MEMBER_CATEGORY_KEYS = (*(category.value for category in MemberCategory), NON_MEMBER)
 DECLARED_GENDERS = (Gender.WOMAN.value, Gender.MAN.value, Gender.OTHER.value)
-CENT = Decimal("0.01")
-TENTH = Decimal("0.1")
 ONE_DAY = dt.timedelta(days=1)
-
-
-def _hours(value: Decimal | float | int | None) -> Decimal:
-    """Hours as a Decimal with two places.
-
-    SQLite sums the hours as floats; their error is far below a cent even over millions of rows,
-    so rounding to the cent gives back the exact sum.
-    """
-    if value is None:
-        return Decimal("0.00")
-    if isinstance(value, float):
-        value = repr(value)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _one_decimal(numerator: Decimal | int, denominator: Decimal | int) -> Decimal | None:
-    if not denominator:
-        return None
-    return (Decimal(numerator) / Decimal(denominator)).quantize(TENTH, rounding=ROUND_HALF_UP)
 
 
 def _tables() -> dict[str, str]:
@@ -133,7 +113,7 @@ def ledger_hours(period: Period) -> dict:
         for organisation_id, department, mandate_type, category, total in cursor.fetchall():
             if total is None:
                 continue
-            hours = _hours(total)
+            hours = hours_to_cents(total)
             by_department[department] += hours
             by_mandate_type[mandate_type] += hours
             by_category[category] += hours
@@ -201,7 +181,7 @@ def membership_figures(period: Period) -> dict:
         "members_at_end": at_end,
         "new_members": new,
         "departed_members": at_start + new - at_end,
-        "membership_growth_pct": _one_decimal((at_end - at_start) * 100, at_start),
+        "membership_growth_pct": ratio((at_end - at_start) * 100, at_start),
     }
 
 
@@ -224,9 +204,9 @@ def staff_figures(period: Period) -> dict:
     return {
         "headcount": {role.value: counts[role.value] for role in Role},
         "gender_pct": {
-            gender: _one_decimal(counts[gender] * 100, declared) for gender in DECLARED_GENDERS
+            gender: ratio(counts[gender] * 100, declared) for gender in DECLARED_GENDERS
         },
-        "average_age": _one_decimal(
+        "average_age": ratio(
             last.year * with_birth_year - (counts["birth_years"] or 0), with_birth_year
         ),
     }

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
-from consortium.core.admin import BilingualNameAdmin, TimeStampedAdmin, service_checked_form
+from consortium.core.admin import BilingualNameAdmin, ServiceAdmin, Writes
 from consortium.mandates.models import Mandate, MandateType
-from consortium.mandates.services import mandate_dates_check
+from consortium.mandates.services import mandate_create, mandate_update
 
 
 @admin.register(MandateType)
@@ -13,8 +13,8 @@ class MandateTypeAdmin(BilingualNameAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(TimeStampedAdmin):
-    form = service_checked_form(mandate_dates_check)
+class MandateAdmin(ServiceAdmin):
+    writes = Writes(row="mandate", create=mandate_create, update=mandate_update)
     list_display = (
         "code",
         "title",

@@ -24,7 +24,6 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
 
 from consortium.mandates.models import Mandate
-from consortium.timesheets.models import TimeEntry
 
 WARNING_SHARE = Decimal("0.8")
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
@@ -40,11 +39,13 @@ class BudgetState:
 
 
 def _hours_of_each_mandate() -> Coalesce:
+    # Read through the relation the ledger gives mandates (`time_entries`): the registry never
+    # imports the ledger above it.
     hours = (
-        TimeEntry.objects.filter(mandate_id=OuterRef("pk"))
+        Mandate.objects.filter(pk=OuterRef("pk"), time_entries__isnull=False)
         .order_by()
-        .values("mandate_id")
-        .annotate(total=Sum("hours"))
+        .values("pk")
+        .annotate(total=Sum("time_entries__hours"))
         .values("total")
     )
     return Coalesce(
@@ -161,7 +162,7 @@ class MandateHours:
 
 def mandate_hours(mandate: Mandate) -> MandateHours:
     """The hours logged on `mandate`, by expert (most first) and by month: two queries."""
-    entries = TimeEntry.objects.filter(mandate=mandate).order_by()
+    entries = mandate.time_entries.order_by()
     by_expert = [
         ExpertHours(
             expert_id=row["expert_id"],
@@ -198,4 +199,4 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 
 def last_entry_day(mandate: Mandate) -> dt.date | None:
     """The last day hours were logged on `mandate`, if any."""
-    return TimeEntry.objects.filter(mandate=mandate).aggregate(day=Max("date"))["day"]
+    return mandate.time_entries.aggregate(day=Max("date"))["day"]

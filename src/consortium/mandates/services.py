@@ -11,12 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from consortium.core.selectors import first_day_outside
 from consortium.core.services import coded_name_upsert
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
-from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors import first_entry_day_outside
 
 # What a person may change on a mandate from its page; the code is its name in imports and
 # addresses, the status changes only by closing.
@@ -38,9 +37,9 @@ def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[
 
 def mandate_dates_check(mandate: Mandate) -> None:
     """Refuse mandate dates that would leave hours logged on it outside them."""
-    day = first_entry_day_outside(
-        TimeEntry.objects.filter(mandate=mandate), mandate.start, mandate.end
-    )
+    if mandate.pk is None:
+        return
+    day = first_day_outside(mandate.time_entries.all(), mandate.start, mandate.end)
     if day is not None:
         field = "start" if day < mandate.start else "end"
         raise ValidationError(
@@ -108,8 +107,10 @@ def mandate_create(
     start: dt.date,
     end: dt.date | None = None,
     budget_hours: Decimal | None = None,
+    status: str = MandateStatus.OPEN,
 ) -> Mandate:
-    """Open a new mandate; refused if its code is taken."""
+    """Open a new mandate (the admin may record one already closed); refused if its code is
+    taken."""
     mandate = Mandate(
         code=code,
         organisation=organisation,
@@ -119,6 +120,7 @@ def mandate_create(
         start=start,
         end=end,
         budget_hours=budget_hours,
+        status=status,
     )
     mandate.full_clean()
     mandate.save()
@@ -136,11 +138,21 @@ def mandate_update(
     start: dt.date,
     end: dt.date | None = None,
     budget_hours: Decimal | None = None,
+    code: str | None = None,
+    status: str | None = None,
 ) -> Mandate:
-    """Replace what a person may change on a mandate; its dates must keep its logged hours."""
+    """Replace what a person may change on a mandate; its dates must keep its logged hours.
+
+    `code` and `status` (None: kept) are the administrator's: the mandate's page changes
+    neither.
+    """
+    admin_fields = {
+        name: value for name, value in (("code", code), ("status", status)) if value is not None
+    }
     return _mandate_write(
         Mandate.objects.select_for_update().get(pk=mandate.pk),
         check_dates=True,
+        **admin_fields,
         organisation=organisation,
         title=title,
         mandate_type=mandate_type,
@@ -159,7 +171,7 @@ def mandate_close(*, mandate: Mandate, end: dt.date, status: str = MandateStatus
         raise ValidationError({"status": message % {"status": status}})
     mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
     last_day = (
-        TimeEntry.objects.filter(mandate=mandate, date__gt=end)
+        mandate.time_entries.filter(date__gt=end)
         .order_by("-date")
         .values_list("date", flat=True)
         .first()

@@ -2,14 +2,13 @@
 editing and closing one. Access comes from accounts.access; rules from mandates.services."""
 
 from babel.dates import format_date
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from consortium.accounts.access import (
     MANDATE_CHANGE_ROLES,
@@ -22,7 +21,11 @@ from consortium.accounts.access import (
     request_roles,
     role_required,
 )
+from consortium.core.charts import cached_chart, hours_by_period_chart
 from consortium.core.exports import FORMATS, Column, Kind, export_response
+from consortium.core.formatting import babel_locale, long_date
+from consortium.core.forms import add_service_errors
+from consortium.core.languages import english_is_active
 from consortium.core.listing import (
     SortColumn,
     page_links,
@@ -31,7 +34,6 @@ from consortium.core.listing import (
     sort_by,
     sort_headers,
 )
-from consortium.dashboards.charts import cached_chart
 from consortium.mandates import services
 from consortium.mandates.filters import MandateFilter
 from consortium.mandates.forms import MandateCloseForm, MandateForm, close_form_default_end
@@ -43,18 +45,12 @@ from consortium.mandates.selectors import (
     mandate_hours,
     mandate_list_rows,
 )
-from consortium.reports.charts import hours_by_period_chart
-from consortium.reports.formatting import babel_locale, long_date
 
 PER_PAGE = 50
 
 
-def _english() -> bool:
-    return (get_language() or "fr").startswith("en")
-
-
 def _name_field(relation: str) -> str:
-    return f"{relation}__name_en" if _english() else f"{relation}__name_fr"
+    return f"{relation}__name_en" if english_is_active() else f"{relation}__name_fr"
 
 
 def _sort_columns() -> list[SortColumn]:
@@ -72,7 +68,7 @@ def _sort_columns() -> list[SortColumn]:
 
 
 def _name(row: dict, relation: str) -> str:
-    english = row[f"{relation}__name_en"] if _english() else ""
+    english = row[f"{relation}__name_en"] if english_is_active() else ""
     return english or row[f"{relation}__name_fr"]
 
 
@@ -92,15 +88,6 @@ def _export_columns() -> list[Column]:
         Column(_("Budget d'heures"), lambda row: row["budget_hours"], Kind.NUMBER, width=10),
         Column(_("% du budget"), lambda row: row["budget_pct"], Kind.NUMBER, width=10),
     ]
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's refusal on the form: by field when the form has it, else on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @role_required(*STAFF_ROLES)

@@ -10,8 +10,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from consortium.core.admin import TimeStampedAdmin, YesNoFilter
+from consortium.core.admin import ServiceAdmin, ServiceInline, Writes, YesNoFilter
 from consortium.members.models import MemberCategory, Membership, Organisation
+from consortium.members.services import (
+    membership_create,
+    membership_update,
+    organisation_create,
+    organisation_update,
+)
+
+MEMBERSHIP_WRITES = Writes(row="membership", create=membership_create, update=membership_update)
 
 
 def _memberships_in_force() -> QuerySet[Membership]:
@@ -63,15 +71,17 @@ class IsInForceFilter(YesNoFilter):
         return Q(pk__in=_memberships_in_force().values("pk"))
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ServiceInline, admin.TabularInline):
     model = Membership
+    writes = MEMBERSHIP_WRITES
     fields = ("category", "start", "end")
     ordering = ("start",)
     extra = 0
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TimeStampedAdmin):
+class OrganisationAdmin(ServiceAdmin):
+    writes = Writes(row="organisation", create=organisation_create, update=organisation_update)
     list_display = (
         "code",
         "name",
@@ -154,7 +164,8 @@ class OrganisationAdmin(TimeStampedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(TimeStampedAdmin):
+class MembershipAdmin(ServiceAdmin):
+    writes = MEMBERSHIP_WRITES
     list_display = ("organisation", "category", "start", "end")
     list_filter = ("category", IsInForceFilter, "start")
     search_fields = ("organisation__code", "organisation__name")

@@ -29,8 +29,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from consortium.core.fiscal_years import Period, fiscal_year_name_for
+from consortium.mandates.models import Mandate
 from consortium.members.models import Membership, Organisation
-from consortium.timesheets.models import TimeEntry
 
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
 
@@ -63,13 +63,15 @@ def is_federation() -> Exists:
 
 
 def _hours_during(period: Period) -> Coalesce:
+    # The hours logged on the organisation's mandates, read through the relation the ledger
+    # gives mandates (`time_entries`): the registry never imports the ledger above it.
     hours = (
-        TimeEntry.objects.filter(
-            mandate__organisation=OuterRef("pk"), date__range=(period.start, period.end)
+        Mandate.objects.filter(
+            organisation=OuterRef("pk"), time_entries__date__range=(period.start, period.end)
         )
         .order_by()
-        .values("mandate__organisation")
-        .annotate(total=Sum("hours"))
+        .values("organisation")
+        .annotate(total=Sum("time_entries__hours"))
         .values("total")
     )
     return Coalesce(
@@ -133,8 +135,8 @@ def organisation_affiliates(organisation: Organisation) -> QuerySet[Organisation
 
 def _fiscal_year_first_calendar_year() -> Case:
     start_month = settings.FISCAL_YEAR_START_MONTH
-    return ExtractYear("date") - Case(
-        When(date__month__lt=start_month, then=Value(1)),
+    return ExtractYear("time_entries__date") - Case(
+        When(time_entries__date__month__lt=start_month, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -143,11 +145,11 @@ def _fiscal_year_first_calendar_year() -> Case:
 def organisation_hours_by_fiscal_year(organisation: Organisation) -> list[tuple[str, Decimal]]:
     """The hours served to the organisation in each fiscal year, oldest first: one query."""
     rows = (
-        TimeEntry.objects.filter(mandate__organisation=organisation)
+        Mandate.objects.filter(organisation=organisation, time_entries__isnull=False)
         .order_by()
         .annotate(first_year=_fiscal_year_first_calendar_year())
         .values("first_year")
-        .annotate(hours=Sum("hours"))
+        .annotate(hours=Sum("time_entries__hours"))
         .order_by("first_year")
     )
     start_month = settings.FISCAL_YEAR_START_MONTH

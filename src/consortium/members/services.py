@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from consortium.core.services import row_save
 from consortium.members.models import LegalForm, Membership, Organisation
 
 
@@ -34,6 +35,80 @@ def organisation_upsert(
     organisation.full_clean()
     organisation.save()
     return organisation, created
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    code: str,
+    name: str,
+    legal_form: str = LegalForm.OTHER,
+    neq: str = "",
+    region: str = "",
+    federation: Organisation | None = None,
+) -> Organisation:
+    """Add an organisation; refused if its code is taken."""
+    return row_save(
+        Organisation(),
+        code=code,
+        name=name,
+        legal_form=legal_form,
+        neq=neq,
+        region=region,
+        federation=federation,
+    )
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    organisation: Organisation,
+    code: str,
+    name: str,
+    legal_form: str = LegalForm.OTHER,
+    neq: str = "",
+    region: str = "",
+    federation: Organisation | None = None,
+) -> Organisation:
+    """Replace what an organisation's row holds; its federation may not lead back to it."""
+    return row_save(
+        Organisation.objects.select_for_update().get(pk=organisation.pk),
+        code=code,
+        name=name,
+        legal_form=legal_form,
+        neq=neq,
+        region=region,
+        federation=federation,
+    )
+
+
+@transaction.atomic
+def membership_create(
+    *, organisation: Organisation, category: str, start: dt.date, end: dt.date | None = None
+) -> Membership:
+    """Add a membership; refused if it overlaps another of the same organisation."""
+    return row_save(
+        Membership(), organisation=organisation, category=category, start=start, end=end
+    )
+
+
+@transaction.atomic
+def membership_update(
+    *,
+    membership: Membership,
+    organisation: Organisation,
+    category: str,
+    start: dt.date,
+    end: dt.date | None = None,
+) -> Membership:
+    """Change a membership; refused if it would overlap another of the same organisation."""
+    return row_save(
+        Membership.objects.select_for_update().get(pk=membership.pk),
+        organisation=organisation,
+        category=category,
+        start=start,
+        end=end,
+    )
 
 
 @transaction.atomic

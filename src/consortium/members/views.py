@@ -14,6 +14,7 @@ from consortium.accounts.access import (
     request_roles,
     role_required,
 )
+from consortium.core.charts import cached_chart, hours_by_period_chart
 from consortium.core.exports import FORMATS, Column, Kind, export_response
 from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
 from consortium.core.listing import (
@@ -24,7 +25,6 @@ from consortium.core.listing import (
     sort_by,
     sort_headers,
 )
-from consortium.dashboards.charts import cached_chart
 from consortium.mandates.selectors import budget_state, with_hours
 from consortium.members.filters import OrganisationFilter
 from consortium.members.models import LegalForm, MemberCategory, Region
@@ -36,7 +36,6 @@ from consortium.members.selectors import (
     organisation_memberships,
     with_list_figures,
 )
-from consortium.reports.charts import hours_by_period_chart
 
 PER_PAGE = 50
 AFFILIATES_PER_PAGE = 25

@@ -2,27 +2,43 @@
 
 from django.contrib import admin
 
-from consortium.core.admin import TimeStampedAdmin
+from consortium.core.admin import ServiceAdmin, ServiceInline, Writes
 from consortium.projects.models import Deliverable, ProjectPhase, StructuringProject
+from consortium.projects.services import (
+    deliverable_create,
+    deliverable_update,
+    project_phase_create,
+    project_phase_update,
+    structuring_project_create,
+    structuring_project_update,
+)
+
+PHASE_WRITES = Writes(row="phase", create=project_phase_create, update=project_phase_update)
+DELIVERABLE_WRITES = Writes(row="deliverable", create=deliverable_create, update=deliverable_update)
 
 
-class ProjectPhaseInline(admin.TabularInline):
+class ProjectPhaseInline(ServiceInline, admin.TabularInline):
     model = ProjectPhase
+    writes = PHASE_WRITES
     fields = ("order", "title_fr", "title_en")
     ordering = ("order",)
     extra = 0
     show_change_link = True
 
 
-class DeliverableInline(admin.TabularInline):
+class DeliverableInline(ServiceInline, admin.TabularInline):
     model = Deliverable
+    writes = DELIVERABLE_WRITES
     fields = ("order", "title_fr", "title_en", "status")
     ordering = ("order",)
     extra = 0
 
 
 @admin.register(StructuringProject)
-class StructuringProjectAdmin(TimeStampedAdmin):
+class StructuringProjectAdmin(ServiceAdmin):
+    writes = Writes(
+        row="project", create=structuring_project_create, update=structuring_project_update
+    )
     list_display = ("code", "title", "funder", "programme", "amount", "start", "end")
     list_filter = ("funder", "start")
     search_fields = ("code", "title", "funder", "programme")
@@ -31,7 +47,8 @@ class StructuringProjectAdmin(TimeStampedAdmin):
 
 
 @admin.register(ProjectPhase)
-class ProjectPhaseAdmin(TimeStampedAdmin):
+class ProjectPhaseAdmin(ServiceAdmin):
+    writes = PHASE_WRITES
     list_display = ("project", "order", "title_fr", "title_en")
     list_filter = ("project__funder",)
     search_fields = ("title_fr", "title_en", "project__code", "project__title")
@@ -41,7 +58,8 @@ class ProjectPhaseAdmin(TimeStampedAdmin):
 
 
 @admin.register(Deliverable)
-class DeliverableAdmin(TimeStampedAdmin):
+class DeliverableAdmin(ServiceAdmin):
+    writes = DELIVERABLE_WRITES
     list_display = ("title_fr", "phase", "order", "status")
     list_filter = ("status", "phase__project__funder")
     search_fields = ("title_fr", "title_en", "phase__title_fr", "phase__project__code")

@@ -2,14 +2,14 @@
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.languages import english_is_active
 from consortium.core.models import TimeStampedModel
 
 
 def _in_active_language(french: str, english: str) -> str:
-    if (get_language() or "fr").startswith("en") and english:
+    if english_is_active() and english:
         return english
     return french
 

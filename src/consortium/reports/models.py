@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.languages import english_is_active
 from consortium.core.models import TimeStampedModel
 
 
@@ -78,7 +78,7 @@ class ReportText(TimeStampedModel):
 
     def _in_language(self, field: str) -> str:
         french = getattr(self, f"{field}_fr")
-        if (get_language() or "fr").startswith("en"):
+        if english_is_active():
             return getattr(self, f"{field}_en") or french
         return french
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from consortium.reports import charts
+from consortium.core.charts import chart_svg
 from consortium.reports.selectors import annual_report
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "reports" / "report.css"
@@ -25,7 +25,7 @@ def report_context(fiscal_year: str, language: str) -> dict:
             "mandate_types": report["services"]["charts"]["mandate_types"],
             "revenue": report["finance"]["chart"],
         }
-        svgs = {name: mark_safe(charts.chart_svg(spec, language)) for name, spec in specs.items()}
+        svgs = {name: mark_safe(chart_svg(spec, language)) for name, spec in specs.items()}
     return {"report": report, "charts": svgs}
 
 

@@ -10,12 +10,15 @@ adds four of its own (the fiscal year, the texts, the names of departments and m
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from consortium.communications.selectors import communications_report
-from consortium.core.fiscal_years import Period, fiscal_year_period
-from consortium.core.models import FiscalYear
+from consortium.core.fiscal_years import (
+    Period,
+    fiscal_year_period,
+    next_fiscal_year_name,
+    previous_fiscal_year_name,
+)
 from consortium.development.selectors import development_report
 from consortium.finance.selectors import finance_report
 from consortium.governance.selectors import governance_report
@@ -31,7 +34,7 @@ from consortium.reports import charts, sentences
 from consortium.reports.models import ReportSection, ReportText
 from consortium.staff.models import Role
 from consortium.surveys.selectors import surveys_report
-from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.selectors import stored_fiscal_years_with_hours
 from consortium.training.selectors import training_report
 
 CATEGORY_ORDER = (
@@ -45,14 +48,7 @@ CATEGORY_ORDER = (
 
 def report_years() -> list[str]:
     """Names of the fiscal years that have service hours, most recent first (one query)."""
-    entries = TimeEntry.objects.filter(
-        date__gte=OuterRef("start_date"), date__lte=OuterRef("end_date")
-    )
-    return list(
-        FiscalYear.objects.filter(Exists(entries))
-        .order_by("-start_date")
-        .values_list("name", flat=True)
-    )
+    return stored_fiscal_years_with_hours()
 
 
 def report_has_data(fiscal_year: str) -> bool:
@@ -109,12 +105,12 @@ def _finance(fiscal_year: str, finance: dict) -> dict:
         for key in CATEGORY_ORDER
         if key in by_category and (by_category[key]["current"] or by_category[key]["prior"])
     ]
-    prior_year = _neighbour(fiscal_year, -1)
+    prior_year = previous_fiscal_year_name(fiscal_year)
     fully_managed = by_category.get(MemberCategory.FULLY_MANAGED.value, {})
     return {
         **finance,
         "prior_year": prior_year,
-        "next_year": _neighbour(fiscal_year, 1),
+        "next_year": next_fiscal_year_name(fiscal_year),
         "categories": categories,
         "revenue_growth_sentence": sentences.revenue_growth(finance["revenue_growth_pct"]),
         "member_business_sentence": sentences.member_business(finance["member_business_pct"]),
@@ -153,11 +149,6 @@ def _human_capital(ledger: dict, surveys: dict, training: dict) -> dict:
         "experts_trained_sentence": sentences.experts_trained(training["experts_trained"]),
         "courses": training["courses"],
     }
-
-
-def _neighbour(fiscal_year: str, step: int) -> str:
-    first, second = (int(part) + step for part in fiscal_year.split("-"))
-    return f"{first}-{second}"
 
 
 def _calendar_year(period: Period) -> dict:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from consortium.reports.formatting import number, percent
+from consortium.core.formatting import number, percent
 
 Number = Decimal | int
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from consortium.core.models import FiscalYear
+from consortium.core.services import row_save
 from consortium.reports.models import ReportText
 
 
@@ -38,3 +39,60 @@ def report_text_upsert(
     text.full_clean()
     text.save()
     return text, created
+
+
+@transaction.atomic
+def report_text_create(
+    *,
+    fiscal_year: FiscalYear,
+    section: str,
+    body_fr: str,
+    body_en: str = "",
+    title_fr: str = "",
+    title_en: str = "",
+    signatory_name: str = "",
+    signatory_title_fr: str = "",
+    signatory_title_en: str = "",
+) -> ReportText:
+    """Write a section of a year's report; refused if that year already has it."""
+    return row_save(
+        ReportText(),
+        fiscal_year=fiscal_year,
+        section=section,
+        body_fr=body_fr,
+        body_en=body_en,
+        title_fr=title_fr,
+        title_en=title_en,
+        signatory_name=signatory_name,
+        signatory_title_fr=signatory_title_fr,
+        signatory_title_en=signatory_title_en,
+    )
+
+
+@transaction.atomic
+def report_text_update(
+    *,
+    text: ReportText,
+    fiscal_year: FiscalYear,
+    section: str,
+    body_fr: str,
+    body_en: str = "",
+    title_fr: str = "",
+    title_en: str = "",
+    signatory_name: str = "",
+    signatory_title_fr: str = "",
+    signatory_title_en: str = "",
+) -> ReportText:
+    """Replace what a section of the report says (or the year and section it is)."""
+    return row_save(
+        ReportText.objects.select_for_update().get(pk=text.pk),
+        fiscal_year=fiscal_year,
+        section=section,
+        body_fr=body_fr,
+        body_en=body_en,
+        title_fr=title_fr,
+        title_en=title_en,
+        signatory_name=signatory_name,
+        signatory_title_fr=signatory_title_fr,
+        signatory_title_en=signatory_title_en,
+    )

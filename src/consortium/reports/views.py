@@ -2,19 +2,15 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from consortium.accounts.access import role_required
 from consortium.accounts.models import RoleKind
+from consortium.core.languages import active_language
 from consortium.reports.rendering import report_context, report_pdf
 from consortium.reports.selectors import report_has_data, report_years
 
 # Every role of the centre reads the report; a signed-in user holding none gets 403.
 staff_only = role_required(*RoleKind.values)
-
-
-def _language() -> str:
-    return "en" if (get_language() or "fr").startswith("en") else "fr"
 
 
 def _year_with_data(fiscal_year: str) -> str:
@@ -30,13 +26,13 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @staff_only
 def report_detail(request: HttpRequest, fiscal_year: str) -> HttpResponse:
-    context = report_context(_year_with_data(fiscal_year), _language())
+    context = report_context(_year_with_data(fiscal_year), active_language())
     return render(request, "reports/report_detail.html", context)
 
 
 @staff_only
 def report_pdf_download(request: HttpRequest, fiscal_year: str) -> HttpResponse:
-    language = _language()
+    language = active_language()
     content = report_pdf(_year_with_data(fiscal_year), language)
     response = HttpResponse(content, content_type="application/pdf")
     filename = f"rapport-activites-{fiscal_year}-{language}.pdf"

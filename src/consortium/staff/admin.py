@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from consortium.core.admin import (
     TIMESTAMPS,
     BilingualNameAdmin,
-    TimeStampedAdmin,
+    ServiceAdmin,
+    Writes,
     YesNoFilter,
-    service_checked_form,
 )
 from consortium.staff.models import Department, Expert, FieldOfExpertise
-from consortium.staff.services import expert_employment_check
+from consortium.staff.services import expert_create, expert_update
 
 
 class FieldOfExpertiseInline(admin.TabularInline):
@@ -45,8 +45,8 @@ class IsEmployedFilter(YesNoFilter):
 
 
 @admin.register(Expert)
-class ExpertAdmin(TimeStampedAdmin):
-    form = service_checked_form(expert_employment_check)
+class ExpertAdmin(ServiceAdmin):
+    writes = Writes(row="expert", create=expert_create, update=expert_update)
     list_display = ("code", "last_name", "first_name", "role", "department", "hired_on", "left_on")
     list_filter = ("role", "department", IsEmployedFilter)
     search_fields = ("code", "first_name", "last_name", "email")

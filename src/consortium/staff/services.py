@@ -5,15 +5,16 @@ not leave out days on which they already logged hours.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from consortium.core.services import coded_name_upsert
-from consortium.staff.models import Department, Expert
-from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors import first_entry_day_outside
+from consortium.core.selectors import first_day_outside
+from consortium.core.services import coded_name_upsert, row_save
+from consortium.staff.models import Department, Expert, FieldOfExpertise
 
 
 def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[Department, bool]:
@@ -23,9 +24,9 @@ def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[De
 
 def expert_employment_check(expert: Expert) -> None:
     """Refuse employment dates that would leave hours the expert logged outside them."""
-    day = first_entry_day_outside(
-        TimeEntry.objects.filter(expert=expert), expert.hired_on, expert.left_on
-    )
+    if expert.pk is None:
+        return
+    day = first_day_outside(expert.time_entries.all(), expert.hired_on, expert.left_on)
     if day is not None:
         field = "hired_on" if day < expert.hired_on else "left_on"
         raise ValidationError(
@@ -72,3 +73,73 @@ def expert_upsert(
         expert_employment_check(expert)
     expert.save()
     return expert, created
+
+
+@transaction.atomic
+def expert_create(
+    *,
+    code: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    department: Department,
+    hired_on: dt.date,
+    left_on: dt.date | None = None,
+    email: str = "",
+    user: AbstractBaseUser | None = None,
+    fields_of_expertise: Iterable[FieldOfExpertise] = (),
+    gender: str = "",
+    birth_year: int | None = None,
+) -> Expert:
+    """Add an expert; refused if their code is taken."""
+    return row_save(
+        Expert(),
+        code=code,
+        first_name=first_name,
+        last_name=last_name,
+        role=role,
+        department=department,
+        hired_on=hired_on,
+        left_on=left_on,
+        email=email,
+        user=user,
+        fields_of_expertise=fields_of_expertise,
+        gender=gender,
+        birth_year=birth_year,
+    )
+
+
+@transaction.atomic
+def expert_update(
+    *,
+    expert: Expert,
+    code: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    department: Department,
+    hired_on: dt.date,
+    left_on: dt.date | None = None,
+    email: str = "",
+    user: AbstractBaseUser | None = None,
+    fields_of_expertise: Iterable[FieldOfExpertise] = (),
+    gender: str = "",
+    birth_year: int | None = None,
+) -> Expert:
+    """Replace what an expert's row holds; their dates of employment must keep their hours."""
+    expert = Expert.objects.select_for_update().get(pk=expert.pk)
+    expert.hired_on, expert.left_on = hired_on, left_on
+    expert_employment_check(expert)
+    return row_save(
+        expert,
+        code=code,
+        first_name=first_name,
+        last_name=last_name,
+        role=role,
+        department=department,
+        email=email,
+        user=user,
+        fields_of_expertise=fields_of_expertise,
+        gender=gender,
+        birth_year=birth_year,
+    )

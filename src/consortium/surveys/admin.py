@@ -5,24 +5,42 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.admin import TimeStampedAdmin
+from consortium.core.admin import ServiceAdmin, ServiceInline, Writes
 from consortium.surveys.models import (
     EngagementResponse,
     EngagementSurvey,
     SatisfactionAnswer,
     SatisfactionSurvey,
 )
+from consortium.surveys.services import (
+    engagement_response_create,
+    engagement_response_update,
+    engagement_survey_create,
+    engagement_survey_update,
+    satisfaction_answer_create,
+    satisfaction_answer_update,
+    satisfaction_survey_create,
+    satisfaction_survey_update,
+)
+
+ANSWER_WRITES = Writes(
+    row="answer", create=satisfaction_answer_create, update=satisfaction_answer_update
+)
 
 
-class SatisfactionAnswerInline(admin.TabularInline):
+class SatisfactionAnswerInline(ServiceInline, admin.TabularInline):
     model = SatisfactionAnswer
+    writes = ANSWER_WRITES
     fields = ("organisation", "would_recommend")
     autocomplete_fields = ("organisation",)
     extra = 0
 
 
 @admin.register(SatisfactionSurvey)
-class SatisfactionSurveyAdmin(TimeStampedAdmin):
+class SatisfactionSurveyAdmin(ServiceAdmin):
+    writes = Writes(
+        row="survey", create=satisfaction_survey_create, update=satisfaction_survey_update
+    )
     list_display = ("title", "fiscal_year", "sent_on", "answer_count", "yes_count")
     list_filter = ("fiscal_year",)
     search_fields = ("title", "fiscal_year__name")
@@ -49,7 +67,8 @@ class SatisfactionSurveyAdmin(TimeStampedAdmin):
 
 
 @admin.register(SatisfactionAnswer)
-class SatisfactionAnswerAdmin(TimeStampedAdmin):
+class SatisfactionAnswerAdmin(ServiceAdmin):
+    writes = ANSWER_WRITES
     list_display = ("organisation", "survey", "would_recommend")
     list_filter = ("survey__fiscal_year", "would_recommend")
     search_fields = ("organisation__code", "organisation__name", "survey__title")
@@ -58,7 +77,8 @@ class SatisfactionAnswerAdmin(TimeStampedAdmin):
 
 
 @admin.register(EngagementSurvey)
-class EngagementSurveyAdmin(TimeStampedAdmin):
+class EngagementSurveyAdmin(ServiceAdmin):
+    writes = Writes(row="survey", create=engagement_survey_create, update=engagement_survey_update)
     list_display = ("title", "fiscal_year", "benchmark_pct", "response_count", "mean_score")
     list_filter = ("fiscal_year",)
     search_fields = ("title", "fiscal_year__name")
@@ -81,7 +101,10 @@ class EngagementSurveyAdmin(TimeStampedAdmin):
 
 
 @admin.register(EngagementResponse)
-class EngagementResponseAdmin(TimeStampedAdmin):
+class EngagementResponseAdmin(ServiceAdmin):
+    writes = Writes(
+        row="response", create=engagement_response_create, update=engagement_response_update
+    )
     list_display = ("survey", "score")
     list_filter = ("survey__fiscal_year",)
     search_fields = ("survey__title",)

@@ -3,26 +3,16 @@
 `surveys_report` makes two queries whatever the number of answers.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, Max, Q, Sum
 
+from consortium.core.numbers import TENTH, as_decimal, ratio
 from consortium.surveys.models import EngagementSurvey, SatisfactionAnswer
-
-TENTH = Decimal("0.1")
-
-
-def _decimal(value) -> Decimal:
-    # SQLite sums decimals as floats; repr keeps the digits that were stored.
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def _ratio_pct(numerator, denominator, *, times: int = 100) -> Decimal | None:
-    if not denominator:
-        return None
-    return (_decimal(numerator) * times / Decimal(denominator)).quantize(
-        TENTH, rounding=ROUND_HALF_UP
-    )
+    return ratio(as_decimal(numerator) * times, denominator)
 
 
 def surveys_report(fiscal_year: str) -> dict:
@@ -43,6 +33,6 @@ def surveys_report(fiscal_year: str) -> dict:
         "engagement_pct": _ratio_pct(engagement["total"] or 0, engagement["responses"], times=1),
         "engagement_benchmark_pct": None
         if benchmark is None
-        else _decimal(benchmark).quantize(TENTH),
+        else as_decimal(benchmark).quantize(TENTH),
         "engagement_respondents": engagement["responses"],
     }

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from consortium.core.models import FiscalYear
+from consortium.core.services import row_save
 from consortium.members.models import Organisation
 from consortium.surveys.models import (
     EngagementResponse,
@@ -57,24 +58,99 @@ def satisfaction_answer_record(
 
 
 @transaction.atomic
-def engagement_survey_create(
-    *, fiscal_year: FiscalYear, title: str, benchmark_pct: Decimal | None = None
-) -> EngagementSurvey:
-    survey = EngagementSurvey(fiscal_year=fiscal_year, title=title, benchmark_pct=benchmark_pct)
-    survey.full_clean()
-    survey.save()
-    return survey
+def satisfaction_survey_create(
+    *, fiscal_year: FiscalYear, title: str, sent_on: dt.date | None = None
+) -> SatisfactionSurvey:
+    """Add a year's satisfaction survey; refused if the year has one."""
+    return row_save(SatisfactionSurvey(), fiscal_year=fiscal_year, title=title, sent_on=sent_on)
 
 
 @transaction.atomic
-def engagement_responses_record(
-    *, survey: EngagementSurvey, scores: list[Decimal]
-) -> list[EngagementResponse]:
-    """Add the anonymous scores of a survey, all or none."""
-    responses = [EngagementResponse(survey=survey, score=score) for score in scores]
-    for response in responses:
-        response.full_clean()
-    return EngagementResponse.objects.bulk_create(responses)
+def satisfaction_survey_update(
+    *,
+    survey: SatisfactionSurvey,
+    fiscal_year: FiscalYear,
+    title: str,
+    sent_on: dt.date | None = None,
+) -> SatisfactionSurvey:
+    return row_save(
+        SatisfactionSurvey.objects.select_for_update().get(pk=survey.pk),
+        fiscal_year=fiscal_year,
+        title=title,
+        sent_on=sent_on,
+    )
+
+
+@transaction.atomic
+def satisfaction_answer_create(
+    *, survey: SatisfactionSurvey, organisation: Organisation, would_recommend: bool
+) -> SatisfactionAnswer:
+    """Add an organisation's answer; refused if it already answered this survey."""
+    return row_save(
+        SatisfactionAnswer(),
+        survey=survey,
+        organisation=organisation,
+        would_recommend=would_recommend,
+    )
+
+
+@transaction.atomic
+def satisfaction_answer_update(
+    *,
+    answer: SatisfactionAnswer,
+    survey: SatisfactionSurvey,
+    organisation: Organisation,
+    would_recommend: bool,
+) -> SatisfactionAnswer:
+    return row_save(
+        SatisfactionAnswer.objects.select_for_update().get(pk=answer.pk),
+        survey=survey,
+        organisation=organisation,
+        would_recommend=would_recommend,
+    )
+
+
+@transaction.atomic
+def engagement_survey_create(
+    *, fiscal_year: FiscalYear, title: str, benchmark_pct: Decimal | None = None
+) -> EngagementSurvey:
+    """Add a year's engagement survey; refused if the year has one."""
+    return row_save(
+        EngagementSurvey(), fiscal_year=fiscal_year, title=title, benchmark_pct=benchmark_pct
+    )
+
+
+@transaction.atomic
+def engagement_survey_update(
+    *,
+    survey: EngagementSurvey,
+    fiscal_year: FiscalYear,
+    title: str,
+    benchmark_pct: Decimal | None = None,
+) -> EngagementSurvey:
+    return row_save(
+        EngagementSurvey.objects.select_for_update().get(pk=survey.pk),
+        fiscal_year=fiscal_year,
+        title=title,
+        benchmark_pct=benchmark_pct,
+    )
+
+
+@transaction.atomic
+def engagement_response_create(*, survey: EngagementSurvey, score: Decimal) -> EngagementResponse:
+    """Add one anonymous score, from 0 to 100."""
+    return row_save(EngagementResponse(), survey=survey, score=score)
+
+
+@transaction.atomic
+def engagement_response_update(
+    *, response: EngagementResponse, survey: EngagementSurvey, score: Decimal
+) -> EngagementResponse:
+    return row_save(
+        EngagementResponse.objects.select_for_update().get(pk=response.pk),
+        survey=survey,
+        score=score,
+    )
 
 
 @transaction.atomic

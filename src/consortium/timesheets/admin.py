@@ -1,8 +1,7 @@
 """Time entries and period locks: every write goes through `timesheets.services`.
 
-The forms call the services from `clean()`, so a refusal (locked period, 24 h a day, mandate
-dates…) comes back as a form error; the services run in a savepoint of the admin's transaction,
-so a refused write leaves nothing behind.
+The admins save through the services (ServiceAdmin), so a refusal (locked period, 24 h a day,
+mandate dates…) comes back as a form error and a refused write leaves nothing behind.
 """
 
 import datetime as dt
@@ -15,8 +14,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -24,7 +21,7 @@ from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from consortium.core.admin import TimeStampedAdmin, add_service_errors
+from consortium.core.admin import ServiceAdmin, ServiceForm, Writes
 from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
@@ -52,52 +49,12 @@ def _lock_refusal(day: dt.date) -> str | None:
     return problems[0][1] if problems else None
 
 
-class TimeEntryForm(forms.ModelForm):
-    """Validating this form records the entry (time_entry_record or time_entry_update)."""
-
-    # Set by TimeEntryAdmin.get_form: who changes the entry, for the audit trail.
-    user = None
+class TimeEntryForm(ServiceForm):
+    """Checks the entry as a row; TimeEntryAdmin records it through the services on saving."""
 
     class Meta:
         model = TimeEntry
         fields = ("expert", "mandate", "date", "hours", "description")
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        try:
-            if self.instance.pk is None:
-                entry = self._record(cleaned)
-            else:
-                entry = time_entry_update(
-                    entry=self.instance,
-                    date=cleaned["date"],
-                    mandate=cleaned["mandate"],
-                    hours=cleaned["hours"],
-                    description=cleaned["description"],
-                    by=self.user,
-                )
-        except ValidationError as error:
-            add_service_errors(self, error)
-            return cleaned
-        # The service saved the entry: the admin's save_model has nothing left to write.
-        self.instance = entry
-        return cleaned
-
-    def _record(self, cleaned: dict) -> TimeEntry:
-        # time_entry_record replaces an existing cell, which the add form must not do silently.
-        TimeEntry(
-            expert=cleaned["expert"], mandate=cleaned["mandate"], date=cleaned["date"]
-        ).validate_constraints(exclude={"hours"})
-        return time_entry_record(
-            expert=cleaned["expert"],
-            mandate=cleaned["mandate"],
-            date=cleaned["date"],
-            hours=cleaned["hours"],
-            description=cleaned["description"],
-            by=self.user,
-        )
 
 
 class FiscalYearFilter(admin.SimpleListFilter):
@@ -136,8 +93,16 @@ class FiscalYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(TimeEntry)
-class TimeEntryAdmin(TimeStampedAdmin):
+class TimeEntryAdmin(ServiceAdmin):
     form = TimeEntryForm
+    # The form refuses a second entry for the same cell, which time_entry_record would replace.
+    writes = Writes(
+        row="entry",
+        create=time_entry_record,
+        update=time_entry_update,
+        delete=time_entry_delete,
+        by=True,
+    )
     list_display = ("date", "expert", "mandate", "organisation", "hours")
     list_filter = (
         FiscalYearFilter,
@@ -162,7 +127,6 @@ class TimeEntryAdmin(TimeStampedAdmin):
     autocomplete_fields = ("expert", "mandate")
     # A filtered page needs no second COUNT(*) over the whole ledger.
     show_full_result_count = False
-    actions = ("delete_selected",)
 
     @admin.display(description=gettext_lazy("organisation"), ordering="mandate__organisation")
     def organisation(self, entry: TimeEntry) -> str:
@@ -198,23 +162,6 @@ class TimeEntryAdmin(TimeStampedAdmin):
             return ("expert", *super().get_readonly_fields(request, obj))
         return super().get_readonly_fields(request, obj)
 
-    def get_form(self, request: HttpRequest, obj: TimeEntry | None = None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        # modelform_factory made a new class for this request: the user stays with it.
-        form.user = request.user
-        return form
-
-    def save_model(self, request, obj, form, change) -> None:
-        """Nothing to do: TimeEntryForm.clean() wrote the entry through the services."""
-
-    def delete_model(self, request, obj: TimeEntry) -> None:
-        time_entry_delete(entry=obj, by=request.user)
-
-    def delete_queryset(self, request, queryset: QuerySet[TimeEntry]) -> None:
-        with transaction.atomic():
-            for entry in queryset.select_related(None):
-                time_entry_delete(entry=entry, by=request.user)
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             entry = self.get_object(request, unquote(object_id))
@@ -230,13 +177,11 @@ class TimeEntryAdmin(TimeStampedAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def delete_view(self, request, object_id, extra_context=None) -> HttpResponse:
+        # Refused before the confirmation page too, which would otherwise offer to delete.
         entry = self.get_object(request, unquote(object_id))
         refusal = _lock_refusal(entry.date) if entry is not None else None
         if refusal is None:
-            try:
-                return super().delete_view(request, object_id, extra_context)
-            except ValidationError as error:
-                refusal = " ".join(error.messages)
+            return super().delete_view(request, object_id, extra_context)
         self.message_user(request, refusal, messages.ERROR)
         return HttpResponseRedirect(reverse("admin:timesheets_timeentry_change", args=[entry.pk]))
 
@@ -245,11 +190,7 @@ class TimeEntryAdmin(TimeStampedAdmin):
         """Django's bulk delete, refused as a whole when one entry lies in a locked period."""
         refusal = self._bulk_lock_refusal(queryset)
         if refusal is None:
-            try:
-                with transaction.atomic():
-                    return django_delete_selected(self, request, queryset)
-            except ValidationError as error:
-                refusal = " ".join(error.messages)
+            return super().delete_selected(request, queryset)
         self.message_user(request, refusal, messages.ERROR)
         return None
 
@@ -278,7 +219,7 @@ class TimeEntryAdmin(TimeStampedAdmin):
         ) % {"count": count, "periods": periods}
 
 
-class PeriodLockForm(forms.ModelForm):
+class PeriodLockForm(ServiceForm):
     """Lock a month or a fiscal year: the service works out the first and last days."""
 
     month = forms.DateField(
@@ -295,34 +236,17 @@ class PeriodLockForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"placeholder": "2020-2021"}),
         help_text=gettext_lazy("Pour verrouiller un exercice : AAAA-AAAA, p. ex. 2020-2021."),
     )
-    # Set by PeriodLockAdmin.get_form: who locks the period.
-    user = None
+    # period_lock names the fiscal year "fiscal_year"; this form asks for its name.
+    renamed = {"fiscal_year": "fiscal_year_name"}
 
     class Meta:
         model = PeriodLock
         fields = ("kind", "reason")
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        try:
-            lock = period_lock(
-                kind=cleaned["kind"],
-                month=cleaned.get("month"),
-                fiscal_year=cleaned.get("fiscal_year_name"),
-                user=self.user,
-                reason=cleaned.get("reason", ""),
-            )
-        except ValidationError as error:
-            add_service_errors(self, error, renamed={"fiscal_year": "fiscal_year_name"})
-            return cleaned
-        self.instance = lock
-        return cleaned
-
 
 @admin.register(PeriodLock)
-class PeriodLockAdmin(TimeStampedAdmin):
+class PeriodLockAdmin(ServiceAdmin):
+    writes = Writes(row="lock", create=period_lock, delete=period_unlock, by=True)
     list_display = ("kind", "start", "end", "fiscal_year", "locked_by", "reason", "created_at")
     list_filter = ("kind",)
     search_fields = ("reason", "fiscal_year__name")
@@ -346,25 +270,21 @@ class PeriodLockAdmin(TimeStampedAdmin):
     def get_form(self, request: HttpRequest, obj: PeriodLock | None = None, **kwargs):
         if obj is None:
             kwargs["form"] = PeriodLockForm
-        form = super().get_form(request, obj, **kwargs)
-        # modelform_factory made a new class for this request: the user stays with it.
-        form.user = request.user
-        return form
+        return super().get_form(request, obj, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: PeriodLock | None = None) -> bool:
         # A lock is never edited: unlock (delete) it and lock the right period.
         return False
 
-    def save_model(self, request, obj, form, change) -> None:
-        """Nothing to do: PeriodLockForm.clean() locked the period through period_lock."""
-
-    def delete_model(self, request, obj: PeriodLock) -> None:
-        period_unlock(lock=obj, by=request.user)
-
-    def delete_queryset(self, request, queryset: QuerySet[PeriodLock]) -> None:
-        with transaction.atomic():
-            for lock in queryset:
-                period_unlock(lock=lock, by=request.user)
+    def create_row(self, request: HttpRequest, values: dict) -> PeriodLock:
+        # A month or a fiscal year's name, as the form asks for them.
+        return period_lock(
+            kind=values["kind"],
+            month=values.get("month"),
+            fiscal_year=values.get("fiscal_year_name"),
+            reason=values.get("reason", ""),
+            by=request.user,
+        )
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from consortium.core.weeks import week_start_of
 from consortium.timesheets.models import MAX_HOURS_PER_DAY, WeekStatus
 
 Problem = tuple[str, str]
@@ -106,11 +107,6 @@ def check_not_locked(day: dt.date, locks: Iterable[tuple[dt.date, dt.date]]) -> 
             )
         ]
     return []
-
-
-def week_start_of(day: dt.date) -> dt.date:
-    """The Monday of the week of `day`."""
-    return day - dt.timedelta(days=day.weekday())
 
 
 def check_week_open(day: dt.date, closed_weeks: dict[dt.date, str]) -> list[Problem]:

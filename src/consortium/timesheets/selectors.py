@@ -5,16 +5,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, DateField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db import connection
+from django.db.models import Count, DateField, Exists, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access import can_read_audit_of, weeks_approvable_by
-from consortium.core.fiscal_years import Period, month_period
+from consortium.core.fiscal_years import (
+    Period,
+    fiscal_year_bounds,
+    fiscal_year_months,
+    fiscal_year_name_for,
+)
+from consortium.core.models import FiscalYear
+from consortium.core.weeks import week_days, week_start_of
 from consortium.staff.models import Expert
-from consortium.timesheets import rules
 from consortium.timesheets.models import (
     PeriodLock,
     TimeEntry,
@@ -34,19 +42,9 @@ def locked_ranges(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]
     )
 
 
-def first_entry_day_outside(
-    entries: QuerySet[TimeEntry], start: dt.date, end: dt.date | None
-) -> dt.date | None:
-    """The first day, among `entries`, outside [start, end] (end None: open), if any."""
-    outside = Q(date__lt=start)
-    if end is not None:
-        outside |= Q(date__gt=end)
-    return entries.filter(outside).order_by("date").values_list("date", flat=True).first()
-
-
 def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:
     """The status of the expert's submitted or approved weeks among those of `days`, by Monday."""
-    mondays = {rules.week_start_of(day) for day in days}
+    mondays = {week_start_of(day) for day in days}
     return dict(
         TimesheetWeek.objects.filter(
             expert_id=expert_id,
@@ -184,7 +182,7 @@ class WeekGrid:
 
 def week_grid(week: TimesheetWeek) -> WeekGrid:
     """The week's entries as mandates × days (Monday to Sunday), with comments: one query."""
-    days = [week.week_start + dt.timedelta(days=offset) for offset in range(7)]
+    days = week_days(week.week_start)
     entries = (
         TimeEntry.objects.filter(expert_id=week.expert_id, date__range=(days[0], days[-1]))
         .order_by("mandate__code", "date")
@@ -248,11 +246,7 @@ def fiscal_year_overview(year: Period) -> YearOverview:
     """Per month of `year`: hours entered, weeks touching the month still submitted (not
     approved), and whether a lock covers the whole month; and the year's totals. Three queries
     whatever the data: one row of per-month sums, one of per-month counts, the locks."""
-    months: list[Period] = []
-    first = year.start.replace(day=1)
-    while first <= year.end:
-        months.append(month_period(first.year, first.month))
-        first = months[-1].end + dt.timedelta(days=1)
+    months = fiscal_year_months(year)
     # Summed by day in SQL (at most 366 rows, read from the (date, hours) index), by month here:
     # several times faster than twelve filtered sums or a grouping by month on SQLite.
     hours_by_day = (
@@ -388,7 +382,7 @@ def week_sheet(
     Rows are the mandates the expert logged hours on this week or in the four weeks before, plus
     `extra_mandate_ids` (rows the expert adds) when they are open mandates covering the week.
     """
-    days = [week_start + dt.timedelta(days=offset) for offset in range(7)]
+    days = week_days(week_start)
     recent = TimeEntry.objects.filter(
         expert=expert,
         date__range=(week_start - dt.timedelta(days=WEEK_SHEET_RECENT_DAYS), days[-1]),
@@ -483,4 +477,45 @@ def week_sheet_totals(
         totals["row"] or Decimal(0),
         totals["day"] or Decimal(0),
         totals["week"] or Decimal(0),
+    )
+
+
+# --- which fiscal years have hours ---------------------------------------------------------------
+
+
+def fiscal_years_with_hours(today: dt.date) -> list[str]:
+    """Today's fiscal year and every earlier one that has hours, most recent first (two queries:
+    the first day with hours, then one index seek per year since)."""
+    current = fiscal_year_name_for(today)
+    first_day = TimeEntry.objects.aggregate(first=Min("date"))["first"]
+    if first_day is None or first_day >= fiscal_year_bounds(current)[0]:
+        return [current]
+    start_month = settings.FISCAL_YEAR_START_MONTH
+    earlier = [
+        fiscal_year_name_for(dt.date(year, start_month, 1))
+        for year in range(int(current[:4]) - 1, int(fiscal_year_name_for(first_day)[:4]) - 1, -1)
+    ]
+    bounds = [fiscal_year_bounds(name) for name in earlier]
+    quote = connection.ops.quote_name
+    table, column = quote(TimeEntry._meta.db_table), quote("date")
+    exists = f"EXISTS (SELECT 1 FROM {table} WHERE {column} BETWEEN %s AND %s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join([exists] * len(bounds)),
+            [day for first_and_last in bounds for day in first_and_last],
+        )
+        has_hours = cursor.fetchone()
+    return [current, *(name for name, hours in zip(earlier, has_hours, strict=True) if hours)]
+
+
+def stored_fiscal_years_with_hours() -> list[str]:
+    """The stored fiscal years (those with their figures, the report's) that have hours, most
+    recent first, within their stored first and last days (one query)."""
+    entries = TimeEntry.objects.filter(
+        date__gte=OuterRef("start_date"), date__lte=OuterRef("end_date")
+    )
+    return list(
+        FiscalYear.objects.filter(Exists(entries))
+        .order_by("-start_date")
+        .values_list("name", flat=True)
     )

@@ -5,12 +5,21 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.admin import TimeStampedAdmin
+from consortium.core.admin import ServiceAdmin, ServiceInline, Writes
 from consortium.training.models import Course, TrainingRecord
+from consortium.training.services import (
+    course_create,
+    course_update,
+    training_record_create,
+    training_record_update,
+)
+
+RECORD_WRITES = Writes(row="record", create=training_record_create, update=training_record_update)
 
 
-class TrainingRecordInline(admin.TabularInline):
+class TrainingRecordInline(ServiceInline, admin.TabularInline):
     model = TrainingRecord
+    writes = RECORD_WRITES
     fields = ("expert", "completed_on")
     autocomplete_fields = ("expert",)
     ordering = ("completed_on",)
@@ -18,7 +27,8 @@ class TrainingRecordInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(TimeStampedAdmin):
+class CourseAdmin(ServiceAdmin):
+    writes = Writes(row="course", create=course_create, update=course_update)
     list_display = ("title_fr", "title_en", "provider", "start", "end", "expert_count")
     list_filter = ("provider",)
     search_fields = ("title_fr", "title_en", "provider")
@@ -34,7 +44,8 @@ class CourseAdmin(TimeStampedAdmin):
 
 
 @admin.register(TrainingRecord)
-class TrainingRecordAdmin(TimeStampedAdmin):
+class TrainingRecordAdmin(ServiceAdmin):
+    writes = RECORD_WRITES
     list_display = ("expert", "course", "completed_on")
     list_filter = ("course", "completed_on")
     search_fields = (

@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.languages import english_is_active
 from consortium.core.models import TimeStampedModel
 from consortium.staff.models import Expert
 
@@ -36,7 +36,7 @@ class Course(TimeStampedModel):
 
     @property
     def title(self) -> str:
-        if (get_language() or "fr").startswith("en") and self.title_en:
+        if english_is_active() and self.title_en:
             return self.title_en
         return self.title_fr
 

@@ -4,9 +4,9 @@
 """
 
 from django.db.models import Count
-from django.utils.translation import get_language
 
 from consortium.core.fiscal_years import Period
+from consortium.core.languages import english_is_active
 from consortium.training.models import TrainingRecord
 
 
@@ -15,7 +15,7 @@ def training_report(period: Period) -> dict:
     records = TrainingRecord.objects.filter(
         completed_on__gte=period.start, completed_on__lte=period.end
     )
-    english = (get_language() or "fr").startswith("en")
+    english = english_is_active()
     courses = (
         records.order_by()
         .values("course", "course__title_fr", "course__title_en", "course__start")

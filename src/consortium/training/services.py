@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from consortium.core.services import row_save
 from consortium.staff.models import Expert
 from consortium.training.models import Course, TrainingRecord
 
@@ -17,25 +18,50 @@ def course_create(
     provider: str = "",
     end: dt.date | None = None,
 ) -> Course:
-    course = Course(title_fr=title_fr, title_en=title_en, provider=provider, start=start, end=end)
-    course.full_clean()
-    course.save()
-    return course
+    """Add a course; it may not end before it starts."""
+    return row_save(
+        Course(), title_fr=title_fr, title_en=title_en, provider=provider, start=start, end=end
+    )
 
 
 @transaction.atomic
-def training_record_record(
+def course_update(
+    *,
+    course: Course,
+    title_fr: str,
+    start: dt.date,
+    title_en: str = "",
+    provider: str = "",
+    end: dt.date | None = None,
+) -> Course:
+    return row_save(
+        Course.objects.select_for_update().get(pk=course.pk),
+        title_fr=title_fr,
+        title_en=title_en,
+        provider=provider,
+        start=start,
+        end=end,
+    )
+
+
+@transaction.atomic
+def training_record_create(
     *, expert: Expert, course: Course, completed_on: dt.date
-) -> tuple[TrainingRecord, bool]:
-    """Record that `expert` completed `course`, or move the day they did; says if created."""
-    record = TrainingRecord.objects.select_for_update().filter(expert=expert, course=course).first()
-    created = record is None
-    if record is None:
-        record = TrainingRecord(expert=expert, course=course)
-    record.completed_on = completed_on
-    record.full_clean()
-    record.save()
-    return record, created
+) -> TrainingRecord:
+    """Record that `expert` completed `course`: after it started, while they were employed."""
+    return row_save(TrainingRecord(), expert=expert, course=course, completed_on=completed_on)
+
+
+@transaction.atomic
+def training_record_update(
+    *, record: TrainingRecord, expert: Expert, course: Course, completed_on: dt.date
+) -> TrainingRecord:
+    return row_save(
+        TrainingRecord.objects.select_for_update().get(pk=record.pk),
+        expert=expert,
+        course=course,
+        completed_on=completed_on,
+    )
 
 
 @transaction.atomic

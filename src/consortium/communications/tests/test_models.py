@@ -8,9 +8,10 @@ from django.db import IntegrityError
 
 from consortium.communications.models import AdCampaign, Publication
 from consortium.communications.services import (
-    ad_campaign_record,
-    follower_snapshot_record,
-    publication_record,
+    ad_campaign_create,
+    follower_snapshot_create,
+    follower_snapshot_update,
+    publication_create,
 )
 from consortium.factories import FollowerSnapshotFactory
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_post_without_a_channel_is_refused():
     with pytest.raises(ValidationError) as refused:
-        publication_record(kind="post", date=dt.date(2020, 6, 1), title="Bonjour")
+        publication_create(kind="post", date=dt.date(2020, 6, 1), title="Bonjour")
     assert refused.value.message_dict["channel"] == [
         "Une publication sur un réseau social a un canal."
     ]
@@ -31,13 +32,13 @@ def test_the_database_also_refuses_a_post_without_a_channel():
 
 
 def test_a_newsletter_needs_no_channel():
-    publication = publication_record(kind="newsletter", date=dt.date(2020, 6, 1), title="Juin")
+    publication = publication_create(kind="newsletter", date=dt.date(2020, 6, 1), title="Juin")
     assert publication.get_kind_display() == "infolettre"
 
 
 def test_a_campaign_ending_before_it_starts_is_refused():
     with pytest.raises(ValidationError) as refused:
-        ad_campaign_record(
+        ad_campaign_create(
             channel="facebook",
             name="À l'envers",
             start=dt.date(2020, 10, 1),
@@ -47,12 +48,15 @@ def test_a_campaign_ending_before_it_starts_is_refused():
     assert not AdCampaign.objects.exists()
 
 
-def test_recording_a_channels_followers_again_on_the_same_day_replaces_the_count():
-    follower_snapshot_record(channel="linkedin", date=dt.date(2021, 3, 31), followers=700)
-    snapshot, created = follower_snapshot_record(
-        channel="linkedin", date=dt.date(2021, 3, 31), followers=780
+def test_a_channels_count_is_corrected_in_place():
+    snapshot = follower_snapshot_create(
+        channel="linkedin", date=dt.date(2021, 3, 31), followers=700
     )
-    assert (created, snapshot.followers) == (False, 780)
+    follower_snapshot_update(
+        snapshot=snapshot, channel="linkedin", date=dt.date(2021, 3, 31), followers=780
+    )
+    snapshot.refresh_from_db()
+    assert snapshot.followers == 780
 
 
 def test_two_counts_of_one_channel_on_one_day_are_refused_by_the_database():
@@ -63,5 +67,5 @@ def test_two_counts_of_one_channel_on_one_day_are_refused_by_the_database():
 
 def test_an_unknown_channel_is_refused():
     with pytest.raises(ValidationError) as refused:
-        follower_snapshot_record(channel="myspace", date=dt.date(2021, 3, 31), followers=1)
+        follower_snapshot_create(channel="myspace", date=dt.date(2021, 3, 31), followers=1)
     assert "channel" in refused.value.message_dict

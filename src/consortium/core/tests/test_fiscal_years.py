@@ -5,9 +5,12 @@ import pytest
 from consortium.core.fiscal_years import (
     Period,
     fiscal_year_bounds,
+    fiscal_year_months,
     fiscal_year_name_for,
     fiscal_year_period,
     month_period,
+    next_fiscal_year_name,
+    previous_fiscal_year_name,
 )
 from consortium.core.models import FiscalYear
 
@@ -63,3 +66,19 @@ def test_a_period_contains_both_of_its_ends():
 def test_a_period_cannot_end_before_it_starts():
     with pytest.raises(ValueError):
         Period(dt.date(2020, 2, 1), dt.date(2020, 1, 1))
+
+
+def test_a_fiscal_year_has_neighbours_on_both_sides():
+    assert previous_fiscal_year_name("2020-2021") == "2019-2020"
+    assert next_fiscal_year_name("2020-2021") == "2021-2022"
+
+
+def test_a_malformed_name_has_no_neighbour():
+    with pytest.raises(ValueError):
+        previous_fiscal_year_name("2020")
+
+
+def test_a_fiscal_year_has_twelve_whole_months_in_order():
+    months = fiscal_year_months(Period(*fiscal_year_bounds("2020-2021"), "2020-2021"))
+    assert len(months) == 12
+    assert (months[0].start, months[-1].end) == (dt.date(2020, 4, 1), dt.date(2021, 3, 31))

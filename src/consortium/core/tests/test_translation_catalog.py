@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from django.conf import settings
 from django.utils import translation
 
-from consortium.timesheets.models import TimeEntry
+from consortium.core.models import FiscalYear
 
 CATALOG = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
 
@@ -59,5 +59,5 @@ def test_the_compiled_catalog_holds_every_translation(english):
 
 def test_a_french_label_reads_in_english_for_an_english_reader():
     with translation.override("en"):
-        assert str(TimeEntry._meta.verbose_name_plural) == "time entries"
-    assert str(TimeEntry._meta.verbose_name_plural) == "entrées de temps"
+        assert str(FiscalYear._meta.verbose_name_plural) == "fiscal years"
+    assert str(FiscalYear._meta.verbose_name_plural) == "exercices financiers"

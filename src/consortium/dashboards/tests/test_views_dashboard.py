@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
+from consortium.core.charts import chart_cache_key
 from consortium.dashboards import charts as dashboard_charts
 from consortium.dashboards.tests.ledger import YEAR, add_more_of_everything, make_ledger
 from consortium.factories import (
@@ -18,7 +19,6 @@ from consortium.factories import (
     TimesheetWeekFactory,
     UserFactory,
 )
-from consortium.reports import charts
 from consortium.timesheets.models import WeekStatus
 
 pytestmark = pytest.mark.django_db
@@ -252,10 +252,10 @@ def test_the_expert_page_takes_the_same_queries_whatever_the_data(
 def test_a_chart_is_drawn_once_for_the_same_figures_and_again_for_new_hours(client, ledger):
     client.force_login(ledger.people.administrator)
     first = client.get(dashboard_url(exercice=YEAR)).context["dashboard"]
-    spec = charts.hours_by_department_comparison_chart(
+    spec = dashboard_charts.hours_by_department_comparison_chart(
         dashboard_charts._comparison(first["by_department"]), YEAR, "2019-2020"
     )
-    key = dashboard_charts.chart_cache_key(spec, "fr")
+    key = chart_cache_key(spec, "fr")
     svg = cache.get(key)
     assert svg.startswith("<svg")
     # A planted drawing proves the second page reads the cache rather than drawing again.

@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 
 from consortium.development.models import ActivityKind, DevelopmentActivity
 from consortium.development.services import (
+    development_activity_create,
+    development_activity_update,
     development_activity_upsert,
-    partnership_end,
     partnership_record,
+    partnership_update,
 )
 from consortium.factories import OrganisationFactory
 
@@ -60,6 +62,40 @@ def test_ending_a_partnership_sets_its_last_day():
     partnership = partnership_record(
         organisation=OrganisationFactory(), title="Entente", start=dt.date(2020, 5, 1)
     )
-    partnership_end(partnership=partnership, end=dt.date(2021, 4, 30))
+    partnership_update(
+        partnership=partnership,
+        organisation=partnership.organisation,
+        title="Entente",
+        start=dt.date(2020, 5, 1),
+        end=dt.date(2021, 4, 30),
+    )
     partnership.refresh_from_db()
     assert partnership.end == dt.date(2021, 4, 30)
+
+
+def test_an_activity_recorded_by_hand_keeps_whom_it_met_and_can_change_it():
+    first, second = OrganisationFactory(), OrganisationFactory()
+    activity = development_activity_create(
+        kind=ActivityKind.DEVELOPMENT_MEETING,
+        date=dt.date(2020, 5, 1),
+        title="Rencontre",
+        organisations_met=[first],
+    )
+    development_activity_update(
+        activity=activity,
+        kind=ActivityKind.DEVELOPMENT_MEETING,
+        date=dt.date(2020, 5, 1),
+        title="Rencontre",
+        organisations_met=[second],
+    )
+    assert list(activity.organisations_met.all()) == [second]
+
+
+def test_the_same_activity_is_not_recorded_twice_by_hand():
+    development_activity_create(
+        kind=ActivityKind.DEVELOPMENT_MEETING, date=dt.date(2020, 5, 1), title="R"
+    )
+    with pytest.raises(ValidationError):
+        development_activity_create(
+            kind=ActivityKind.DEVELOPMENT_MEETING, date=dt.date(2020, 5, 1), title="R"
+        )

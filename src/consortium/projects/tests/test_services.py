@@ -8,8 +8,13 @@ from consortium.factories import StructuringProjectFactory
 from consortium.projects.models import StructuringProject
 from consortium.projects.services import (
     deliverable_add,
-    deliverable_status_set,
+    deliverable_create,
+    deliverable_update,
     project_phase_add,
+    project_phase_create,
+    project_phase_update,
+    structuring_project_create,
+    structuring_project_update,
     structuring_project_upsert,
 )
 
@@ -51,7 +56,9 @@ def test_volets_and_deliverables_are_numbered_in_the_order_they_are_added():
 def test_a_deliverable_is_marked_done():
     phase = project_phase_add(project=StructuringProjectFactory(), title_fr="Volet")
     deliverable = deliverable_add(phase=phase, title_fr="Bilan synthèse")
-    deliverable_status_set(deliverable=deliverable, status="done")
+    deliverable_update(
+        deliverable=deliverable, phase=phase, order=1, title_fr="Bilan synthèse", status="done"
+    )
     deliverable.refresh_from_db()
     assert deliverable.get_status_display() == "réalisé"
 
@@ -60,3 +67,32 @@ def test_an_unknown_status_is_refused():
     phase = project_phase_add(project=StructuringProjectFactory(), title_fr="Volet")
     with pytest.raises(ValidationError):
         deliverable_add(phase=phase, title_fr="Bilan", status="forgotten")
+
+
+def test_a_project_created_by_hand_takes_a_code_not_yet_taken():
+    StructuringProjectFactory(code="PS-1")
+    with pytest.raises(ValidationError):
+        structuring_project_create(
+            code="PS-1", title="Autre", funder="MEIE", amount=Decimal(1), start=dt.date(2020, 1, 1)
+        )
+    assert StructuringProject.objects.count() == 1
+
+
+def test_two_volets_of_a_project_cannot_share_a_place():
+    project = StructuringProjectFactory()
+    project_phase_create(project=project, order=1, title_fr="Volet 1")
+    with pytest.raises(ValidationError):
+        project_phase_create(project=project, order=1, title_fr="Volet 1 bis")
+    phase = project.phases.get()
+    phase = project_phase_update(phase=phase, project=project, order=2, title_fr="Volet 2")
+    deliverable = deliverable_create(phase=phase, order=1, title_fr="Bilan")
+    assert (phase.order, deliverable.get_status_display()) == (2, "prévu")
+
+
+def test_a_projects_amount_is_corrected_and_a_negative_one_refused():
+    project = StructuringProjectFactory(code="PS-1", amount=Decimal(1000))
+    values = {"code": "PS-1", "title": "Projet", "funder": "MEIE", "start": dt.date(2020, 1, 1)}
+    structuring_project_update(project=project, amount=Decimal(2500), **values)
+    with pytest.raises(ValidationError):
+        structuring_project_update(project=project, amount=Decimal(-1), **values)
+    assert StructuringProject.objects.get().amount == Decimal(2500)

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from consortium.core.charts import chart_svg
 from consortium.reports import charts
 
 HOURS = [("Comptabilité", Decimal("300")), ("Formation", Decimal("100"))]
@@ -17,7 +18,7 @@ def test_a_chart_is_a_vega_lite_spec_with_inline_values():
 
 
 def test_the_chart_svg_is_titled_and_numbered_in_french():
-    svg = charts.chart_svg(charts.hours_by_department_chart(HOURS), "fr")
+    svg = chart_svg(charts.hours_by_department_chart(HOURS), "fr")
     assert svg.startswith("<svg")
     assert "Proportions d'heures de services par département" in svg
     assert "75\u00a0%" in svg
@@ -31,6 +32,6 @@ def test_the_chart_svg_is_titled_and_numbered_in_english():
             "2020-2021",
             "2019-2020",
         )
-    svg = charts.chart_svg(spec, "en")
+    svg = chart_svg(spec, "en")
     assert "Revenue by member category" in svg
     assert "$1,500,000" in svg or "$1,000,000" in svg

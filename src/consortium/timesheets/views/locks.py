@@ -17,13 +17,13 @@ from django.views.decorators.http import require_POST
 
 from consortium.accounts.access import role_required
 from consortium.accounts.models import RoleKind
-from consortium.core.admin import add_service_errors
 from consortium.core.fiscal_years import (
     Period,
     fiscal_year_bounds,
     fiscal_year_name_for,
     fiscal_year_period,
 )
+from consortium.core.forms import add_service_errors
 from consortium.core.models import FiscalYear
 from consortium.timesheets import selectors, services
 from consortium.timesheets.models import PeriodKind, PeriodLock

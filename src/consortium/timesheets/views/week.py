@@ -13,7 +13,6 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,11 +34,11 @@ from consortium.accounts.access import (
 )
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
-from consortium.reports.formatting import babel_locale, long_date
+from consortium.core.formatting import babel_locale, exact_number, long_date
+from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
 from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
-from consortium.timesheets.rules import week_start_of
 from consortium.timesheets.selectors import (
     WeekSheet,
     WeekSheetCell,
@@ -74,12 +73,6 @@ register_converter(IsoDateConverter, "week_day")
 
 # How a cell's day reads to a screen reader and to the browser tests: "lundi 30 novembre".
 _LONG_DAY_PATTERNS = {"fr_CA": "EEEE d MMMM", "en_CA": "EEEE, MMMM d"}
-_STATUS_BADGES = {
-    WeekStatus.DRAFT: "",
-    WeekStatus.SUBMITTED: "warn",
-    WeekStatus.APPROVED: "ok",
-    WeekStatus.RETURNED: "bad",
-}
 # Past this many, the skipped copies are summed up rather than listed one by one.
 _SKIPPED_LISTED = 12
 
@@ -91,7 +84,7 @@ def _hours_text(hours: Decimal | None) -> str:
     """7,5 / 7.5 — as few decimals as needed, in the active language."""
     if hours is None:
         return ""
-    return format_decimal(hours, format="#,##0.##", locale=babel_locale())
+    return exact_number(hours)
 
 
 @lru_cache(maxsize=4096)
@@ -306,7 +299,6 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
         "title": _("Semaine du %(date)s") % {"date": long_date(week_start)},
         "week_label": long_date(week_start),
         "status_label": WeekStatus(sheet.status).label,
-        "status_badge": _STATUS_BADGES[sheet.status],
         "editable": not closed,
         "notices": _week_notices(sheet),
         "days": [

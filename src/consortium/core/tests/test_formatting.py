@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from consortium.reports import formatting
+from consortium.core import formatting
 
 NBSP = "\u00a0"
 
@@ -61,7 +61,7 @@ def test_a_missing_figure_is_a_dash():
 )
 def test_the_template_filters_follow_the_page_language(language, expected):
     template = Template(
-        "{% load report_format %}{{ amount|money }}|{{ share|percent:1 }}|"
+        "{% load formatting %}{{ amount|money }}|{{ share|percent:1 }}|"
         "{{ change|signed_percent }}|{{ total|hours }}"
     )
     context = Context(
@@ -74,3 +74,21 @@ def test_the_template_filters_follow_the_page_language(language, expected):
     )
     with translation.override(language):
         assert template.render(context) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "french", "english"),
+    [
+        (Decimal("7"), f"7{NBSP}h", f"7{NBSP}h"),
+        (Decimal("7.50"), f"7,5{NBSP}h", f"7.5{NBSP}h"),
+        (Decimal("1234.25"), f"1{NBSP}234,25{NBSP}h", f"1,234.25{NBSP}h"),
+    ],
+)
+def test_exact_hours_keep_as_many_decimals_as_they_have(value, french, english):
+    assert formatting.exact_hours(value, "fr") == french
+    assert formatting.exact_hours(value, "en") == english
+
+
+def test_hours_to_the_cent_show_cents_only_when_not_whole():
+    assert formatting.hours_to_the_cent(Decimal("62800.00"), "fr") == f"62{NBSP}800{NBSP}h"
+    assert formatting.hours_to_the_cent(Decimal("1234.5"), "fr") == f"1{NBSP}234,50{NBSP}h"

@@ -1,7 +1,8 @@
-"""Numbers, money, percentages and dates as the report prints them, in fr-CA or en-CA (Babel).
+"""Numbers, money, percentages, hours and dates as every page prints them, in fr-CA or en-CA
+(Babel): one function per kind of figure, each taking the language (default: the active one).
 
-French: 4 571 674 $, 96 %, 5,7 %, +16 %, 62 800 h, 18 novembre 2020 (no-break spaces);
-English: $4,571,674, 96%, 5.7%, +16%, 62,800 h, November 18, 2020. The report shows no cents.
+French: 4 571 674 $, 96 %, 5,7 %, +16 %, 62 800 h, 7,5 h, 18 novembre 2020 (no-break spaces);
+English: $4,571,674, 96%, 5.7%, +16%, 62,800 h, 7.5 h, November 18, 2020. No cents on money.
 """
 
 import datetime as dt
@@ -10,7 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
-from django.utils.translation import get_language
+
+from consortium.core.languages import active_language
 
 BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 NO_BREAK_SPACE = "\u00a0"
@@ -20,7 +22,7 @@ Number = Decimal | int | float
 
 def babel_locale(language: str | None = None) -> str:
     """The Babel locale of `language` (default: the active language)."""
-    return BABEL_LOCALES.get((language or get_language() or "fr")[:2], "fr_CA")
+    return BABEL_LOCALES[active_language(language)]
 
 
 def _decimal(value: Number) -> Decimal:
@@ -92,6 +94,28 @@ def hours(value: Number | None, language: str | None = None) -> str:
     if value is None:
         return NOTHING
     return f"{number(value, 0, language)}{NO_BREAK_SPACE}h"
+
+
+def hours_to_the_cent(value: Number | None, language: str | None = None) -> str:
+    """Whole hours without decimals (62 800 h), others with two (1 234,50 h): the ledger's
+    figures as the `kpis` command prints them."""
+    if value is None:
+        return NOTHING
+    decimals = 0 if _decimal(value) == _decimal(value).to_integral_value() else 2
+    return f"{number(value, decimals, language)}{NO_BREAK_SPACE}h"
+
+
+def exact_number(value: Number, language: str | None = None) -> str:
+    """7 / 7,5 / 7,25 (7.5 in English): as many decimals as the value has, at most two."""
+    return format_decimal(_decimal(value), format="#,##0.##", locale=babel_locale(language))
+
+
+def exact_hours(value: Number | None, language: str | None = None) -> str:
+    """An expert's hours to the quarter: 7 h, 7,5 h, 7,25 h / 7.5 h (where `hours` rounds to
+    whole hours)."""
+    if value is None:
+        return NOTHING
+    return f"{exact_number(value, language)}{NO_BREAK_SPACE}h"
 
 
 def long_date(value: dt.date | None, language: str | None = None) -> str:

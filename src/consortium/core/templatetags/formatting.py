@@ -1,10 +1,11 @@
-"""The report's formatting as template filters: `{% load report_format %}`, then
+"""The figures of every page as template filters: `{% load formatting %}`, then
 `{{ amount|money }}`, `{{ share|percent:1 }}`, `{{ variance|signed_percent }}`,
-`{{ count|number }}`, `{{ total|hours }}`, `{{ day|long_date }}`; all in the active language."""
+`{{ count|number }}`, `{{ total|hours }}`, `{{ day_total|exact_hours }}`, `{{ day|long_date }}`;
+all in the active language (see `consortium.core.formatting`)."""
 
 from django import template
 
-from consortium.reports import formatting
+from consortium.core import formatting
 
 register = template.Library()
 
@@ -37,6 +38,11 @@ def signed_number(value):
 @register.filter
 def hours(value):
     return formatting.hours(value)
+
+
+@register.filter
+def exact_hours(value):
+    return formatting.exact_hours(value)
 
 
 @register.filter
