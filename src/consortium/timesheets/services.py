@@ -277,15 +277,13 @@ def period_lock(
     month: dt.date | None = None,
     fiscal_year: str | None = None,
     by=None,
-    user=None,
     reason: str = "",
 ) -> PeriodLock:
     """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes.
 
     `by`: who locks it, refused unless finance or an administrator; None: the system (demo,
-    imports). `user` is the former name of `by`, still accepted from older callers.
+    imports).
     """
-    by = by or user
     _check_may_lock(by)
     if kind == PeriodKind.MONTH:
         if month is None:

@@ -243,9 +243,7 @@ def write_weeks(
 
 def write_recent_locks(months: list[dt.date], finance_user) -> int:
     for month in months:
-        period_lock(
-            kind=PeriodKind.MONTH, month=month, user=finance_user, reason="Clôture mensuelle"
-        )
+        period_lock(kind=PeriodKind.MONTH, month=month, by=finance_user, reason="Clôture mensuelle")
     return len(months)
 
 

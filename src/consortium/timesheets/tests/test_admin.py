@@ -385,8 +385,8 @@ def test_the_lock_list_costs_the_same_queries_with_5_or_50_rows(admin_client, ad
     url = admin_url(LOCKS)
     months = [dt.date(2000 + n // 12, n % 12 + 1, 1) for n in range(50)]
     for month in months[:5]:
-        period_lock(kind=PeriodKind.MONTH, month=month, user=admin_user)
+        period_lock(kind=PeriodKind.MONTH, month=month, by=admin_user)
     with_five = queries_to_render(admin_client, url)
     for month in months[5:]:
-        period_lock(kind=PeriodKind.MONTH, month=month, user=admin_user)
+        period_lock(kind=PeriodKind.MONTH, month=month, by=admin_user)
     assert queries_to_render(admin_client, url) == with_five
