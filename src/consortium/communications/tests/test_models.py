@@ -12,7 +12,7 @@ from consortium.communications.services import (
     follower_snapshot_record,
     publication_record,
 )
-from consortium.factories import FollowerSnapshotFactory
+from consortium.testing.factories import FollowerSnapshotFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,15 +10,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from consortium.dashboards import charts as dashboard_charts
-from consortium.dashboards.tests.ledger import YEAR, add_more_of_everything, make_ledger
-from consortium.factories import (
+from consortium.reports import charts
+from consortium.testing.factories import (
     ExpertFactory,
     StaffRoleFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
     UserFactory,
 )
-from consortium.reports import charts
+from consortium.testing.ledger import YEAR, add_more_of_everything, make_ledger
 from consortium.timesheets.models import WeekStatus
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from consortium.development.services import (
     partnership_end,
     partnership_record,
 )
-from consortium.factories import OrganisationFactory
+from consortium.testing.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from consortium.factories import BoardSeatHolderFactory, MeetingFactory
+from consortium.testing.factories import BoardSeatHolderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import OrganisationFactory
 from consortium.governance.models import BoardRole, BoardSeat, Meeting, MeetingKind
 from consortium.governance.services import board_seat_create, board_seat_end, meeting_record
+from consortium.testing.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

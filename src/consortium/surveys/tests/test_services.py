@@ -5,13 +5,17 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import EngagementSurveyFactory, OrganisationFactory, SurveyYearFactory
 from consortium.surveys.models import EngagementResponse
 from consortium.surveys.services import (
     engagement_responses_record,
     engagement_survey_create,
     satisfaction_answer_record,
     satisfaction_survey_ensure,
+)
+from consortium.testing.factories import (
+    EngagementSurveyFactory,
+    OrganisationFactory,
+    SurveyYearFactory,
 )
 
 pytestmark = pytest.mark.django_db
