@@ -49,6 +49,11 @@ def assert_report_figures() -> None:
     assert calendar["enterprises_served"] == 300
 
 
+def test_the_plan_meets_its_targets():
+    misses = targets.plan_misses()
+    assert not misses, f"The demo plan misses its targets (planned, target): {misses}"
+
+
 def test_the_plan_adds_up_to_the_report():
     figures = targets.planned_figures()
     assert figures["fiscal_year_service_hours"] == 62_800
