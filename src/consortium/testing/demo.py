@@ -5,9 +5,11 @@ It is built outside any test's transaction, the first time a test asks for it, a
 using it runs in a transaction rolled back afterwards: no test can change what the next one reads.
 
 Since the demo's rows are committed, no other test may run once it is built: `order_demo_last`
-puts every test using it after all the others (under pytest-xdist, in each worker too: the
-items keep their order when they are handed out). Tests that build a demo of their own (other
-seeds, other scales, the commands) do not ask for `demo`: they run before it exists.
+puts every test using it after all the others. Under pytest-xdist each worker keeps that order
+with `--dist load` (`make test`: each worker builds its own demo when its first demo test comes)
+or `--dist loadgroup` (one worker runs every demo test); not with `loadfile` or `loadscope`,
+which hand out whole modules. Tests that build a demo of their own (other seeds, other scales,
+the commands) do not ask for `demo`: they run before it exists, and leave the database empty.
 """
 
 import pytest
@@ -22,10 +24,15 @@ DEMO = "demo"
 TRANSACTIONAL = {"transactional_db", "live_server"}
 
 
+_built = False
+
+
 @pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker) -> dict:
+    global _built
     with django_db_blocker.unblock():
         counts = generate()
+    _built = True
     yield counts
     with django_db_blocker.unblock():
         demo_data_delete()
@@ -51,6 +58,16 @@ def mark_demo_tests(items: list[pytest.Item]) -> None:
 def order_demo_last(items: list[pytest.Item]) -> None:
     """Every test using the demo after all the others, each group in the order it had."""
     items.sort(key=uses_demo)
+
+
+def refuse_after_demo(item: pytest.Item) -> None:
+    """Fails a test that would run on a database holding the demo without asking for it."""
+    if _built and not uses_demo(item):
+        pytest.fail(
+            f"{item.nodeid} runs after the shared demo was built: run pytest-xdist with "
+            "--dist load or --dist loadgroup, which keep the demo's tests last.",
+            pytrace=False,
+        )
 
 
 def _marked_transactional(item: pytest.Item) -> bool:

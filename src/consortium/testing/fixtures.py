@@ -13,7 +13,7 @@ A test module extends one by declaring a fixture of the same name that asks for 
 import pytest
 from django.contrib.auth.models import User
 
-from consortium.testing.demo import demo, mark_demo_tests, order_demo_last
+from consortium.testing.demo import demo, mark_demo_tests, order_demo_last, refuse_after_demo
 from consortium.testing.ledger import Ledger, make_ledger
 from consortium.testing.people import People, add_outsider, make_people
 from consortium.testing.scene import Scene, make_scene
@@ -29,6 +29,7 @@ __all__ = [
     "owner",
     "people",
     "pytest_collection_modifyitems",
+    "pytest_runtest_setup",
     "scene",
 ]
 
@@ -86,3 +87,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]):
     result = yield
     order_demo_last(items)
     return result
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    refuse_after_demo(item)
