@@ -7,6 +7,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
 CHROMIUM ?= /usr/bin/chromium
+# The suite runs in one process per core (pytest-xdist): `make test PYTEST_WORKERS=0` runs it in one.
+# `--dist load` hands the tests out in their order, so each worker runs its demo tests last
+# (consortium/testing/demo.py); it beat `loadgroup` (one worker for all of them) on two cores.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
 
 .PHONY: install demo serve test test-browser chromium lint bench bench-import bench-kpis bench-admin \
 	bench-report bench-pages bench-load docs screenshots messages clean
@@ -37,11 +42,11 @@ serve: install
 test: install chromium
 	$(BIN)/ruff check .
 	$(BIN)/consortium makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 # Only the tests that drive the browser (src/consortium/browser_tests/).
 test-browser: install chromium
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m browser
 
 # Debian's Chromium for the browser tests and the screenshots, installed when missing.
 chromium:

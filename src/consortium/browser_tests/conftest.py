@@ -49,12 +49,6 @@ def browser(django_db_setup):
         chromium.close()
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings) -> None:
-    """Hashing with the production work factor costs about a second per sign-in."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _new_page(browser, live_server, viewport: dict, **options):
     context = browser.new_context(
         base_url=live_server.url, locale="fr-CA", viewport=viewport, **options

@@ -11,13 +11,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import (
+from consortium.testing.factories import (
     MandateFactory,
     OrganisationFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
 )
+from consortium.testing.people import make_people
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from consortium.factories import (
+from consortium.testing.factories import (
     DepartmentFactory,
     ExpertFactory,
     MandateFactory,

@@ -5,16 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from consortium.accounts.tests.people import make_people
 from consortium.browser_tests.conftest import BROWSER_PASSWORD
-from consortium.factories import UserFactory
+from consortium.testing.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 def fill_sign_in_form(page, username: str, password: str) -> None:

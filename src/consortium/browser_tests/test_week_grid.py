@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import MandateFactory, OrganisationFactory, TimeEntryFactory
+from consortium.testing.factories import MandateFactory, OrganisationFactory, TimeEntryFactory
+from consortium.testing.people import make_people
 from consortium.timesheets.models import TimeEntry
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from consortium.accounts import access
-from consortium.accounts.tests.people import make_people
-from consortium.factories import (
+from consortium.testing.factories import (
     DepartmentFactory,
     ExpertFactory,
     MandateFactory,
@@ -24,6 +23,7 @@ from consortium.factories import (
     TimesheetWeekFactory,
     UserFactory,
 )
+from consortium.testing.people import make_people
 
 pytestmark = pytest.mark.django_db
 

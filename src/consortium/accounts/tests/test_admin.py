@@ -2,7 +2,7 @@ import pytest
 
 from consortium.accounts.models import StaffRole
 from consortium.core.tests.admin_pages import admin_url, changelist_rows, page_text
-from consortium.factories import DepartmentFactory, StaffRoleFactory, UserFactory
+from consortium.testing.factories import DepartmentFactory, StaffRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 ROLES = "accounts_staffrole_changelist"

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from consortium.accounts.models import StaffRole
 from consortium.accounts.services import staff_role_assign
-from consortium.factories import DepartmentFactory, UserFactory
+from consortium.testing.factories import DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

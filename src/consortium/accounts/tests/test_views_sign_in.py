@@ -11,7 +11,7 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 
-from consortium.factories import StaffRoleFactory, UserFactory
+from consortium.testing.factories import StaffRoleFactory, UserFactory
 
 PASSWORD = "Érable-sous-la-neige-42"
 NEW_PASSWORD = "Castor-en-aval-de-la-digue-7"

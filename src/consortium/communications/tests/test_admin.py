@@ -8,7 +8,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import (
+from consortium.testing.factories import (
     AdCampaignFactory,
     EventFactory,
     FollowerSnapshotFactory,

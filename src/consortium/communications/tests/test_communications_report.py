@@ -8,7 +8,7 @@ from django.utils import translation
 
 from consortium.communications.selectors import communications_report
 from consortium.core.fiscal_years import Period
-from consortium.factories import (
+from consortium.testing.factories import (
     AdCampaignFactory,
     EventFactory,
     FollowerSnapshotFactory,

@@ -13,7 +13,7 @@ from consortium.communications.services import (
     follower_snapshot_update,
     publication_create,
 )
-from consortium.factories import FollowerSnapshotFactory
+from consortium.testing.factories import FollowerSnapshotFactory
 
 pytestmark = pytest.mark.django_db
 

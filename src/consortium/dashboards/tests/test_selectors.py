@@ -7,8 +7,8 @@ import pytest
 
 from consortium.core.fiscal_years import Period
 from consortium.dashboards import selectors
-from consortium.dashboards.tests.ledger import PRIOR_YEAR, YEAR, add_more_of_everything, make_ledger
-from consortium.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.testing.ledger import PRIOR_YEAR, YEAR, add_more_of_everything
 from consortium.timesheets.models import WeekStatus
 from consortium.timesheets.selectors import fiscal_years_with_hours
 
@@ -66,8 +66,8 @@ def test_the_29th_of_february_is_compared_with_the_28th():
     assert periods.prior_to_date.end == dt.date(2023, 2, 28)
 
 
-def test_hours_by_department_and_mandate_type_are_set_against_the_prior_year():
-    dashboard = centre(make_ledger())
+def test_hours_by_department_and_mandate_type_are_set_against_the_prior_year(ledger):
+    dashboard = centre(ledger)
     assert by_label(dashboard["by_department"]) == {
         "Comptabilité": (Decimal("10.50"), Decimal("5.00")),
         "Ressources humaines": (Decimal("4.00"), Decimal("10.00")),
@@ -81,16 +81,16 @@ def test_hours_by_department_and_mandate_type_are_set_against_the_prior_year():
     assert dashboard["by_department"][1]["variance_pct"] == Decimal("-60.0")
 
 
-def test_the_headline_gives_the_years_hours_and_their_variance():
-    headline = centre(make_ledger())["headline"]
+def test_the_headline_gives_the_years_hours_and_their_variance(ledger):
+    headline = centre(ledger)["headline"]
     assert headline["hours"] == Decimal("14.50")
     assert headline["prior_hours"] == Decimal("15.00")
     assert headline["variance_pct"] == Decimal("-3.3")
     assert headline["experts_active"] == 2
 
 
-def test_each_month_of_the_year_sits_next_to_the_same_month_of_the_prior_year():
-    months = centre(make_ledger())["by_month"]
+def test_each_month_of_the_year_sits_next_to_the_same_month_of_the_prior_year(ledger):
+    months = centre(ledger)["by_month"]
     assert [row["month"] for row in months][:4] == [
         dt.date(2020, 4, 1),
         dt.date(2020, 5, 1),
@@ -103,8 +103,7 @@ def test_each_month_of_the_year_sits_next_to_the_same_month_of_the_prior_year():
     assert months[0]["current"] == Decimal("0.00")
 
 
-def test_a_running_year_counts_only_up_to_today_and_leaves_future_months_empty():
-    ledger = make_ledger()
+def test_a_running_year_counts_only_up_to_today_and_leaves_future_months_empty(ledger):
     # 2019-06-03 is on or before 2019-06-15; 2019-07-08 is after: not in the prior period.
     dashboard = centre(ledger, today=dt.date(2020, 6, 15))
     assert dashboard["headline"]["hours"] == Decimal("10.50")
@@ -116,8 +115,7 @@ def test_a_running_year_counts_only_up_to_today_and_leaves_future_months_empty()
     assert months[3]["prior"] == Decimal("10.00")
 
 
-def test_one_department_counts_the_hours_of_its_mandates():
-    ledger = make_ledger()
+def test_one_department_counts_the_hours_of_its_mandates(ledger):
     dashboard = centre(ledger, department_id=ledger.beta.department_id)
     assert by_label(dashboard["by_department"]) == {
         "Ressources humaines": (Decimal("4.00"), Decimal("10.00"))
@@ -127,8 +125,7 @@ def test_one_department_counts_the_hours_of_its_mandates():
     assert [row["name"] for row in dashboard["top_organisations"]] == ["Coop Bêta"]
 
 
-def test_utilisation_is_hours_over_the_weekdays_of_employment_times_the_standard_day():
-    ledger = make_ledger()
+def test_utilisation_is_hours_over_the_weekdays_of_employment_times_the_standard_day(ledger):
     newcomer = ExpertFactory(
         department=ledger.people.expert.department, hired_on=dt.date(2020, 6, 8)
     )
@@ -147,16 +144,14 @@ def test_utilisation_is_hours_over_the_weekdays_of_employment_times_the_standard
     assert rows[ledger.colleague_expert.pk]["hours"] == Decimal("0.00")
 
 
-def test_utilisation_follows_the_standard_day_setting(settings):
-    ledger = make_ledger()
+def test_utilisation_follows_the_standard_day_setting(ledger, settings):
     settings.WORKDAY_HOURS = 7.5
     two_weeks = Period(dt.date(2020, 6, 1), dt.date(2020, 6, 14))
     rows = {row["id"]: row for row in selectors.expert_utilisation(two_weeks, None)}
     assert rows[ledger.people.expert.pk]["available"] == Decimal(75)
 
 
-def test_utilisation_is_sorted_highest_first_and_banded():
-    ledger = make_ledger()
+def test_utilisation_is_sorted_highest_first_and_banded(ledger):
     one_day = Period(dt.date(2020, 6, 2), dt.date(2020, 6, 2))
     TimeEntryFactory(
         expert=ledger.colleague_expert, mandate=ledger.alpha, date=one_day.start, hours=Decimal(8)
@@ -167,8 +162,8 @@ def test_utilisation_is_sorted_highest_first_and_banded():
     assert (rows[1]["rate"], rows[1]["band"]) == (Decimal("50.0"), "warn")
 
 
-def test_a_departments_average_weighs_its_experts_by_their_hours_available():
-    dashboard = centre(make_ledger())
+def test_a_departments_average_weighs_its_experts_by_their_hours_available(ledger):
+    dashboard = centre(ledger)
     (accounting,) = dashboard["utilisation_by_department"]
     # Two experts in post all year: 2 × 261 weekdays × 7 h; 14.5 h entered.
     assert accounting["available"] == Decimal(3654)
@@ -177,8 +172,8 @@ def test_a_departments_average_weighs_its_experts_by_their_hours_available():
     assert dashboard["centre_utilisation"]["rate"] == Decimal("0.4")
 
 
-def test_the_organisations_served_most_come_first_with_their_share():
-    organisations = centre(make_ledger())["top_organisations"]
+def test_the_organisations_served_most_come_first_with_their_share(ledger):
+    organisations = centre(ledger)["top_organisations"]
     assert [(row["name"], row["hours"]) for row in organisations] == [
         ("Coop Alpha", Decimal("10.50")),
         ("Coop Bêta", Decimal("4.00")),
@@ -186,8 +181,7 @@ def test_the_organisations_served_most_come_first_with_their_share():
     assert organisations[0]["share"] == Decimal("72.4")
 
 
-def test_a_director_counts_the_weeks_awaiting_approval_in_their_departments_only():
-    ledger = make_ledger()
+def test_a_director_counts_the_weeks_awaiting_approval_in_their_departments_only(ledger):
     people = ledger.people
     submitted = {
         "status": WeekStatus.SUBMITTED,
@@ -203,8 +197,9 @@ def test_a_director_counts_the_weeks_awaiting_approval_in_their_departments_only
     assert administrator["headline"]["weeks_awaiting"] == 2
 
 
-def test_the_centre_dashboard_takes_the_same_queries_whatever_the_data(django_assert_num_queries):
-    ledger = make_ledger()
+def test_the_centre_dashboard_takes_the_same_queries_whatever_the_data(
+    ledger, django_assert_num_queries
+):
     names = selectors.department_names()
     arguments = {
         "user": ledger.people.director,
@@ -223,8 +218,7 @@ def test_the_centre_dashboard_takes_the_same_queries_whatever_the_data(django_as
     assert len(dashboard["by_department"]) == 7
 
 
-def test_the_fiscal_years_on_offer_are_todays_and_those_with_hours():
-    make_ledger()
+def test_the_fiscal_years_on_offer_are_todays_and_those_with_hours(ledger):
     TimeEntryFactory(date=dt.date(2017, 5, 1))
     assert fiscal_years_with_hours(dt.date(2021, 5, 1)) == [
         "2021-2022",
@@ -243,8 +237,7 @@ def test_with_no_hours_at_all_only_todays_fiscal_year_is_on_offer():
 EXPERT_QUERIES = 3
 
 
-def test_an_experts_week_shows_each_days_hours_against_the_standard_day():
-    ledger = make_ledger()
+def test_an_experts_week_shows_each_days_hours_against_the_standard_day(ledger):
     dashboard = selectors.expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
     week = dashboard["week"]
     assert week["start"] == dt.date(2020, 6, 1)
@@ -259,8 +252,7 @@ def test_an_experts_week_shows_each_days_hours_against_the_standard_day():
     assert week["rate"] == Decimal("30.0")
 
 
-def test_an_experts_month_shows_hours_by_mandate_and_week_against_the_hours_available():
-    ledger = make_ledger()
+def test_an_experts_month_shows_hours_by_mandate_and_week_against_the_hours_available(ledger):
     dashboard = selectors.expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
     month = dashboard["month"]
     assert month["available"] == Decimal(22 * 7)  # June 2020 has 22 weekdays
@@ -279,8 +271,7 @@ def test_an_experts_month_shows_hours_by_mandate_and_week_against_the_hours_avai
     assert month["by_week"][0]["hours"] == Decimal("10.50")
 
 
-def test_the_last_week_of_a_month_counts_only_its_days_in_the_month():
-    ledger = make_ledger()
+def test_the_last_week_of_a_month_counts_only_its_days_in_the_month(ledger):
     TimeEntryFactory(
         expert=ledger.people.expert,
         mandate=ledger.alpha,
@@ -298,8 +289,7 @@ def test_the_last_week_of_a_month_counts_only_its_days_in_the_month():
     assert dashboard["recent_weeks"][0]["hours"] == Decimal("5.00")
 
 
-def test_recent_weeks_show_their_state_newest_first():
-    ledger = make_ledger()
+def test_recent_weeks_show_their_state_newest_first(ledger):
     expert = ledger.people.expert
     TimesheetWeekFactory(
         expert=expert,
@@ -317,15 +307,15 @@ def test_recent_weeks_show_their_state_newest_first():
     assert weeks[1]["hours"] == Decimal("10.50")
 
 
-def test_an_expert_sees_only_their_own_hours():
-    ledger = make_ledger()
+def test_an_expert_sees_only_their_own_hours(ledger):
     dashboard = selectors.expert_dashboard(expert=ledger.colleague_expert, day=dt.date(2020, 6, 3))
     assert dashboard["week"]["hours"] == Decimal("0.00")
     assert dashboard["month"]["by_mandate"] == []
 
 
-def test_the_expert_dashboard_takes_the_same_queries_whatever_the_data(django_assert_num_queries):
-    ledger = make_ledger()
+def test_the_expert_dashboard_takes_the_same_queries_whatever_the_data(
+    ledger, django_assert_num_queries
+):
     expert = ledger.people.expert
     with django_assert_num_queries(EXPERT_QUERIES):
         selectors.expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))

@@ -11,14 +11,14 @@ from django.utils import translation
 
 from consortium.core.charts import chart_cache_key
 from consortium.dashboards import charts as dashboard_charts
-from consortium.dashboards.tests.ledger import YEAR, add_more_of_everything, make_ledger
-from consortium.factories import (
+from consortium.testing.factories import (
     ExpertFactory,
     StaffRoleFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
     UserFactory,
 )
+from consortium.testing.ledger import YEAR, add_more_of_everything, make_ledger
 from consortium.timesheets.models import WeekStatus
 
 pytestmark = pytest.mark.django_db

@@ -273,7 +273,11 @@ def _is_under(code: str, ancestor: str, named: dict[str, tuple[str, str]]) -> bo
     return False
 
 
-def _check_plan() -> None:
+def plan_misses() -> dict[str, tuple]:
+    """The figures the plan above misses, by name: (planned, target); empty when it adds up.
+
+    Checked by the demo's tests (test_the_plan_meets_its_targets), not on import.
+    """
     figures = planned_figures()
     targets = LEDGER_TARGETS
     expected = {
@@ -300,8 +304,4 @@ def _check_plan() -> None:
         wrong["new_members"] = (sum(JOINED_IN_2020_2021.values()), targets.new_members)
     if sum(LEFT_IN_2020_2021.values()) != targets.departed_members:
         wrong["departed_members"] = (sum(LEFT_IN_2020_2021.values()), targets.departed_members)
-    if wrong:
-        raise ValueError(f"The demo plan misses its targets (planned, target): {wrong}")
-
-
-_check_plan()
+    return wrong

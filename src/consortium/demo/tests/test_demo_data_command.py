@@ -9,8 +9,8 @@ from consortium.accounts.selectors import expert_for_user
 from consortium.demo.generator import targets
 from consortium.demo.generator.recent import recent_span
 from consortium.demo.tests.fingerprint import content_fingerprint
-from consortium.factories import TimeEntryFactory
 from consortium.members.models import Organisation
+from consortium.testing.factories import TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry, TimeEntryChange
 from consortium.timesheets.services import period_lock, time_entry_update
 

@@ -10,7 +10,6 @@ from consortium.core.models import FiscalYear
 from consortium.demo.generator import generate, targets
 from consortium.demo.services import demo_data_delete
 from consortium.demo.tests.fingerprint import content_fingerprint
-from consortium.demo.tests.records_fixture import demo
 from consortium.kpis.selectors import ledger_kpis
 from consortium.mandates.models import MandateType
 from consortium.members.models import LegalForm, MemberCategory, Membership, Organisation, Region
@@ -19,8 +18,6 @@ from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
 from consortium.timesheets.services import time_entry_record
 
 pytestmark = pytest.mark.django_db
-
-__all__ = ["demo"]
 
 CALENDAR_2020 = Period(dt.date(2020, 1, 1), dt.date(2020, 12, 31))
 FULLY_MANAGED_IN_THE_REPORT = {
@@ -50,6 +47,11 @@ def assert_report_figures() -> None:
     calendar = ledger_kpis(CALENDAR_2020)
     assert calendar["service_hours"] == Decimal("75100.00")
     assert calendar["enterprises_served"] == 300
+
+
+def test_the_plan_meets_its_targets():
+    misses = targets.plan_misses()
+    assert not misses, f"The demo plan misses its targets (planned, target): {misses}"
 
 
 def test_the_plan_adds_up_to_the_report():
@@ -167,7 +169,8 @@ def test_it_covers_every_region_category_form_role_and_mandate_type(demo):
 def rebuilt(transactional_db):
     """An empty ledger, emptied again afterwards (the locks would stop the test flush).
 
-    pytest-django runs these tests after the others: the module's demo is no longer needed.
+    These tests do not ask for the shared demo: they run before it is built
+    (`consortium.testing.demo`), and leave the database empty for it.
     """
     demo_data_delete()
     yield

@@ -24,7 +24,6 @@ from consortium.demo.generator.recent import (
     locked_months,
     recent_span,
 )
-from consortium.demo.tests.records_fixture import demo
 from consortium.kpis.selectors import ledger_kpis
 from consortium.staff.models import Expert
 from consortium.timesheets.models import (
@@ -38,8 +37,6 @@ from consortium.timesheets.models import (
 from consortium.timesheets.selectors import weeks_awaiting_approval
 
 pytestmark = pytest.mark.django_db
-
-__all__ = ["demo"]
 
 MONDAY_30_NOVEMBER_2026 = dt.date(2026, 11, 30)
 

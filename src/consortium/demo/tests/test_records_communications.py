@@ -7,10 +7,8 @@ import pytest
 
 from consortium.communications.selectors import communications_report
 from consortium.core.fiscal_years import Period, fiscal_year_period
-from consortium.demo.tests.records_fixture import demo
 
 pytestmark = pytest.mark.django_db
-__all__ = ["demo"]
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,10 @@ import pytest
 
 from consortium.core.fiscal_years import fiscal_year_period
 from consortium.demo.generator.records import development
-from consortium.demo.tests.records_fixture import demo
 from consortium.development.selectors import development_report
 from consortium.members.models import Organisation
 
 pytestmark = pytest.mark.django_db
-
-__all__ = ["demo"]
 
 
 @pytest.fixture(scope="module")

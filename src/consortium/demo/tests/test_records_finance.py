@@ -1,4 +1,4 @@
-"""The demo's finance, read through the report's selector (demo built once for the module)."""
+"""The demo's finance, read through the report's selector (on the shared demo)."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -7,8 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.core.models import FiscalYear
-from consortium.demo.generator import generate
 from consortium.demo.generator.records import (
     communications,
     development,
@@ -19,7 +17,6 @@ from consortium.demo.generator.records import (
     surveys,
     training,
 )
-from consortium.demo.services import demo_data_delete
 from consortium.finance.models import Account, ActualAmount
 from consortium.finance.selectors import finance_report
 from consortium.finance.services import actual_amount_record
@@ -48,20 +45,8 @@ FULLY_MANAGED_IN_THE_REPORT = [
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo at --scale 1 with the default seed, built once for the whole module."""
+def report(demo, django_db_blocker):
     with django_db_blocker.unblock():
-        counts = generate()
-    yield django_db_blocker, counts
-    with django_db_blocker.unblock():
-        demo_data_delete()
-        FiscalYear.objects.all().delete()
-
-
-@pytest.fixture(scope="module")
-def report(demo):
-    blocker, _counts = demo
-    with blocker.unblock():
         return finance_report("2020-2021")
 
 
@@ -129,7 +114,7 @@ def test_the_fully_managed_members_are_the_five_of_the_report(report):
 
 
 def test_the_chart_has_service_pandemic_and_expense_accounts(demo):
-    _blocker, counts = demo
+    counts = demo
     revenue = Account.objects.filter(kind="revenue")
     assert revenue.filter(is_service_revenue=True).count() == 2
     assert revenue.filter(name_fr__icontains="COVID").exists()

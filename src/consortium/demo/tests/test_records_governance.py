@@ -1,15 +1,12 @@
-"""The demo's governance, read through the report's selector (demo built once for the module)."""
+"""The demo's governance, read through the report's selector (on the shared demo)."""
 
 import pytest
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.demo.tests.records_fixture import demo
 from consortium.governance.selectors import governance_report
 from consortium.members.models import MemberCategory, Membership
 
 pytestmark = pytest.mark.django_db
-
-__all__ = ["demo"]
 
 
 @pytest.fixture(scope="module")

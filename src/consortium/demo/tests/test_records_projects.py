@@ -4,12 +4,9 @@ import pytest
 from django.utils import translation
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.demo.tests.records_fixture import demo
 from consortium.projects.selectors import projects_report
 
 pytestmark = pytest.mark.django_db
-
-__all__ = ["demo"]
 
 
 def test_the_three_projects_of_the_report_run_in_2020_2021(demo):

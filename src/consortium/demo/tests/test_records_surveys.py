@@ -4,11 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.demo.tests.records_fixture import demo
 from consortium.surveys.selectors import surveys_report
 
 pytestmark = pytest.mark.django_db
-__all__ = ["demo"]
 
 
 def test_48_of_50_member_organisations_would_recommend_the_centre(demo):

@@ -4,12 +4,10 @@ import pytest
 from django.db.models import F, Q
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.demo.tests.records_fixture import demo
 from consortium.training.models import TrainingRecord
 from consortium.training.selectors import training_report
 
 pytestmark = pytest.mark.django_db
-__all__ = ["demo"]
 
 
 def test_exactly_thirty_experts_were_trained_over_the_reports_four_trainings(demo):

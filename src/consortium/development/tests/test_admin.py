@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from consortium.factories import DevelopmentActivityFactory, PartnershipFactory
+from consortium.testing.factories import DevelopmentActivityFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 

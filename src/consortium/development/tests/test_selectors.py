@@ -4,7 +4,7 @@ import pytest
 
 from consortium.core.fiscal_years import Period
 from consortium.development.selectors import development_report
-from consortium.factories import (
+from consortium.testing.factories import (
     DevelopmentActivityFactory,
     OrganisationFactory,
     PartnershipFactory,

@@ -11,7 +11,7 @@ from consortium.development.services import (
     partnership_record,
     partnership_update,
 )
-from consortium.factories import OrganisationFactory
+from consortium.testing.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

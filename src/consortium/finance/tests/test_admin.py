@@ -10,14 +10,14 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import (
+from consortium.finance.models import ActualAmount
+from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     BudgetFactory,
     FiscalYearFactory,
     OrganisationFactory,
 )
-from consortium.finance.models import ActualAmount
 from consortium.timesheets.models import PeriodKind
 from consortium.timesheets.services import period_lock
 

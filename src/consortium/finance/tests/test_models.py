@@ -6,14 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from consortium.factories import (
+from consortium.finance.models import Account, ActualAmount
+from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     BudgetFactory,
     FiscalYearFactory,
     OrganisationFactory,
 )
-from consortium.finance.models import Account, ActualAmount
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.factories import (
+from consortium.finance.selectors import finance_report
+from consortium.members.models import MemberCategory, Membership
+from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     BudgetFactory,
@@ -13,8 +15,6 @@ from consortium.factories import (
     MembershipFactory,
     OrganisationFactory,
 )
-from consortium.finance.selectors import finance_report
-from consortium.members.models import MemberCategory, Membership
 
 pytestmark = pytest.mark.django_db
 

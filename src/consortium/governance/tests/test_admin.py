@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from consortium.factories import BoardSeatHolderFactory, MeetingFactory
 from consortium.governance.models import BoardSeat, BoardSeatHolder
+from consortium.testing.factories import BoardSeatHolderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import BoardSeatFactory, MeetingFactory
 from consortium.governance.models import BoardRole, BoardSeat, Meeting, MeetingKind
+from consortium.testing.factories import BoardSeatFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import BoardSeatFactory, BoardSeatHolderFactory, MeetingFactory
 from consortium.governance.models import BoardRole, MeetingKind
 from consortium.governance.selectors import governance_report
+from consortium.testing.factories import BoardSeatFactory, BoardSeatHolderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import OrganisationFactory
 from consortium.governance.models import BoardRole, BoardSeat, Meeting, MeetingKind
 from consortium.governance.services import (
     board_seat_create,
@@ -15,6 +14,7 @@ from consortium.governance.services import (
     meeting_record,
     meeting_update,
 )
+from consortium.testing.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from consortium.factories import DepartmentFactory
 from consortium.mandates.models import MandateType
 from consortium.staff.models import Department
+from consortium.testing.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from consortium.cli import main
-from consortium.factories import DepartmentFactory, ExpertFactory, MandateFactory
 from consortium.staff.models import Department, Expert
+from consortium.testing.factories import DepartmentFactory, ExpertFactory, MandateFactory
 from consortium.timesheets.models import TimeEntry
 
 pytestmark = pytest.mark.django_db

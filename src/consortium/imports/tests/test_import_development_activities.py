@@ -3,7 +3,7 @@
 import pytest
 
 from consortium.development.models import DevelopmentActivity
-from consortium.factories import OrganisationFactory
+from consortium.testing.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from consortium.factories import DepartmentFactory, ExpertFactory
 from consortium.staff.models import Expert
+from consortium.testing.factories import DepartmentFactory, ExpertFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,13 +4,13 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.factories import (
+from consortium.finance.models import Account, ActualAmount, Budget
+from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     FiscalYearFactory,
     OrganisationFactory,
 )
-from consortium.finance.models import Account, ActualAmount, Budget
 from consortium.timesheets.models import PeriodKind
 from consortium.timesheets.services import period_lock
 

@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 
-from consortium.factories import (
+from consortium.mandates.models import Mandate
+from consortium.testing.factories import (
     DepartmentFactory,
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
 )
-from consortium.mandates.models import Mandate
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from consortium.factories import MembershipFactory, OrganisationFactory
 from consortium.members.models import Membership, Organisation
+from consortium.testing.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from consortium.factories import OrganisationFactory, SurveyYearFactory
 from consortium.surveys.models import SatisfactionAnswer
 from consortium.surveys.selectors import surveys_report
+from consortium.testing.factories import OrganisationFactory, SurveyYearFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,16 +6,16 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from consortium.factories import (
+from consortium.imports.errors import ImportRefused
+from consortium.imports.services import csv_import
+from consortium.staff.models import Expert
+from consortium.testing.factories import (
     ExpertFactory,
     MandateFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
     UserFactory,
 )
-from consortium.imports.errors import ImportRefused
-from consortium.imports.services import csv_import
-from consortium.staff.models import Expert
 from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
 from consortium.timesheets.services import period_lock
 

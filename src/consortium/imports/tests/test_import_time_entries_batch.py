@@ -4,9 +4,14 @@ import datetime as dt
 
 import pytest
 
-from consortium.factories import ExpertFactory, MandateFactory, TimeEntryFactory, UserFactory
 from consortium.imports.errors import ImportRefused
 from consortium.imports.services import csv_import
+from consortium.testing.factories import (
+    ExpertFactory,
+    MandateFactory,
+    TimeEntryFactory,
+    UserFactory,
+)
 from consortium.timesheets.models import TimeEntryChange, TimeEntryImport
 
 pytestmark = pytest.mark.django_db

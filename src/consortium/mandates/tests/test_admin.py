@@ -8,14 +8,14 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import (
+from consortium.mandates.models import Mandate, MandateStatus
+from consortium.testing.factories import (
     DepartmentFactory,
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.mandates.models import Mandate, MandateStatus
 
 pytestmark = pytest.mark.django_db
 

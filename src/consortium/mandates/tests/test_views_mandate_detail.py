@@ -7,15 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.factories import ExpertFactory, TimeEntryFactory
-from consortium.mandates.tests.scene import make_scene, signed_in, url
+from consortium.testing.factories import ExpertFactory, TimeEntryFactory
+from consortium.testing.web import signed_in, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene():
-    return make_scene()
 
 
 def detail(client, user, code: str = "M-CPT", language: str = "fr"):

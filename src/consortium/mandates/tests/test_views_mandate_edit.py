@@ -8,14 +8,9 @@ import pytest
 from django.utils import timezone
 
 from consortium.mandates.models import Mandate, MandateStatus
-from consortium.mandates.tests.scene import make_scene, messages_of, signed_in, url
+from consortium.testing.web import messages_of, signed_in, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene():
-    return make_scene()
 
 
 def new_mandate(scene, **changes) -> dict:

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from consortium.factories import MandateFactory, TimeEntryFactory
-from consortium.mandates.tests.scene import make_scene, signed_in, url
+from consortium.testing.factories import MandateFactory, TimeEntryFactory
+from consortium.testing.web import signed_in, url
 
 pytestmark = pytest.mark.django_db
 
@@ -28,11 +28,6 @@ HEADERS = [
     "Budget d'heures",
     "% du budget",
 ]
-
-
-@pytest.fixture
-def scene():
-    return make_scene()
 
 
 def csv_rows(response) -> list[list[str]]:

@@ -6,21 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.factories import (
+from consortium.mandates.models import MandateStatus
+from consortium.testing.factories import (
     FiscalYearFactory,
     MandateFactory,
     TimeEntryFactory,
     UserFactory,
 )
-from consortium.mandates.models import MandateStatus
-from consortium.mandates.tests.scene import make_scene, signed_in, url
+from consortium.testing.web import signed_in, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scene():
-    return make_scene()
 
 
 def listed_codes(response) -> list[str]:

@@ -8,8 +8,8 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import MembershipFactory, OrganisationFactory
 from consortium.members.models import LegalForm, MemberCategory, Membership, Organisation, Region
+from consortium.testing.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

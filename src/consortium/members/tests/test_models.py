@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from consortium.factories import MembershipFactory, OrganisationFactory
 from consortium.members.models import MemberCategory, Membership, Organisation
+from consortium.testing.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,21 +7,20 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.factories import (
+from consortium.members.models import MemberCategory, Region
+from consortium.testing.factories import (
     MandateFactory,
     MembershipFactory,
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.mandates.tests.scene import make_scene, signed_in, url
-from consortium.members.models import MemberCategory, Region
+from consortium.testing.web import signed_in, url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def scene():
-    scene = make_scene()
+def scene(scene):
     federation = OrganisationFactory(code="FED", name="Fédération des coops")
     scene.organisation.federation = federation
     scene.organisation.neq = "1140000002"

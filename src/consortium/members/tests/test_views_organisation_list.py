@@ -11,7 +11,8 @@ import pytest
 from django.utils import timezone
 
 from consortium.core.fiscal_years import fiscal_year_name_for
-from consortium.factories import (
+from consortium.members.models import LegalForm, MemberCategory, Region
+from consortium.testing.factories import (
     FiscalYearFactory,
     MandateFactory,
     MembershipFactory,
@@ -19,18 +20,16 @@ from consortium.factories import (
     TimeEntryFactory,
     UserFactory,
 )
-from consortium.mandates.tests.scene import make_scene, signed_in, url
-from consortium.members.models import LegalForm, MemberCategory, Region
+from consortium.testing.web import signed_in, url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def scene():
+def scene(scene):
     """Coopérative du Fjord (FJORD, 60 h in 2020-2021, a user member since 2015) of the
     federation Fédération des coops (FED, a support member), and Mutuelle de l'Est (MUT, in
     Montréal, never a member)."""
-    scene = make_scene()
     FiscalYearFactory(name="2020-2021")
     federation = OrganisationFactory(code="FED", name="Fédération des coops", neq="1140000001")
     MembershipFactory(organisation=federation, category=MemberCategory.SUPPORT)

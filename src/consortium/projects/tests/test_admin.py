@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from consortium.factories import DeliverableFactory
+from consortium.testing.factories import DeliverableFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,12 @@ import pytest
 from django.utils import translation
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import DeliverableFactory, ProjectPhaseFactory, StructuringProjectFactory
 from consortium.projects.selectors import projects_report
+from consortium.testing.factories import (
+    DeliverableFactory,
+    ProjectPhaseFactory,
+    StructuringProjectFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

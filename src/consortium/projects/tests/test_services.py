@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import StructuringProjectFactory
 from consortium.projects.models import StructuringProject
 from consortium.projects.services import (
     deliverable_add,
@@ -17,6 +16,7 @@ from consortium.projects.services import (
     structuring_project_update,
     structuring_project_upsert,
 )
+from consortium.testing.factories import StructuringProjectFactory
 
 pytestmark = pytest.mark.django_db
 

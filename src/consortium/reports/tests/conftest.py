@@ -3,10 +3,6 @@ import re
 
 import pypdf
 
-from consortium.demo.tests.records_fixture import demo
-
-__all__ = ["demo"]
-
 YEAR = "2020-2021"
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from consortium.core.tests.admin_pages import admin_url, changelist_rows, page_text
-from consortium.factories import ReportTextFactory
+from consortium.testing.factories import ReportTextFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from consortium.factories import FiscalYearFactory, ReportTextFactory, TimeEntryFactory
 from consortium.reports.selectors import annual_report, report_years
+from consortium.testing.factories import FiscalYearFactory, ReportTextFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 

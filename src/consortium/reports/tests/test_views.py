@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from consortium.factories import StaffRoleFactory, UserFactory
 from consortium.reports.selectors import annual_report
 from consortium.reports.tests.conftest import YEAR, pdf_pages
 from consortium.reports.tests.test_selectors import ANNUAL_REPORT_QUERIES
+from consortium.testing.factories import StaffRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import DepartmentFactory, ExpertFactory, TimeEntryFactory
 from consortium.staff.models import Expert, FieldOfExpertise, Gender, Role
+from consortium.testing.factories import DepartmentFactory, ExpertFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 

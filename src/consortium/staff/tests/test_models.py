@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from consortium.factories import ExpertFactory
+from consortium.testing.factories import ExpertFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import EngagementSurveyFactory, OrganisationFactory, SurveyYearFactory
 from consortium.surveys.models import EngagementResponse
 from consortium.surveys.services import (
     engagement_response_create,
@@ -18,6 +17,11 @@ from consortium.surveys.services import (
     satisfaction_survey_create,
     satisfaction_survey_ensure,
     satisfaction_survey_update,
+)
+from consortium.testing.factories import (
+    EngagementSurveyFactory,
+    OrganisationFactory,
+    SurveyYearFactory,
 )
 
 pytestmark = pytest.mark.django_db

@@ -4,14 +4,14 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.factories import (
+from consortium.surveys.selectors import surveys_report
+from consortium.testing.factories import (
     EngagementResponseFactory,
     EngagementSurveyFactory,
     SatisfactionAnswerFactory,
     SatisfactionSurveyFactory,
     SurveyYearFactory,
 )
-from consortium.surveys.selectors import surveys_report
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import ExpertFactory, MandateFactory, TimeEntryFactory
+from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
 from consortium.timesheets.services import period_lock
 

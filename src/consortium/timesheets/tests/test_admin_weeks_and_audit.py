@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.tests.admin_pages import admin_url, changelist_rows, page_text
-from consortium.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import TimeEntryChange, TimeEntryImport
 from consortium.timesheets.services import time_entry_delete, time_entry_update
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from consortium.factories import ExpertFactory, MandateFactory, TimeEntryFactory
+from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry
 from consortium.timesheets.services import period_lock, time_entries_bulk_write
 

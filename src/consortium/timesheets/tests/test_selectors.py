@@ -5,9 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from consortium.accounts.tests.people import make_people
 from consortium.core.fiscal_years import Period
-from consortium.factories import ExpertFactory, TimeEntryFactory, UserFactory
+from consortium.testing.factories import ExpertFactory, TimeEntryFactory, UserFactory
 from consortium.timesheets.selectors import (
     audit_trail,
     weeks_awaiting_approval,
@@ -20,11 +19,6 @@ from consortium.timesheets.services import (
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 def _submit(expert, user, monday=MONDAY, hours=()):

@@ -8,8 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import (
+from consortium.testing.factories import (
     DepartmentFactory,
     ExpertFactory,
     MandateFactory,
@@ -29,8 +28,7 @@ def url(name: str, *args, language: str = "fr") -> str:
 
 
 @pytest.fixture
-def people():
-    people = make_people()
+def people(people):
     people.expert.first_name, people.expert.last_name = "Marie", "Tremblay"
     people.expert.save()
     return people

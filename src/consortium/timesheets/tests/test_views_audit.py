@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import ExpertFactory, MandateFactory, TimeEntryImportFactory
+from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryImportFactory
 from consortium.timesheets.models import TimeEntryChange, TimeEntryImport
 from consortium.timesheets.services import time_entry_delete, time_entry_record, time_entry_update
 
@@ -23,8 +22,7 @@ def url(name: str, *args, language: str = "fr") -> str:
 
 
 @pytest.fixture
-def people():
-    people = make_people()
+def people(people):
     people.owner.first_name, people.owner.last_name = "Marie", "Tremblay"
     people.owner.save()
     return people

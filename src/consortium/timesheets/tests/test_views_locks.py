@@ -8,8 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock
 from consortium.timesheets.services import period_lock, period_unlock
 
@@ -20,11 +19,6 @@ YEAR = "2020-2021"
 def url(name: str, *args, language: str = "fr") -> str:
     with translation.override(language):
         return reverse(f"timesheets:{name}", args=args)
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 def signed_in(client, user):

@@ -8,14 +8,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import (
+from consortium.mandates.models import MandateStatus
+from consortium.testing.factories import (
     MandateFactory,
     OrganisationFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
 )
-from consortium.mandates.models import MandateStatus
 from consortium.timesheets.models import PeriodKind, TimeEntry
 from consortium.timesheets.rules import week_start_of
 from consortium.timesheets.services import period_lock
@@ -33,11 +32,6 @@ def week_url(day: dt.date = MONDAY, *, expert=None, language: str = "fr") -> str
 def text(response) -> str:
     """The page as a reader sees its text (no HTML entities)."""
     return html.unescape(response.content.decode())
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import MandateFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.testing.factories import MandateFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import (
     PeriodKind,
     TimeEntry,
@@ -21,11 +20,6 @@ from consortium.timesheets.services import period_lock
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 30)
 PREVIOUS_MONDAY = MONDAY - dt.timedelta(days=7)
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 @pytest.fixture

@@ -8,19 +8,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import MandateFactory, TimeEntryFactory, TimesheetWeekFactory
+from consortium.testing.factories import MandateFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry, TimeEntryChange
 from consortium.timesheets.services import period_lock
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 30)
 TUESDAY = MONDAY + dt.timedelta(days=1)
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 @pytest.fixture

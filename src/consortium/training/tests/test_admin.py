@@ -6,7 +6,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.factories import CourseFactory, ExpertFactory, TrainingRecordFactory
+from consortium.testing.factories import CourseFactory, ExpertFactory, TrainingRecordFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import CourseFactory, ExpertFactory
+from consortium.testing.factories import CourseFactory, ExpertFactory
 from consortium.training.models import Course, TrainingRecord
 from consortium.training.services import (
     course_create,

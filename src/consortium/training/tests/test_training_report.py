@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import CourseFactory, ExpertFactory, TrainingRecordFactory
+from consortium.testing.factories import CourseFactory, ExpertFactory, TrainingRecordFactory
 from consortium.training.selectors import training_report
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import AccountFactory, ActualAmountFactory, OrganisationFactory
 from consortium.finance.models import Account
 from consortium.finance.services import account_upsert, budget_record, fiscal_year_ensure
+from consortium.testing.factories import AccountFactory, ActualAmountFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,14 +5,14 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import (
+from consortium.finance.models import ActualAmount
+from consortium.finance.services import actual_amount_delete, actual_amount_record
+from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     FiscalYearFactory,
     OrganisationFactory,
 )
-from consortium.finance.models import ActualAmount
-from consortium.finance.services import actual_amount_delete, actual_amount_record
 from consortium.timesheets.models import PeriodKind
 from consortium.timesheets.services import period_lock
 

@@ -7,7 +7,8 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.factories import (
+from consortium.kpis.selectors import ledger_kpis
+from consortium.testing.factories import (
     DepartmentFactory,
     ExpertFactory,
     MandateFactory,
@@ -16,7 +17,6 @@ from consortium.factories import (
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.kpis.selectors import ledger_kpis
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import MandateFactory, OrganisationFactory, TimeEntryFactory
 from consortium.kpis.selectors import enterprises_reached, ledger_hours
 from consortium.members.models import Organisation
+from consortium.testing.factories import MandateFactory, OrganisationFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,9 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import (
+from consortium.kpis.selectors import ledger_hours
+from consortium.members.models import MemberCategory
+from consortium.testing.factories import (
     DepartmentFactory,
     ExpertFactory,
     MandateFactory,
@@ -13,8 +15,6 @@ from consortium.factories import (
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.kpis.selectors import ledger_hours
-from consortium.members.models import MemberCategory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,15 +4,15 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.fiscal_years import Period, fiscal_year_period
-from consortium.factories import (
+from consortium.kpis.selectors import ledger_kpis
+from consortium.members.models import MemberCategory
+from consortium.testing.factories import (
     ExpertFactory,
     MandateFactory,
     MembershipFactory,
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.kpis.selectors import ledger_kpis
-from consortium.members.models import MemberCategory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import MembershipFactory, OrganisationFactory
 from consortium.kpis.selectors import membership_figures
 from consortium.members.models import MemberCategory
+from consortium.testing.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

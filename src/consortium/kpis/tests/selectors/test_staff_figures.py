@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.factories import ExpertFactory
 from consortium.kpis.selectors import staff_figures
 from consortium.staff.models import Gender, Role
+from consortium.testing.factories import ExpertFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import MandateFactory, TimeEntryFactory
 from consortium.mandates.models import MandateStatus
 from consortium.mandates.services import mandate_close
+from consortium.testing.factories import MandateFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 

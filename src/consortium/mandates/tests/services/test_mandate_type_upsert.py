@@ -1,8 +1,8 @@
 import pytest
 
-from consortium.factories import MandateTypeFactory
 from consortium.mandates.models import MandateType
 from consortium.mandates.services import mandate_type_upsert
+from consortium.testing.factories import MandateTypeFactory
 
 pytestmark = pytest.mark.django_db
 

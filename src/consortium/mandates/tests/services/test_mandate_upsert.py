@@ -3,15 +3,15 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import (
+from consortium.mandates.models import Mandate, MandateStatus
+from consortium.mandates.services import mandate_upsert
+from consortium.testing.factories import (
     DepartmentFactory,
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.mandates.models import Mandate, MandateStatus
-from consortium.mandates.services import mandate_upsert
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import MembershipFactory
 from consortium.members.services import membership_end
+from consortium.testing.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import MembershipFactory, OrganisationFactory
 from consortium.members.models import MemberCategory, Membership
 from consortium.members.services import membership_record
+from consortium.testing.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

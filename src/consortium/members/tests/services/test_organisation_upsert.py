@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import OrganisationFactory
 from consortium.members.models import LegalForm, Organisation, Region
 from consortium.members.services import organisation_upsert
+from consortium.testing.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from consortium.factories import FiscalYearFactory, ReportTextFactory
 from consortium.reports.models import ReportSection, ReportText
 from consortium.reports.services import report_text_upsert
+from consortium.testing.factories import FiscalYearFactory, ReportTextFactory
 
 pytestmark = pytest.mark.django_db
 

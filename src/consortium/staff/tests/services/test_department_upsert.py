@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import DepartmentFactory
 from consortium.staff.models import Department
 from consortium.staff.services import department_upsert
+from consortium.testing.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
 

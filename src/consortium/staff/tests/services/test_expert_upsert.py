@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import DepartmentFactory, ExpertFactory, TimeEntryFactory
 from consortium.staff.models import Expert, Gender, Role
 from consortium.staff.services import expert_upsert
+from consortium.testing.factories import DepartmentFactory, ExpertFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import MandateFactory, TimeEntryFactory
+from consortium.testing.factories import MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import TimeEntry
 from consortium.timesheets.services import (
     time_entry_delete,
@@ -23,11 +22,6 @@ WEDNESDAY = dt.date(2020, 6, 3)
 NEXT_MONDAY = dt.date(2020, 6, 8)
 SUBMITTED = "La semaine du 2020-06-01 est soumise : ses entrées ne peuvent être ni ajoutées"
 APPROVED = "La semaine du 2020-06-01 est approuvée : ses entrées ne peuvent être ni ajoutées"
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import (
+from consortium.testing.factories import (
     ExpertFactory,
     MandateFactory,
     TimeEntryFactory,

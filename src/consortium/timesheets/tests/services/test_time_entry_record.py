@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from consortium.factories import ExpertFactory, MandateFactory, TimeEntryFactory
+from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry
 from consortium.timesheets.services import period_lock, time_entry_record
 

@@ -3,18 +3,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from consortium.accounts.tests.people import make_people
-from consortium.factories import TimesheetWeekFactory
+from consortium.testing.factories import TimesheetWeekFactory
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
 from consortium.timesheets.services import week_approve, week_reopen, week_return, week_submit
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)
-
-
-@pytest.fixture
-def people():
-    return make_people()
 
 
 def _submitted(people) -> TimesheetWeek:

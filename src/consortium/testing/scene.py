@@ -1,57 +1,57 @@
-"""The mandates every mandate and organisation page is tested against, around make_people().
+"""The mandates every mandate and organisation page is tested against, around `make_people()`.
 
-The expert (owner) and their colleague work in department CPT, whose director is `director`;
-`outsider` is an expert of department RH, directed by `director_elsewhere`. Mandate M-CPT (of
-CPT, 100 h budget) has 60 h logged by the expert (30 h in May 2020, 30 h in June,
-the last on 2020-06-04); M-RH (of RH) has none of theirs.
+The expert (owner) and their colleague work in department CPT (Comptabilité), whose director is
+`director`; `outsider` is an expert of department RH (Ressources humaines), directed by
+`director_elsewhere`. Mandate M-CPT (of CPT, 100 h budget) has 60 h logged by the expert (30 h
+in May 2020, 30 h in June, the last on 2020-06-04); M-RH (of RH) has none of theirs.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.urls import reverse
-from django.utils import translation
+from django.contrib.auth.models import User
 
-from consortium.accounts.tests.people import People, make_people
-from consortium.factories import (
+from consortium.mandates.models import Mandate
+from consortium.members.models import Organisation
+from consortium.staff.models import Department, Expert
+from consortium.testing.factories import (
     DepartmentFactory,
-    ExpertFactory,
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
-    StaffRoleFactory,
     TimeEntryFactory,
-    UserFactory,
 )
-from consortium.mandates.models import Mandate
-from consortium.members.models import Organisation
-from consortium.staff.models import Department
+from consortium.testing.people import People, add_outsider, make_people
 
 
 @dataclass
 class Scene:
     people: People
-    outsider: object
-    outsider_expert: object
     department: Department
     elsewhere: Department
     organisation: Organisation
     mandate: Mandate
     other_mandate: Mandate
 
+    @property
+    def outsider(self) -> User:
+        return self.people.outsider
 
-def make_scene() -> Scene:
-    people = make_people()
-    department = people.expert.department
+    @property
+    def outsider_expert(self) -> Expert:
+        return self.people.outsider_expert
+
+
+def make_scene(people: People | None = None) -> Scene:
+    people = people or make_people()
+    department = people.department
     department.name_fr, department.name_en = "Comptabilité", "Accounting"
     department.save()
     elsewhere = DepartmentFactory(code="RH")
     elsewhere.name_fr, elsewhere.name_en = "Ressources humaines", "HR"
     elsewhere.save()
-    outsider = UserFactory(username="outsider")
-    outsider_expert = ExpertFactory(department=elsewhere, user=outsider)
-    StaffRoleFactory(user=outsider, role="expert")
+    add_outsider(people)
     organisation = OrganisationFactory(code="FJORD", name="Coopérative du Fjord")
     mandate = MandateFactory(
         code="M-CPT",
@@ -81,27 +81,9 @@ def make_scene() -> Scene:
             )
     return Scene(
         people=people,
-        outsider=outsider,
-        outsider_expert=outsider_expert,
         department=department,
         elsewhere=elsewhere,
         organisation=organisation,
         mandate=mandate,
         other_mandate=other_mandate,
     )
-
-
-def url(name: str, *args, language: str = "fr") -> str:
-    with translation.override(language):
-        return reverse(name, args=args)
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
-
-
-def messages_of(response) -> list[str]:
-    from django.contrib.messages import get_messages
-
-    return [str(message) for message in get_messages(response.wsgi_request)]

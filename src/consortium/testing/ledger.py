@@ -1,4 +1,4 @@
-"""A small ledger whose every figure is known by hand, around the people of `make_people`.
+"""A small ledger whose every figure is known by hand, around the people of `make_people()`.
 
 Fiscal years from April: 2020-2021 against 2019-2020.
 
@@ -17,8 +17,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from consortium.accounts.tests.people import People, make_people
-from consortium.factories import (
+from consortium.mandates.models import Mandate
+from consortium.staff.models import Expert
+from consortium.testing.factories import (
     DepartmentFactory,
     FiscalYearFactory,
     MandateFactory,
@@ -26,8 +27,7 @@ from consortium.factories import (
     OrganisationFactory,
     TimeEntryFactory,
 )
-from consortium.mandates.models import Mandate
-from consortium.staff.models import Expert
+from consortium.testing.people import People, make_people
 
 YEAR = "2020-2021"
 PRIOR_YEAR = "2019-2020"
@@ -41,8 +41,8 @@ class Ledger:
     beta: Mandate
 
 
-def make_ledger() -> Ledger:
-    people = make_people()
+def make_ledger(people: People | None = None) -> Ledger:
+    people = people or make_people()
     FiscalYearFactory(name=YEAR)
     FiscalYearFactory(name=PRIOR_YEAR)
     accounting = DepartmentFactory(code="CPT", name_fr="Comptabilité", name_en="Accounting")
@@ -65,7 +65,7 @@ def make_ledger() -> Ledger:
         mandate_type=MandateTypeFactory(code="FOR", name_fr="Formation"),
         organisation=OrganisationFactory(name="Coop Bêta"),
     )
-    colleague_expert = Expert.objects.get(user=people.colleague)
+    colleague_expert = people.colleague_expert
     for expert, mandate, day, hours in [
         (people.expert, alpha, dt.date(2020, 6, 1), "7"),
         (people.expert, alpha, dt.date(2020, 6, 2), "3.5"),

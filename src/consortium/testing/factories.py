@@ -284,7 +284,7 @@ class BoardSeatFactory(DjangoModelFactory):
     term_start = dt.date(2019, 6, 12)
     order = factory.Sequence(lambda n: n)
     holder = factory.RelatedFactory(
-        "consortium.factories.BoardSeatHolderFactory", factory_related_name="seat"
+        "consortium.testing.factories.BoardSeatHolderFactory", factory_related_name="seat"
     )
 
 
