@@ -41,6 +41,7 @@ serve: install
 
 test: install chromium
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/consortium makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_PARALLEL)
 
