@@ -16,6 +16,17 @@ def directed_departments(user) -> QuerySet:
     ).values_list("department_id", flat=True)
 
 
+def own_or_directed(user, among: QuerySet, held: frozenset[str]) -> QuerySet:
+    """The rows of `among` (rows of an expert's, through `expert`) that are `user`'s own or, for
+    a director, those of the departments they direct: one SQL statement."""
+    if not is_signed_in(user):
+        return among.none()
+    own = Q(expert__user_id=user.pk)
+    if RoleKind.DIRECTOR in held:
+        return among.filter(own | Q(expert__department__in=directed_departments(user)))
+    return among.filter(own)
+
+
 def holds(user, roles: tuple[str, ...] = (), *, directing_department_id: int | None = None) -> bool:
     """Whether `user` is an administrator, holds one of `roles`, or directs the department
     `directing_department_id`: one query (none for the anonymous or a superuser)."""

@@ -7,7 +7,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -16,10 +16,8 @@ from consortium.accounts.access.experts import (
     can_edit_time_of,
     experts_time_editable_by,
 )
-from consortium.accounts.access.reach import directed_departments
+from consortium.accounts.access.reach import own_or_directed
 from consortium.accounts.access.roles import roles_of
-from consortium.accounts.models import RoleKind
-from consortium.accounts.selectors import is_signed_in
 
 
 def time_entries_visible_to(
@@ -31,12 +29,7 @@ def time_entries_visible_to(
     held = roles_of(user, roles)
     if held & AUDIT_ALL_ROLES:
         return among
-    if not is_signed_in(user):
-        return among.none()
-    own = Q(expert__user_id=user.pk)
-    if RoleKind.DIRECTOR in held:
-        return among.filter(own | Q(expert__department__in=directed_departments(user)))
-    return among.filter(own)
+    return own_or_directed(user, among, held)
 
 
 def time_entries_editable_by(

@@ -13,10 +13,15 @@ they count the weeks still awaiting approval but decide none.
 
 from collections.abc import Iterable
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
-from consortium.accounts.access.reach import directed_departments, first_or_404, holds
+from consortium.accounts.access.reach import (
+    directed_departments,
+    first_or_404,
+    holds,
+    own_or_directed,
+)
 from consortium.accounts.access.roles import roles_of
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import is_signed_in
@@ -58,12 +63,7 @@ def weeks_visible_to(user, *, among: QuerySet, roles: Iterable[str] | None = Non
     held = roles_of(user, roles)
     if held & FIGURES_ROLES:
         return among
-    if not is_signed_in(user):
-        return among.none()
-    own = Q(expert__user_id=user.pk)
-    if RoleKind.DIRECTOR in held:
-        return among.filter(own | Q(expert__department__in=directed_departments(user)))
-    return among.filter(own)
+    return own_or_directed(user, among, held)
 
 
 def week_for_approval(
