@@ -20,7 +20,7 @@ from consortium.timesheets.models import TimeEntry
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 KINDS = ("departments", "mandate-types", "organisations", "experts", "mandates", "time-entries")
 
 
