@@ -33,7 +33,7 @@ from consortium.timesheets.models import (
     TimeEntryImport,
     TimesheetWeek,
 )
-from consortium.timesheets.selectors import locked_ranges
+from consortium.timesheets.selectors.ledger import locked_ranges
 from consortium.timesheets.services import (
     period_lock,
     period_unlock,

@@ -31,7 +31,7 @@ from consortium.timesheets.models import (
     TimesheetWeek,
     WeekStatus,
 )
-from consortium.timesheets.selectors import closed_weeks, locked_ranges
+from consortium.timesheets.selectors.ledger import closed_weeks, locked_ranges
 
 # One row for the bulk writer: expert id, mandate id, date, hours, description.
 EntryRow = tuple[int, int, dt.date, Decimal, str]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from consortium.accounts.tests.people import make_people
 from consortium.core.fiscal_years import Period
 from consortium.factories import ExpertFactory, TimeEntryFactory, UserFactory
-from consortium.timesheets.selectors import (
+from consortium.timesheets.selectors.review import (
     audit_trail,
     weeks_awaiting_approval,
 )

@@ -26,8 +26,9 @@ from consortium.accounts.access import (
 )
 from consortium.accounts.models import RoleKind
 from consortium.staff.models import Expert
-from consortium.timesheets import selectors, services
+from consortium.timesheets import services
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
+from consortium.timesheets.selectors import review
 
 RECENT_DECISIONS_DAYS = 30
 RECENT_DECISIONS_SHOWN = 50
@@ -87,11 +88,11 @@ def approval_list(request: HttpRequest) -> HttpResponse:
         expert_id = filters.cleaned_data["expert"]
     awaiting = [
         week
-        for week in selectors.weeks_awaiting_approval(request.user)
+        for week in review.weeks_awaiting_approval(request.user)
         if department_id in (None, week.expert.department_id)
         and expert_id in (None, week.expert_id)
     ]
-    decided = selectors.weeks_recently_decided(
+    decided = review.weeks_recently_decided(
         request.user,
         since=timezone.now() - dt.timedelta(days=RECENT_DECISIONS_DAYS),
         roles=roles,
@@ -119,8 +120,8 @@ def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = No
         "week": week,
         "title": _("Semaine de %(expert)s du %(day)s")
         % {"expert": week.expert.full_name, "day": dateformat.format(week.week_start, _("j F Y"))},
-        "grid": selectors.week_grid(week),
-        "changes": selectors.week_entry_changes(week),
+        "grid": review.week_grid(week),
+        "changes": review.week_entry_changes(week),
         "return_form": return_form or WeekReturnForm(),
         "history_url": history_url + history_query,
         "is_submitted": week.status == WeekStatus.SUBMITTED,
@@ -198,7 +199,7 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
     """Approve the weeks ticked on the list: all of them, or none if one is refused."""
     ids = {int(value) for value in request.POST.getlist("week") if value.isdigit()}
     # Only weeks within the user's reach count: a forged id outside it is ignored, not approved.
-    weeks = [week for week in selectors.weeks_awaiting_approval(request.user) if week.pk in ids]
+    weeks = [week for week in review.weeks_awaiting_approval(request.user) if week.pk in ids]
     if not weeks:
         messages.warning(request, _("Cochez au moins une semaine à approuver."))
         return redirect("timesheets:approval_list")

@@ -25,8 +25,9 @@ from consortium.core.fiscal_years import (
 )
 from consortium.core.forms import add_service_errors
 from consortium.core.models import FiscalYear
-from consortium.timesheets import selectors, services
+from consortium.timesheets import services
 from consortium.timesheets.models import PeriodKind, PeriodLock
+from consortium.timesheets.selectors.overview import fiscal_year_overview
 
 
 class PeriodLockForm(forms.Form):
@@ -99,7 +100,7 @@ def _render_page(
     fiscal_years = _fiscal_year_names(today)
     form = form or PeriodLockForm(fiscal_years=fiscal_years)
     locks = list(PeriodLock.objects.select_related("locked_by", "fiscal_year").order_by("-start"))
-    overview = selectors.fiscal_year_overview(year)
+    overview = fiscal_year_overview(year)
     return render(
         request,
         "timesheets/period_lock_list.html",

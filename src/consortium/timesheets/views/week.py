@@ -39,7 +39,7 @@ from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
 from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
-from consortium.timesheets.selectors import (
+from consortium.timesheets.selectors.sheet import (
     WeekSheet,
     WeekSheetCell,
     WeekSheetRow,
