@@ -4,8 +4,6 @@ period (views/approval.py, views/audit.py)."""
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import DateField, OuterRef, QuerySet, Subquery, Sum
@@ -24,6 +22,7 @@ from consortium.timesheets.models import (
     TimesheetWeek,
     WeekStatus,
 )
+from consortium.timesheets.selectors.grid import WeekGrid, WeekGridCell, WeekGridRow
 
 
 def _week_hours() -> Subquery:
@@ -85,47 +84,17 @@ def weeks_recently_decided(
     )
 
 
-@dataclass
-class WeekGridRow:
-    mandate_code: str
-    mandate_title: str
-    organisation: str
-    hours: list[Decimal | None]
-    comments: list[str]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((hours for hours in self.hours if hours is not None), Decimal(0))
-
-    @property
-    def day_cells(self) -> list[tuple[Decimal | None, str]]:
-        return list(zip(self.hours, self.comments, strict=True))
-
-
-@dataclass
-class WeekGrid:
-    days: list[dt.date]
-    rows: list[WeekGridRow]
-
-    @property
-    def day_totals(self) -> list[Decimal]:
-        return [
-            sum((row.hours[index] or Decimal(0) for row in self.rows), Decimal(0))
-            for index in range(len(self.days))
-        ]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((row.total for row in self.rows), Decimal(0))
-
-
 def week_grid(week: TimesheetWeek) -> WeekGrid:
-    """The week's entries as mandates × days (Monday to Sunday), with comments: one query."""
+    """The week's entries as mandates × days (Monday to Sunday), with comments: one query.
+
+    The review page only reads it: its cells say nothing of locks."""
     days = week_days(week.week_start)
     entries = (
         TimeEntry.objects.filter(expert_id=week.expert_id, date__range=(days[0], days[-1]))
         .order_by("mandate__code", "date")
         .values_list(
+            "pk",
+            "mandate_id",
             "mandate__code",
             "mandate__title",
             "mandate__organisation__name",
@@ -134,13 +103,15 @@ def week_grid(week: TimesheetWeek) -> WeekGrid:
             "description",
         )
     )
-    rows: dict[str, WeekGridRow] = {}
-    for code, title, organisation, day, hours, description in entries:
-        row = rows.setdefault(code, WeekGridRow(code, title, organisation, [None] * 7, [""] * 7))
-        index = (day - days[0]).days
-        row.hours[index] = hours
-        row.comments[index] = description
-    return WeekGrid(days=days, rows=list(rows.values()))
+    rows: dict[int, WeekGridRow] = {}
+    for pk, mandate_id, code, title, organisation, day, hours, description in entries:
+        row = rows.get(mandate_id)
+        if row is None:
+            cells = [WeekGridCell(day=one) for one in days]
+            row = rows[mandate_id] = WeekGridRow(mandate_id, code, title, organisation, cells)
+        cell = row.cells[(day - days[0]).days]
+        cell.entry_id, cell.hours, cell.comment = pk, hours, description
+    return WeekGrid(days=days, week=week, rows=list(rows.values()))
 
 
 def week_entry_changes(week: TimesheetWeek, limit: int = 50) -> list[TimeEntryChange]:

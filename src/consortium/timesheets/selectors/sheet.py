@@ -3,7 +3,6 @@ a saved cell updates (views/week.py)."""
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
@@ -11,78 +10,11 @@ from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from consortium.core.weeks import week_days
 from consortium.mandates.models import Mandate, MandateStatus
 from consortium.staff.models import Expert
-from consortium.timesheets.models import PeriodLock, TimeEntry, TimesheetWeek, WeekStatus
+from consortium.timesheets.models import PeriodLock, TimeEntry, TimesheetWeek
+from consortium.timesheets.selectors.grid import WeekGrid, WeekGridCell, WeekGridLock, WeekGridRow
 
 # Rows of the sheet: the mandates of this week and of the four weeks before it.
 WEEK_SHEET_RECENT_DAYS = 28
-
-
-@dataclass
-class WeekSheetCell:
-    day: dt.date
-    entry_id: int | None = None
-    hours: Decimal | None = None
-    comment: str = ""
-    locked: bool = False
-
-
-@dataclass
-class WeekSheetRow:
-    mandate_id: int
-    code: str
-    title: str
-    organisation: str
-    cells: list[WeekSheetCell]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((cell.hours for cell in self.cells if cell.hours is not None), Decimal(0))
-
-
-@dataclass(frozen=True)
-class WeekSheetLock:
-    start: dt.date
-    end: dt.date
-    kind: str
-    fiscal_year: str | None
-
-
-@dataclass
-class WeekSheet:
-    """One expert's week as the grid shows it: rows of mandates, a cell per day."""
-
-    expert: Expert
-    days: list[dt.date]
-    week: TimesheetWeek | None
-    rows: list[WeekSheetRow]
-    locks: list[WeekSheetLock]
-
-    @property
-    def week_start(self) -> dt.date:
-        return self.days[0]
-
-    @property
-    def status(self) -> str:
-        return self.week.status if self.week else WeekStatus.DRAFT
-
-    @property
-    def is_closed(self) -> bool:
-        return self.status in (WeekStatus.SUBMITTED, WeekStatus.APPROVED)
-
-    @property
-    def locked_days(self) -> set[dt.date]:
-        return {day for day in self.days if any(lk.start <= day <= lk.end for lk in self.locks)}
-
-    @property
-    def day_totals(self) -> list[Decimal]:
-        return [
-            sum((row.cells[index].hours or Decimal(0) for row in self.rows), Decimal(0))
-            for index in range(len(self.days))
-        ]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((row.total for row in self.rows), Decimal(0))
 
 
 def _open_during(first: dt.date, last: dt.date) -> Q:
@@ -92,7 +24,7 @@ def _open_during(first: dt.date, last: dt.date) -> Q:
 
 def week_sheet(
     expert: Expert, week_start: dt.date, *, extra_mandate_ids: Iterable[int] = ()
-) -> WeekSheet:
+) -> WeekGrid:
     """The expert's week (from Monday `week_start`): five queries whatever the data.
 
     Rows are the mandates the expert logged hours on this week or in the four weeks before, plus
@@ -111,19 +43,19 @@ def week_sheet(
         .values_list("pk", "code", "title", "organisation__name")
     )
     locks = [
-        WeekSheetLock(*values)
+        WeekGridLock(*values)
         for values in PeriodLock.objects.filter(start__lte=days[-1], end__gte=days[0])
         .order_by("start")
         .values_list("start", "end", "kind", "fiscal_year__name")
     ]
     locked = {day for day in days if any(lock.start <= day <= lock.end for lock in locks)}
     rows = {
-        pk: WeekSheetRow(
+        pk: WeekGridRow(
             pk,
             code,
             title,
             organisation,
-            [WeekSheetCell(day=day, locked=day in locked) for day in days],
+            [WeekGridCell(day=day, locked=day in locked) for day in days],
         )
         for pk, code, title, organisation in mandates
     }
@@ -138,7 +70,7 @@ def week_sheet(
         .select_related("decided_by")
         .first()
     )
-    return WeekSheet(expert=expert, days=days, week=week, rows=list(rows.values()), locks=locks)
+    return WeekGrid(days=days, week=week, rows=list(rows.values()), locks=locks)
 
 
 def week_sheet_mandates_to_add(

@@ -39,10 +39,8 @@ from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
 from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
+from consortium.timesheets.selectors.grid import WeekGrid, WeekGridCell, WeekGridRow
 from consortium.timesheets.selectors.sheet import (
-    WeekSheet,
-    WeekSheetCell,
-    WeekSheetRow,
     week_sheet,
     week_sheet_mandate,
     week_sheet_mandates_to_add,
@@ -148,7 +146,7 @@ class RowView:
     total: str
 
 
-def _cell_view(row: WeekSheetRow, cell: WeekSheetCell, *, closed: bool) -> CellView:
+def _cell_view(row: WeekGridRow, cell: WeekGridCell, *, closed: bool) -> CellView:
     return CellView(
         mandate_id=row.mandate_id,
         code=row.code,
@@ -160,7 +158,7 @@ def _cell_view(row: WeekSheetRow, cell: WeekSheetCell, *, closed: bool) -> CellV
     )
 
 
-def _row_view(row: WeekSheetRow, *, closed: bool) -> RowView:
+def _row_view(row: WeekGridRow, *, closed: bool) -> RowView:
     return RowView(
         mandate_id=row.mandate_id,
         code=row.code,
@@ -171,7 +169,7 @@ def _row_view(row: WeekSheetRow, *, closed: bool) -> RowView:
     )
 
 
-def _week_notices(sheet: WeekSheet) -> list[str]:
+def _week_notices(sheet: WeekGrid) -> list[str]:
     """Why (part of) the week is read-only, in words."""
     notices = []
     week = sheet.week
