@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -217,13 +217,3 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
         % {"expert": weeks[0].expert.full_name, "day": _day_and_month(weeks[0].week_start)},
     )
     return redirect("timesheets:approval_list")
-
-
-urlpatterns = [
-    path("approbations/", approval_list, name="approval_list"),
-    path("approbations/approuver/", week_approve_many, name="week_approve_many"),
-    path("approbations/<int:week_id>/", approval_detail, name="approval_detail"),
-    path("approbations/<int:week_id>/approuver/", week_approve, name="week_approve"),
-    path("approbations/<int:week_id>/renvoyer/", week_return, name="week_return"),
-    path("approbations/<int:week_id>/rouvrir/", week_reopen, name="week_reopen"),
-]

@@ -13,7 +13,6 @@ from decimal import Decimal
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -209,9 +208,3 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
             ]
         )
     return response
-
-
-urlpatterns = [
-    path("historique/", audit_trail, name="audit_trail"),
-    path("historique/csv/", audit_trail_csv, name="audit_trail_csv"),
-]

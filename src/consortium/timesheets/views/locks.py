@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -159,10 +159,3 @@ def period_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
         messages.success(request, _("%(period)s : période déverrouillée.") % {"period": label})
     year = fiscal_year_name_for(lock.start)
     return redirect(reverse("timesheets:period_lock_list") + f"?exercice={year}")
-
-
-urlpatterns = [
-    path("periodes/", period_lock_list, name="period_lock_list"),
-    path("periodes/verrouiller/", period_lock, name="period_lock"),
-    path("periodes/<int:lock_id>/deverrouiller/", period_unlock, name="period_unlock"),
-]
