@@ -34,13 +34,12 @@ from consortium.timesheets.models import (
     TimesheetWeek,
 )
 from consortium.timesheets.selectors.ledger import locked_ranges
-from consortium.timesheets.services import (
-    period_lock,
-    period_unlock,
+from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
     time_entry_update,
 )
+from consortium.timesheets.services.locks import period_lock, period_unlock
 
 
 def _lock_refusal(day: dt.date) -> str | None:

@@ -17,7 +17,7 @@ from consortium.imports.errors import ImportRefused
 from consortium.imports.services import csv_import
 from consortium.staff.models import Expert
 from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 

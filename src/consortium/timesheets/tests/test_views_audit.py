@@ -10,7 +10,11 @@ from django.utils import timezone, translation
 from consortium.accounts.tests.people import make_people
 from consortium.factories import ExpertFactory, MandateFactory, TimeEntryImportFactory
 from consortium.timesheets.models import TimeEntryChange, TimeEntryImport
-from consortium.timesheets.services import time_entry_delete, time_entry_record, time_entry_update
+from consortium.timesheets.services.entries import (
+    time_entry_delete,
+    time_entry_record,
+    time_entry_update,
+)
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2021, 3, 9)

@@ -18,7 +18,7 @@ from consortium.factories import (
 from consortium.mandates.models import MandateStatus
 from consortium.timesheets.models import PeriodKind, TimeEntry
 from consortium.timesheets.rules import week_start_of
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 30)

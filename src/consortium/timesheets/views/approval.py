@@ -26,9 +26,9 @@ from consortium.accounts.access import (
 )
 from consortium.accounts.models import RoleKind
 from consortium.staff.models import Expert
-from consortium.timesheets import services
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
 from consortium.timesheets.selectors import review
+from consortium.timesheets.services import weeks as week_services
 
 RECENT_DECISIONS_DAYS = 30
 RECENT_DECISIONS_SHOWN = 50
@@ -147,7 +147,7 @@ def _decided(request: HttpRequest, week: TimesheetWeek, message: str) -> None:
 def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
     week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     try:
-        services.week_approve(week=week, by=request.user)
+        week_services.week_approve(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
         _report_refusal(request, error)
         return redirect("timesheets:approval_detail", week_id=week.pk)
@@ -162,7 +162,9 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
     form = WeekReturnForm(request.POST)
     if form.is_valid():
         try:
-            services.week_return(week=week, by=request.user, reason=form.cleaned_data["reason"])
+            week_services.week_return(
+                week=week, by=request.user, reason=form.cleaned_data["reason"]
+            )
         except PermissionDenied as error:
             _report_refusal(request, error)
             return redirect("timesheets:approval_detail", week_id=week.pk)
@@ -185,7 +187,7 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
 def week_reopen(request: HttpRequest, week_id: int) -> HttpResponse:
     week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     try:
-        services.week_reopen(week=week, by=request.user)
+        week_services.week_reopen(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
         _report_refusal(request, error)
     else:
@@ -204,7 +206,7 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
         messages.warning(request, _("Cochez au moins une semaine à approuver."))
         return redirect("timesheets:approval_list")
     try:
-        services.week_approve_many(weeks=weeks, by=request.user)
+        week_services.week_approve_many(weeks=weeks, by=request.user)
     except (ValidationError, PermissionDenied) as error:
         _report_refusal(request, error)
         messages.error(request, _("Aucune semaine n'a été approuvée."))

@@ -25,9 +25,9 @@ from consortium.core.fiscal_years import (
 )
 from consortium.core.forms import add_service_errors
 from consortium.core.models import FiscalYear
-from consortium.timesheets import services
 from consortium.timesheets.models import PeriodKind, PeriodLock
 from consortium.timesheets.selectors.overview import fiscal_year_overview
+from consortium.timesheets.services import locks as lock_services
 
 
 class PeriodLockForm(forms.Form):
@@ -128,7 +128,7 @@ def period_lock(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            lock = services.period_lock(
+            lock = lock_services.period_lock(
                 kind=data["kind"],
                 month=data["month"] if data["kind"] == PeriodKind.MONTH else None,
                 fiscal_year=data["fiscal_year"] if data["kind"] == PeriodKind.FISCAL_YEAR else None,
@@ -152,7 +152,7 @@ def period_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
     lock = get_object_or_404(PeriodLock.objects.select_related("fiscal_year"), pk=lock_id)
     label = _lock_label(lock)
     try:
-        services.period_unlock(lock=lock, by=request.user)
+        lock_services.period_unlock(lock=lock, by=request.user)
     except PermissionDenied as error:
         messages.error(request, str(error))
     else:

@@ -40,13 +40,12 @@ from consortium.timesheets.selectors.sheet import (
     week_sheet_mandates_to_add,
     week_sheet_totals,
 )
-from consortium.timesheets.services import (
+from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
     time_entry_update,
-    week_copy_previous,
-    week_submit,
 )
+from consortium.timesheets.services.weeks import week_copy_previous, week_submit
 from consortium.timesheets.views.week_cells import (
     CellView,
     cell_label,

@@ -1,7 +1,8 @@
-"""Writes to the service ledger: time entries and period locks.
+"""Writes of time entries: one at a time (the grid, the admin) or many at once (imports, the demo).
 
-Every write runs in a transaction, calls `full_clean()` and applies the rules across rows
-(24 h a day per expert, mandate dates, employment, locked periods) with a message that says why.
+Every one-entry write runs in a transaction, calls `full_clean()`, applies the rules across rows
+(24 h a day per expert, mandate dates, employment, locked periods, closed weeks) with a message
+that says why, and leaves its row in the audit trail.
 """
 
 import datetime as dt
@@ -10,39 +11,18 @@ from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from consortium.accounts.access import can_approve_for, can_edit_time_of, can_lock_periods
-from consortium.core.fiscal_years import fiscal_year_bounds, month_period
-from consortium.core.models import FiscalYear
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
-from consortium.timesheets.models import (
-    ChangeAction,
-    PeriodKind,
-    PeriodLock,
-    TimeEntry,
-    TimeEntryChange,
-    TimesheetWeek,
-    WeekStatus,
-)
+from consortium.timesheets.models import ChangeAction, TimeEntry, TimeEntryChange
 from consortium.timesheets.selectors.ledger import closed_weeks, locked_ranges
 
 # One row for the bulk writer: expert id, mandate id, date, hours, description.
 EntryRow = tuple[int, int, dt.date, Decimal, str]
-
-
-def _raise_problems(problems: list[rules.Problem]) -> None:
-    if problems:
-        errors: dict[str, list[str]] = {}
-        for field, message in problems:
-            errors.setdefault(field, []).append(message)
-        raise ValidationError(errors)
 
 
 def _check_open(expert_id: int, *days: dt.date) -> None:
@@ -52,7 +32,7 @@ def _check_open(expert_id: int, *days: dt.date) -> None:
     for day in dict.fromkeys(days):
         problems += rules.check_not_locked(day, locked_ranges(day, day))
         problems += rules.check_week_open(day, weeks)
-    _raise_problems(problems)
+    rules.raise_problems(problems)
 
 
 def _snapshot(entry: TimeEntry) -> dict[str, str]:
@@ -94,7 +74,7 @@ def _check_entry(
             others = others.exclude(pk=replacing.pk)
         total = (others.aggregate(total=Sum("hours"))["total"] or Decimal(0)) + hours
         problems += rules.check_daily_total(Decimal(total), date, expert.code)
-    _raise_problems(problems)
+    rules.raise_problems(problems)
 
 
 @transaction.atomic
@@ -119,7 +99,9 @@ def time_entry_record(
     )
     before = None
     if entry is not None:
-        _raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+        rules.raise_problems(
+            rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date))
+        )
         before = _snapshot(entry)
     _check_entry(expert=expert, mandate=mandate, date=date, hours=hours, replacing=entry)
     if entry is None:
@@ -268,238 +250,3 @@ def time_entries_bulk_write(rows: Sequence[EntryRow], *, new_only: bool = False)
         else:
             _insert_into_sqlite(cursor.cursor, table, ordered, now.isoformat(sep=" "), upsert)
     return len(rows)
-
-
-@transaction.atomic
-def period_lock(
-    *,
-    kind: str,
-    month: dt.date | None = None,
-    fiscal_year: str | None = None,
-    by=None,
-    reason: str = "",
-) -> PeriodLock:
-    """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes.
-
-    `by`: who locks it, refused unless finance or an administrator; None: the system (demo,
-    imports).
-    """
-    _check_may_lock(by)
-    if kind == PeriodKind.MONTH:
-        if month is None:
-            raise ValidationError({"month": _("Indiquez le mois à verrouiller.")})
-        period = month_period(month.year, month.month)
-        start, end, year = period.start, period.end, None
-    elif kind == PeriodKind.FISCAL_YEAR:
-        try:
-            start, end = fiscal_year_bounds(fiscal_year or "")
-        except ValueError as error:
-            raise ValidationError({"fiscal_year": str(error)}) from error
-        year, _created = FiscalYear.objects.get_or_create(
-            name=fiscal_year, defaults={"start_date": start, "end_date": end}
-        )
-        start, end = year.start_date, year.end_date
-    else:
-        raise ValidationError({"kind": _("Type de période inconnu : %(kind)s") % {"kind": kind}})
-    if PeriodLock.objects.filter(start__lte=start, end__gte=end).exists():
-        raise ValidationError(_("Cette période est déjà verrouillée."))
-    lock = PeriodLock(
-        kind=kind, start=start, end=end, fiscal_year=year, locked_by=by, reason=reason
-    )
-    lock.full_clean()
-    lock.save()
-    return lock
-
-
-@transaction.atomic
-def period_unlock(*, lock: PeriodLock, by=None) -> None:
-    """Reopen a locked period. `by`: who unlocks it, refused unless finance or an
-    administrator; None: the system (the demo's reset)."""
-    _check_may_lock(by)
-    lock.delete()
-
-
-def _check_may_lock(by) -> None:
-    if by is not None and not can_lock_periods(by):
-        raise PermissionDenied(
-            _(
-                "Seules les finances (ou l'administration) verrouillent et déverrouillent "
-                "les périodes."
-            )
-        )
-
-
-# --- Week approval -------------------------------------------------------------------------------
-
-
-def _refuse_transition(week: TimesheetWeek, action: str) -> None:
-    raise ValidationError(
-        _("La semaine du %(week)s est à l'état « %(status)s » : elle ne peut pas être %(action)s.")
-        % {
-            "week": week.week_start.isoformat(),
-            "status": week.get_status_display(),
-            "action": action,
-        }
-    )
-
-
-def _locked_week(week: TimesheetWeek) -> TimesheetWeek:
-    return TimesheetWeek.objects.select_for_update().select_related("expert").get(pk=week.pk)
-
-
-def _check_may_decide(by, week: TimesheetWeek) -> None:
-    if not can_approve_for(by, week.expert):
-        raise PermissionDenied(
-            _(
-                "Seule la direction du département de %(expert)s (ou l'administration) décide "
-                "de ses semaines, et personne ne décide de sa propre semaine."
-            )
-            % {"expert": week.expert}
-        )
-
-
-@transaction.atomic
-def week_submit(*, expert: Expert, week_start: dt.date, by) -> TimesheetWeek:
-    """The expert hands in their week (Monday `week_start`) for approval."""
-    if not can_edit_time_of(by, expert):
-        raise PermissionDenied(
-            _("Vous ne pouvez pas soumettre les heures de %(expert)s.") % {"expert": expert}
-        )
-    week = (
-        TimesheetWeek.objects.select_for_update()
-        .filter(expert=expert, week_start=week_start)
-        .first()
-    ) or TimesheetWeek(expert=expert, week_start=week_start)
-    if week.status not in (WeekStatus.DRAFT, WeekStatus.RETURNED):
-        _refuse_transition(week, _("soumise"))
-    week.status = WeekStatus.SUBMITTED
-    week.submitted_at = timezone.now()
-    week.decided_by = None
-    week.decided_at = None
-    week.reason = ""
-    week.full_clean()
-    week.save()
-    return week
-
-
-@transaction.atomic
-def week_approve(*, week: TimesheetWeek, by) -> TimesheetWeek:
-    """A director approves a submitted week: its hours then change only after reopening."""
-    week = _locked_week(week)
-    _check_may_decide(by, week)
-    if week.status != WeekStatus.SUBMITTED:
-        _refuse_transition(week, _("approuvée"))
-    week.status = WeekStatus.APPROVED
-    week.decided_by = by
-    week.decided_at = timezone.now()
-    week.full_clean()
-    week.save()
-    return week
-
-
-@transaction.atomic
-def week_return(*, week: TimesheetWeek, by, reason: str) -> TimesheetWeek:
-    """A director sends a submitted week back to its expert, saying why."""
-    week = _locked_week(week)
-    _check_may_decide(by, week)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Indiquez pourquoi la semaine est renvoyée.")})
-    if week.status != WeekStatus.SUBMITTED:
-        _refuse_transition(week, _("renvoyée"))
-    week.status = WeekStatus.RETURNED
-    week.decided_by = by
-    week.decided_at = timezone.now()
-    week.reason = reason.strip()
-    week.full_clean()
-    week.save()
-    return week
-
-
-@transaction.atomic
-def week_reopen(*, week: TimesheetWeek, by) -> TimesheetWeek:
-    """A director (or an administrator) reopens an approved week: back to draft, editable."""
-    week = _locked_week(week)
-    _check_may_decide(by, week)
-    if week.status != WeekStatus.APPROVED:
-        _refuse_transition(week, _("rouverte"))
-    week.status = WeekStatus.DRAFT
-    week.submitted_at = None
-    week.decided_by = by
-    week.decided_at = timezone.now()
-    week.reason = ""
-    week.full_clean()
-    week.save()
-    return week
-
-
-@transaction.atomic
-def week_approve_many(*, weeks: Sequence[TimesheetWeek], by) -> list[TimesheetWeek]:
-    """Approve several submitted weeks at once: every one of them, or none if one is refused."""
-    return [week_approve(week=week, by=by) for week in weeks]
-
-
-# --- Copy of the previous week (the expert's week sheet) ----------------------------------------
-
-from dataclasses import dataclass, field  # noqa: E402
-
-
-@dataclass(frozen=True)
-class SkippedCopy:
-    """An entry of the previous week left behind, and why (in the active language)."""
-
-    mandate_code: str
-    day: dt.date
-    reason: str
-
-
-@dataclass
-class WeekCopy:
-    copied: int = 0
-    skipped: list[SkippedCopy] = field(default_factory=list)
-
-
-@transaction.atomic
-def week_copy_previous(*, expert: Expert, week_start: dt.date, by) -> WeekCopy:
-    """Copy the hours of the week before Monday `week_start` into the same days of this week.
-
-    Each entry goes through `time_entry_record`, so every rule holds (locked periods, mandate
-    dates, employment, 24 h a day) and each copy leaves its audit row; an entry a rule refuses,
-    or whose cell already holds hours, is skipped with the reason. Comments are not copied:
-    they describe that day's work. Only a draft or returned week may receive a copy.
-    """
-    if not can_edit_time_of(by, expert):
-        raise PermissionDenied(
-            _("Vous ne pouvez pas modifier les heures de %(expert)s.") % {"expert": expert}
-        )
-    week_end = week_start + dt.timedelta(days=6)
-    _raise_problems(rules.check_week_open(week_start, closed_weeks(expert.pk, [week_start])))
-    filled = set(
-        TimeEntry.objects.filter(expert=expert, date__range=(week_start, week_end)).values_list(
-            "mandate_id", "date"
-        )
-    )
-    previous = (
-        TimeEntry.objects.filter(
-            expert=expert,
-            date__range=(week_start - dt.timedelta(days=7), week_start - dt.timedelta(days=1)),
-        )
-        .select_related("mandate")
-        .order_by("date", "mandate__code")
-    )
-    result = WeekCopy()
-    for entry in previous:
-        day = entry.date + dt.timedelta(days=7)
-        if (entry.mandate_id, day) in filled:
-            reason = _("des heures y sont déjà saisies.")
-            result.skipped.append(SkippedCopy(entry.mandate.code, day, reason))
-            continue
-        try:
-            time_entry_record(
-                expert=expert, mandate=entry.mandate, date=day, hours=entry.hours, by=by
-            )
-        except ValidationError as error:
-            reason = " ".join(error.messages)
-            result.skipped.append(SkippedCopy(entry.mandate.code, day, reason))
-        else:
-            result.copied += 1
-    return result
