@@ -27,7 +27,7 @@ def build(*, entries: int = 1_000_000, seed: int = 7) -> int:
     from consortium.mandates.models import Mandate, MandateType
     from consortium.members.models import Membership, Organisation
     from consortium.staff.models import Department, Expert
-    from consortium.timesheets.services import time_entries_bulk_write
+    from consortium.timesheets.services.entries import time_entries_bulk_write
 
     rng = random.Random(seed)
     size = entries / 1_000_000

@@ -21,7 +21,7 @@ from consortium.core.fiscal_years import fiscal_year_name_for
 from consortium.core.languages import active_language
 from consortium.core.weeks import week_start_of
 from consortium.dashboards import charts, selectors
-from consortium.timesheets.selectors import fiscal_years_with_hours
+from consortium.timesheets.selectors.ledger import fiscal_years_with_hours
 
 CENTRE_ROLES = (
     RoleKind.DIRECTOR,

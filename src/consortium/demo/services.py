@@ -25,7 +25,7 @@ from consortium.timesheets.models import (
     TimeEntryImport,
     TimesheetWeek,
 )
-from consortium.timesheets.services import period_unlock
+from consortium.timesheets.services.locks import period_unlock
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "consortium-demo"

@@ -34,7 +34,7 @@ from consortium.reports import charts, sentences
 from consortium.reports.models import ReportSection, ReportText
 from consortium.staff.models import Role
 from consortium.surveys.selectors import surveys_report
-from consortium.timesheets.selectors import stored_fiscal_years_with_hours
+from consortium.timesheets.selectors.ledger import stored_fiscal_years_with_hours
 from consortium.training.selectors import training_report
 
 CATEGORY_ORDER = (

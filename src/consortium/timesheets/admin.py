@@ -33,14 +33,13 @@ from consortium.timesheets.models import (
     TimeEntryImport,
     TimesheetWeek,
 )
-from consortium.timesheets.selectors import locked_ranges
-from consortium.timesheets.services import (
-    period_lock,
-    period_unlock,
+from consortium.timesheets.selectors.ledger import locked_ranges
+from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
     time_entry_update,
 )
+from consortium.timesheets.services.locks import period_lock, period_unlock
 
 
 def _lock_refusal(day: dt.date) -> str | None:

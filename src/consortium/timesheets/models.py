@@ -130,7 +130,7 @@ class TimesheetWeek(TimeStampedModel):
     """One expert's week of hours (Monday to Sunday), as submitted and approved.
 
     A week without a row is a draft. The entries of a submitted or approved week can be neither
-    added, changed nor deleted until the week is returned or reopened (timesheets.services).
+    added, changed nor deleted until the week is returned or reopened (timesheets.services.entries).
     """
 
     expert = models.ForeignKey(

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from consortium.core.weeks import week_start_of
@@ -15,6 +16,15 @@ from consortium.timesheets.models import MAX_HOURS_PER_DAY, WeekStatus
 
 Problem = tuple[str, str]
 HOURS_STEP = Decimal("0.01")
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    """Refuse with every problem found, as one ValidationError by field (the services' way)."""
+    if problems:
+        errors: dict[str, list[str]] = {}
+        for field, message in problems:
+            errors.setdefault(field, []).append(message)
+        raise ValidationError(errors)
 
 
 def parse_hours(text: str) -> Decimal:

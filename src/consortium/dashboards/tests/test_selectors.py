@@ -10,7 +10,7 @@ from consortium.dashboards import selectors
 from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.testing.ledger import PRIOR_YEAR, YEAR, add_more_of_everything
 from consortium.timesheets.models import WeekStatus
-from consortium.timesheets.selectors import fiscal_years_with_hours
+from consortium.timesheets.selectors.ledger import fiscal_years_with_hours
 
 pytestmark = pytest.mark.django_db
 

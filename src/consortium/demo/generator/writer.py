@@ -32,7 +32,8 @@ from consortium.timesheets.models import (
     TimesheetWeek,
     WeekStatus,
 )
-from consortium.timesheets.services import period_lock, time_entries_bulk_write
+from consortium.timesheets.services.entries import time_entries_bulk_write
+from consortium.timesheets.services.locks import period_lock
 
 ENTRY_BATCH = 20_000
 

@@ -21,8 +21,8 @@ from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors import closed_weeks_by_expert, locked_ranges
-from consortium.timesheets.services import EntryRow, time_entries_bulk_write
+from consortium.timesheets.selectors.ledger import closed_weeks_by_expert, locked_ranges
+from consortium.timesheets.services.entries import EntryRow, time_entries_bulk_write
 
 COLUMNS = ("expert_code", "mandate_code", "date", "hours", "description")
 

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,8 +26,9 @@ from consortium.accounts.access import (
 )
 from consortium.accounts.models import RoleKind
 from consortium.staff.models import Expert
-from consortium.timesheets import selectors, services
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
+from consortium.timesheets.selectors import review
+from consortium.timesheets.services import weeks as week_services
 
 RECENT_DECISIONS_DAYS = 30
 RECENT_DECISIONS_SHOWN = 50
@@ -87,11 +88,11 @@ def approval_list(request: HttpRequest) -> HttpResponse:
         expert_id = filters.cleaned_data["expert"]
     awaiting = [
         week
-        for week in selectors.weeks_awaiting_approval(request.user)
+        for week in review.weeks_awaiting_approval(request.user)
         if department_id in (None, week.expert.department_id)
         and expert_id in (None, week.expert_id)
     ]
-    decided = selectors.weeks_recently_decided(
+    decided = review.weeks_recently_decided(
         request.user,
         since=timezone.now() - dt.timedelta(days=RECENT_DECISIONS_DAYS),
         roles=roles,
@@ -119,8 +120,8 @@ def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = No
         "week": week,
         "title": _("Semaine de %(expert)s du %(day)s")
         % {"expert": week.expert.full_name, "day": dateformat.format(week.week_start, _("j F Y"))},
-        "grid": selectors.week_grid(week),
-        "changes": selectors.week_entry_changes(week),
+        "grid": review.week_grid(week),
+        "changes": review.week_entry_changes(week),
         "return_form": return_form or WeekReturnForm(),
         "history_url": history_url + history_query,
         "is_submitted": week.status == WeekStatus.SUBMITTED,
@@ -146,7 +147,7 @@ def _decided(request: HttpRequest, week: TimesheetWeek, message: str) -> None:
 def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
     week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     try:
-        services.week_approve(week=week, by=request.user)
+        week_services.week_approve(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
         _report_refusal(request, error)
         return redirect("timesheets:approval_detail", week_id=week.pk)
@@ -161,7 +162,9 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
     form = WeekReturnForm(request.POST)
     if form.is_valid():
         try:
-            services.week_return(week=week, by=request.user, reason=form.cleaned_data["reason"])
+            week_services.week_return(
+                week=week, by=request.user, reason=form.cleaned_data["reason"]
+            )
         except PermissionDenied as error:
             _report_refusal(request, error)
             return redirect("timesheets:approval_detail", week_id=week.pk)
@@ -184,7 +187,7 @@ def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
 def week_reopen(request: HttpRequest, week_id: int) -> HttpResponse:
     week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     try:
-        services.week_reopen(week=week, by=request.user)
+        week_services.week_reopen(week=week, by=request.user)
     except (ValidationError, PermissionDenied) as error:
         _report_refusal(request, error)
     else:
@@ -198,12 +201,12 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
     """Approve the weeks ticked on the list: all of them, or none if one is refused."""
     ids = {int(value) for value in request.POST.getlist("week") if value.isdigit()}
     # Only weeks within the user's reach count: a forged id outside it is ignored, not approved.
-    weeks = [week for week in selectors.weeks_awaiting_approval(request.user) if week.pk in ids]
+    weeks = [week for week in review.weeks_awaiting_approval(request.user) if week.pk in ids]
     if not weeks:
         messages.warning(request, _("Cochez au moins une semaine à approuver."))
         return redirect("timesheets:approval_list")
     try:
-        services.week_approve_many(weeks=weeks, by=request.user)
+        week_services.week_approve_many(weeks=weeks, by=request.user)
     except (ValidationError, PermissionDenied) as error:
         _report_refusal(request, error)
         messages.error(request, _("Aucune semaine n'a été approuvée."))
@@ -216,13 +219,3 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
         % {"expert": weeks[0].expert.full_name, "day": _day_and_month(weeks[0].week_start)},
     )
     return redirect("timesheets:approval_list")
-
-
-urlpatterns = [
-    path("approbations/", approval_list, name="approval_list"),
-    path("approbations/approuver/", week_approve_many, name="week_approve_many"),
-    path("approbations/<int:week_id>/", approval_detail, name="approval_detail"),
-    path("approbations/<int:week_id>/approuver/", week_approve, name="week_approve"),
-    path("approbations/<int:week_id>/renvoyer/", week_return, name="week_return"),
-    path("approbations/<int:week_id>/rouvrir/", week_reopen, name="week_reopen"),
-]

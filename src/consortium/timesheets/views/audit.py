@@ -13,7 +13,6 @@ from decimal import Decimal
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,8 +27,8 @@ from consortium.accounts.models import RoleKind
 from consortium.core.fiscal_years import Period, month_period
 from consortium.core.listing import page_links, paginate
 from consortium.staff.models import Expert
-from consortium.timesheets import selectors
 from consortium.timesheets.models import TimeEntryChange
+from consortium.timesheets.selectors import review
 
 CHANGES_PER_PAGE = 50
 IMPORTS_SHOWN = 50
@@ -147,9 +146,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     form, expert, period = _filters(request)
     context: dict = {"form": form, "expert": expert, "period": period}
     if expert is not None and period is not None:
-        page = paginate(
-            request, selectors.audit_trail(request.user, expert, period), CHANGES_PER_PAGE
-        )
+        page = paginate(request, review.audit_trail(request.user, expert, period), CHANGES_PER_PAGE)
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -157,7 +154,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
             page_links=page_links(request, page),
             rows=[AuditRow.of(change) for change in page.object_list],
             query=query.urlencode(),
-            imports=list(selectors.time_entry_imports_during(period)[:IMPORTS_SHOWN]),
+            imports=list(review.time_entry_imports_during(period)[:IMPORTS_SHOWN]),
         )
     return render(request, "timesheets/audit_trail.html", context)
 
@@ -195,7 +192,7 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
             _("Commentaire après"),
         ]
     )
-    for change in selectors.audit_trail(request.user, expert, period).iterator(chunk_size=2000):
+    for change in review.audit_trail(request.user, expert, period).iterator(chunk_size=2000):
         row = AuditRow.of(change)
         writer.writerow(
             [
@@ -211,9 +208,3 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
             ]
         )
     return response
-
-
-urlpatterns = [
-    path("historique/", audit_trail, name="audit_trail"),
-    path("historique/csv/", audit_trail_csv, name="audit_trail_csv"),
-]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -25,8 +25,9 @@ from consortium.core.fiscal_years import (
 )
 from consortium.core.forms import add_service_errors
 from consortium.core.models import FiscalYear
-from consortium.timesheets import selectors, services
 from consortium.timesheets.models import PeriodKind, PeriodLock
+from consortium.timesheets.selectors.overview import fiscal_year_overview
+from consortium.timesheets.services import locks as lock_services
 
 
 class PeriodLockForm(forms.Form):
@@ -99,7 +100,7 @@ def _render_page(
     fiscal_years = _fiscal_year_names(today)
     form = form or PeriodLockForm(fiscal_years=fiscal_years)
     locks = list(PeriodLock.objects.select_related("locked_by", "fiscal_year").order_by("-start"))
-    overview = selectors.fiscal_year_overview(year)
+    overview = fiscal_year_overview(year)
     return render(
         request,
         "timesheets/period_lock_list.html",
@@ -127,7 +128,7 @@ def period_lock(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            lock = services.period_lock(
+            lock = lock_services.period_lock(
                 kind=data["kind"],
                 month=data["month"] if data["kind"] == PeriodKind.MONTH else None,
                 fiscal_year=data["fiscal_year"] if data["kind"] == PeriodKind.FISCAL_YEAR else None,
@@ -151,17 +152,10 @@ def period_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
     lock = get_object_or_404(PeriodLock.objects.select_related("fiscal_year"), pk=lock_id)
     label = _lock_label(lock)
     try:
-        services.period_unlock(lock=lock, by=request.user)
+        lock_services.period_unlock(lock=lock, by=request.user)
     except PermissionDenied as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("%(period)s : période déverrouillée.") % {"period": label})
     year = fiscal_year_name_for(lock.start)
     return redirect(reverse("timesheets:period_lock_list") + f"?exercice={year}")
-
-
-urlpatterns = [
-    path("periodes/", period_lock_list, name="period_lock_list"),
-    path("periodes/verrouiller/", period_lock, name="period_lock"),
-    path("periodes/<int:lock_id>/deverrouiller/", period_unlock, name="period_unlock"),
-]

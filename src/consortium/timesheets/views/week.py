@@ -6,20 +6,15 @@ goes through the timesheet services, which hold the rules and say why they refus
 """
 
 import datetime as dt
-import json
-from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import lru_cache
 from urllib.parse import urlencode
 
-from babel.dates import format_date, format_skeleton
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import path, register_converter, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -34,156 +29,34 @@ from consortium.accounts.access import (
 )
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
-from consortium.core.formatting import babel_locale, exact_number, long_date
+from consortium.core.formatting import long_date
 from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
-from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
-from consortium.timesheets.selectors import (
-    WeekSheet,
-    WeekSheetCell,
-    WeekSheetRow,
+from consortium.timesheets.models import TimeEntry, WeekStatus
+from consortium.timesheets.selectors.sheet import (
     week_sheet,
     week_sheet_mandate,
     week_sheet_mandates_to_add,
     week_sheet_totals,
 )
-from consortium.timesheets.services import (
+from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
     time_entry_update,
-    week_copy_previous,
-    week_submit,
+)
+from consortium.timesheets.services.weeks import week_copy_previous, week_submit
+from consortium.timesheets.views.week_cells import (
+    CellView,
+    cell_label,
+    day_headings,
+    hours_text,
+    row_view,
+    week_notices,
 )
 
-
-class IsoDateConverter:
-    """A day written 2020-11-30 in the address."""
-
-    regex = r"\d{4}-\d{2}-\d{2}"
-
-    def to_python(self, value: str) -> dt.date:
-        return dt.date.fromisoformat(value)  # ValueError on 2021-02-30: Django answers 404
-
-    def to_url(self, value: dt.date) -> str:
-        return value.isoformat()
-
-
-register_converter(IsoDateConverter, "week_day")
-
-# How a cell's day reads to a screen reader and to the browser tests: "lundi 30 novembre".
-_LONG_DAY_PATTERNS = {"fr_CA": "EEEE d MMMM", "en_CA": "EEEE, MMMM d"}
 # Past this many, the skipped copies are summed up rather than listed one by one.
 _SKIPPED_LISTED = 12
-
-
-# --- how numbers and days read ------------------------------------------------------------------
-
-
-def _hours_text(hours: Decimal | None) -> str:
-    """7,5 / 7.5 — as few decimals as needed, in the active language."""
-    if hours is None:
-        return ""
-    return exact_number(hours)
-
-
-@lru_cache(maxsize=4096)
-def _long_day_in(day: dt.date, locale: str) -> str:
-    return format_date(day, format=_LONG_DAY_PATTERNS.get(locale, "EEEE d MMMM"), locale=locale)
-
-
-def _long_day(day: dt.date) -> str:
-    return _long_day_in(day, babel_locale())
-
-
-def _cell_label(code: str, day: dt.date) -> str:
-    return f"{code}, {_long_day(day)}"
-
-
-def _lock_notice(lock) -> str:
-    if lock.kind == PeriodKind.FISCAL_YEAR:
-        name = lock.fiscal_year or f"{lock.start.isoformat()} – {lock.end.isoformat()}"
-        return _("L'exercice %(year)s est verrouillé par les finances.") % {"year": name}
-    month = format_skeleton("yMMMM", lock.start, locale=babel_locale())
-    return _("%(month)s est verrouillé par les finances.") % {
-        "month": month[:1].upper() + month[1:]
-    }
-
-
-# --- what the templates draw --------------------------------------------------------------------
-
-
-@dataclass
-class CellView:
-    mandate_id: int
-    code: str
-    day: dt.date
-    value: str
-    readonly: bool
-    entry_id: int | None = None
-    comment: str = ""
-    error: str = ""
-    # Read several times per cell by the template: computed once.
-    key: str = field(init=False)
-    label: str = field(init=False)
-    hx_vals: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.key = f"{self.mandate_id}-{self.day.isoformat()}"
-        self.label = _cell_label(self.code, self.day)
-        self.hx_vals = json.dumps({"mandate": str(self.mandate_id), "day": self.day.isoformat()})
-
-    @property
-    def weekend(self) -> bool:
-        return self.day.weekday() >= 5
-
-
-@dataclass
-class RowView:
-    mandate_id: int
-    code: str
-    title: str
-    organisation: str
-    cells: list[CellView]
-    total: str
-
-
-def _cell_view(row: WeekSheetRow, cell: WeekSheetCell, *, closed: bool) -> CellView:
-    return CellView(
-        mandate_id=row.mandate_id,
-        code=row.code,
-        day=cell.day,
-        value=_hours_text(cell.hours),
-        readonly=closed or cell.locked,
-        entry_id=cell.entry_id,
-        comment=cell.comment,
-    )
-
-
-def _row_view(row: WeekSheetRow, *, closed: bool) -> RowView:
-    return RowView(
-        mandate_id=row.mandate_id,
-        code=row.code,
-        title=row.title,
-        organisation=row.organisation,
-        cells=[_cell_view(row, cell, closed=closed) for cell in row.cells],
-        total=_hours_text(row.total),
-    )
-
-
-def _week_notices(sheet: WeekSheet) -> list[str]:
-    """Why (part of) the week is read-only, in words."""
-    notices = []
-    week = sheet.week
-    if sheet.status == WeekStatus.SUBMITTED:
-        submitted = long_date(timezone.localdate(week.submitted_at))
-        notices.append(
-            _("Semaine soumise le %(date)s, en attente d'approbation.") % {"date": submitted}
-        )
-    elif sheet.status == WeekStatus.APPROVED:
-        notices.append(_("Semaine approuvée : ses heures ne changent plus sans réouverture."))
-    notices += [_lock_notice(lock) for lock in sheet.locks]
-    return notices
 
 
 # --- whose week ---------------------------------------------------------------------------------
@@ -300,18 +173,10 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
         "week_label": long_date(week_start),
         "status_label": WeekStatus(sheet.status).label,
         "editable": not closed,
-        "notices": _week_notices(sheet),
-        "days": [
-            {
-                "date": day,
-                "short": format_skeleton("MMMEd", day, locale=babel_locale()),
-                "weekend": day.weekday() >= 5,
-                "total": _hours_text(total),
-            }
-            for day, total in zip(sheet.days, sheet.day_totals, strict=True)
-        ],
-        "rows": [_row_view(row, closed=closed) for row in sheet.rows],
-        "week_total": _hours_text(sheet.total),
+        "notices": week_notices(sheet),
+        "days": day_headings(sheet),
+        "rows": [row_view(row, closed=closed) for row in sheet.rows],
+        "week_total": hours_text(sheet.total),
         "own_mandates": [mandate for mandate in to_add if mandate["own_department"]],
         "other_mandates": [mandate for mandate in to_add if not mandate["own_department"]],
         **_cells_context(request, week_start),
@@ -344,7 +209,7 @@ def week_row(request: HttpRequest, day: dt.date) -> HttpResponse:
             + ("&" if _query(request) else "?")
             + urlencode({"mandate": mandate_id})
         )
-    context = {"row": _row_view(row, closed=sheet.is_closed), **_cells_context(request, week_start)}
+    context = {"row": row_view(row, closed=sheet.is_closed), **_cells_context(request, week_start)}
     return render(request, "timesheets/_week_row.html", context)
 
 
@@ -379,7 +244,7 @@ def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
         mandate_id=mandate.pk,
         code=mandate.code,
         day=cell_day,
-        value=request.POST.get("hours", "") if error else _hours_text(entry and entry.hours),
+        value=request.POST.get("hours", "") if error else hours_text(entry and entry.hours),
         readonly=False,
         entry_id=entry.pk if entry else None,
         comment=entry.description if entry else "",
@@ -391,9 +256,9 @@ def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
             expert.pk, week_start, mandate_id=mandate.pk, day=cell_day
         )
         context["totals"] = {
-            "row": _hours_text(row_total),
-            "day": _hours_text(day_total),
-            "week": _hours_text(week_total),
+            "row": hours_text(row_total),
+            "day": hours_text(day_total),
+            "week": hours_text(week_total),
         }
     if not _is_htmx(request):
         if error:
@@ -428,7 +293,7 @@ def week_comment(request: HttpRequest, entry_id: int) -> HttpResponse:
         mandate_id=entry.mandate_id,
         code=entry.mandate.code,
         day=entry.date,
-        value=_hours_text(entry.hours),
+        value=hours_text(entry.hours),
         readonly=False,
         entry_id=entry.pk,
         comment=entry.description,
@@ -494,7 +359,7 @@ def week_copy(request: HttpRequest, day: dt.date) -> HttpResponse:
         messages.warning(
             request,
             _("Non copiée — %(cell)s : %(reason)s")
-            % {"cell": _cell_label(skipped.mandate_code, skipped.day), "reason": skipped.reason},
+            % {"cell": cell_label(skipped.mandate_code, skipped.day), "reason": skipped.reason},
         )
     if len(copy.skipped) > _SKIPPED_LISTED:
         more = len(copy.skipped) - _SKIPPED_LISTED
@@ -528,14 +393,3 @@ def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
             _("Semaine du %(date)s soumise pour approbation.") % {"date": long_date(week_start)},
         )
     return redirect(_week_url(request, week_start))
-
-
-urlpatterns = [
-    path("semaine/", week, name="week"),
-    path("semaine/<week_day:day>/", week_of, name="week_of"),
-    path("semaine/<week_day:day>/ligne/", week_row, name="week_row"),
-    path("semaine/<week_day:day>/cellule/", week_cell, name="week_cell"),
-    path("semaine/<week_day:day>/copier/", week_copy, name="week_copy_previous"),
-    path("semaine/<week_day:day>/soumettre/", week_submit_view, name="week_submit"),
-    path("semaine/entree/<int:entry_id>/commentaire/", week_comment, name="week_comment"),
-]

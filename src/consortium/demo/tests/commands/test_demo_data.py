@@ -12,7 +12,8 @@ from consortium.demo.tests.fingerprint import content_fingerprint
 from consortium.members.models import Organisation
 from consortium.testing.factories import TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry, TimeEntryChange
-from consortium.timesheets.services import period_lock, time_entry_update
+from consortium.timesheets.services.entries import time_entry_update
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from consortium.mandates.models import MandateType
 from consortium.members.models import LegalForm, MemberCategory, Membership, Organisation, Region
 from consortium.staff.models import Expert, Role
 from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
-from consortium.timesheets.services import time_entry_record
+from consortium.timesheets.services.entries import time_entry_record
 
 pytestmark = pytest.mark.django_db
 

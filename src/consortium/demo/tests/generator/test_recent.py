@@ -34,7 +34,7 @@ from consortium.timesheets.models import (
     TimesheetWeek,
     WeekStatus,
 )
-from consortium.timesheets.selectors import weeks_awaiting_approval
+from consortium.timesheets.selectors.review import weeks_awaiting_approval
 
 pytestmark = pytest.mark.django_db
 

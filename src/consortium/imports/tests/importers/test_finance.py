@@ -12,7 +12,7 @@ from consortium.testing.factories import (
     OrganisationFactory,
 )
 from consortium.timesheets.models import PeriodKind
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 

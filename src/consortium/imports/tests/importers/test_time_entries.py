@@ -17,7 +17,7 @@ from consortium.testing.factories import (
     UserFactory,
 )
 from consortium.timesheets.models import PeriodKind, TimeEntry, WeekStatus
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 

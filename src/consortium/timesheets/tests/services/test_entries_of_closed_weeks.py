@@ -6,15 +6,12 @@ from django.core.exceptions import ValidationError
 
 from consortium.testing.factories import MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.services import (
+from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
     time_entry_update,
-    week_approve,
-    week_reopen,
-    week_return,
-    week_submit,
 )
+from consortium.timesheets.services.weeks import week_approve, week_reopen, week_return, week_submit
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from consortium.core.models import FiscalYear
 from consortium.timesheets.models import PeriodKind, PeriodLock
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,12 @@ from consortium.testing.factories import (
     UserFactory,
 )
 from consortium.timesheets.models import PeriodKind, TimeEntryChange
-from consortium.timesheets.services import (
-    period_lock,
+from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
     time_entry_update,
 )
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2020, 6, 3)

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 
 from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry
-from consortium.timesheets.services import period_lock, time_entry_record
+from consortium.timesheets.services.entries import time_entry_record
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2020, 6, 1)

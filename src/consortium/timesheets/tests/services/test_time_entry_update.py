@@ -6,12 +6,8 @@ from django.core.exceptions import ValidationError
 
 from consortium.testing.factories import MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry
-from consortium.timesheets.services import (
-    period_lock,
-    period_unlock,
-    time_entry_delete,
-    time_entry_update,
-)
+from consortium.timesheets.services.entries import time_entry_delete, time_entry_update
+from consortium.timesheets.services.locks import period_lock, period_unlock
 
 pytestmark = pytest.mark.django_db
 

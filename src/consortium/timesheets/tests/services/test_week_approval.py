@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from consortium.testing.factories import TimesheetWeekFactory
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
-from consortium.timesheets.services import week_approve, week_reopen, week_return, week_submit
+from consortium.timesheets.services.weeks import week_approve, week_reopen, week_return, week_submit
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)

@@ -17,7 +17,7 @@ from consortium.testing.factories import (
 )
 from consortium.timesheets.models import PeriodKind, TimeEntry
 from consortium.timesheets.rules import week_start_of
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 30)

@@ -7,15 +7,12 @@ from django.utils import timezone
 
 from consortium.core.fiscal_years import Period
 from consortium.testing.factories import ExpertFactory, TimeEntryFactory, UserFactory
-from consortium.timesheets.selectors import (
+from consortium.timesheets.selectors.review import (
     audit_trail,
     weeks_awaiting_approval,
 )
-from consortium.timesheets.services import (
-    time_entry_update,
-    week_approve,
-    week_submit,
-)
+from consortium.timesheets.services.entries import time_entry_update
+from consortium.timesheets.services.weeks import week_approve, week_submit
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)

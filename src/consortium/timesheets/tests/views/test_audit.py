@@ -9,7 +9,11 @@ from django.utils import timezone, translation
 
 from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryImportFactory
 from consortium.timesheets.models import TimeEntryChange, TimeEntryImport
-from consortium.timesheets.services import time_entry_delete, time_entry_record, time_entry_update
+from consortium.timesheets.services.entries import (
+    time_entry_delete,
+    time_entry_record,
+    time_entry_update,
+)
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2021, 3, 9)

@@ -16,7 +16,8 @@ from consortium.testing.factories import (
     TimesheetWeekFactory,
 )
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
-from consortium.timesheets.services import time_entry_record, week_approve, week_submit
+from consortium.timesheets.services.entries import time_entry_record
+from consortium.timesheets.services.weeks import week_approve, week_submit
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 23)

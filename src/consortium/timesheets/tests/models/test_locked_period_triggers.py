@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 
 from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry
-from consortium.timesheets.services import period_lock, time_entries_bulk_write
+from consortium.timesheets.services.entries import time_entries_bulk_write
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2020, 6, 15)

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock
-from consortium.timesheets.services import period_lock, period_unlock
+from consortium.timesheets.services.locks import period_lock, period_unlock
 
 pytestmark = pytest.mark.django_db
 YEAR = "2020-2021"

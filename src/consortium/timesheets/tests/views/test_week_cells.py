@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from consortium.testing.factories import MandateFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry, TimeEntryChange
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 30)

@@ -6,7 +6,7 @@ import pytest
 from consortium.core.tests.admin_pages import admin_url, changelist_rows, page_text
 from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import TimeEntryChange, TimeEntryImport
-from consortium.timesheets.services import time_entry_delete, time_entry_update
+from consortium.timesheets.services.entries import time_entry_delete, time_entry_update
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2020, 6, 3)

@@ -12,7 +12,7 @@ from consortium.core.tests.admin_pages import (
 )
 from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock, TimeEntry
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 

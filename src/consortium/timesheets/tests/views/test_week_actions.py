@@ -15,7 +15,7 @@ from consortium.timesheets.models import (
     TimesheetWeek,
     WeekStatus,
 )
-from consortium.timesheets.services import period_lock
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 11, 30)

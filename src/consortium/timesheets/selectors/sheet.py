@@ -1,0 +1,128 @@
+"""The expert's week as they edit it: its grid, the mandates that may become rows, the totals
+a saved cell updates (views/week.py)."""
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+
+from consortium.core.weeks import week_days
+from consortium.mandates.models import Mandate, MandateStatus
+from consortium.staff.models import Expert
+from consortium.timesheets.models import PeriodLock, TimeEntry, TimesheetWeek
+from consortium.timesheets.selectors.grid import WeekGrid, WeekGridCell, WeekGridLock, WeekGridRow
+
+# Rows of the sheet: the mandates of this week and of the four weeks before it.
+WEEK_SHEET_RECENT_DAYS = 28
+
+
+def _open_during(first: dt.date, last: dt.date) -> Q:
+    """Open mandates covering at least one day of [first, last]."""
+    return Q(status=MandateStatus.OPEN, start__lte=last) & (Q(end__isnull=True) | Q(end__gte=first))
+
+
+def week_sheet(
+    expert: Expert, week_start: dt.date, *, extra_mandate_ids: Iterable[int] = ()
+) -> WeekGrid:
+    """The expert's week (from Monday `week_start`): five queries whatever the data.
+
+    Rows are the mandates the expert logged hours on this week or in the four weeks before, plus
+    `extra_mandate_ids` (rows the expert adds) when they are open mandates covering the week.
+    """
+    days = week_days(week_start)
+    recent = TimeEntry.objects.filter(
+        expert=expert,
+        date__range=(week_start - dt.timedelta(days=WEEK_SHEET_RECENT_DAYS), days[-1]),
+    ).values("mandate_id")
+    mandates = (
+        Mandate.objects.filter(
+            Q(pk__in=recent) | (Q(pk__in=list(extra_mandate_ids)) & _open_during(days[0], days[-1]))
+        )
+        .order_by("code")
+        .values_list("pk", "code", "title", "organisation__name")
+    )
+    locks = [
+        WeekGridLock(*values)
+        for values in PeriodLock.objects.filter(start__lte=days[-1], end__gte=days[0])
+        .order_by("start")
+        .values_list("start", "end", "kind", "fiscal_year__name")
+    ]
+    locked = {day for day in days if any(lock.start <= day <= lock.end for lock in locks)}
+    rows = {
+        pk: WeekGridRow(
+            pk,
+            code,
+            title,
+            organisation,
+            [WeekGridCell(day=day, locked=day in locked) for day in days],
+        )
+        for pk, code, title, organisation in mandates
+    }
+    entries = TimeEntry.objects.filter(expert=expert, date__range=(days[0], days[-1])).values_list(
+        "pk", "mandate_id", "date", "hours", "description"
+    )
+    for pk, mandate_id, day, hours, description in entries:
+        cell = rows[mandate_id].cells[(day - days[0]).days]
+        cell.entry_id, cell.hours, cell.comment = pk, hours, description
+    week = (
+        TimesheetWeek.objects.filter(expert=expert, week_start=week_start)
+        .select_related("decided_by")
+        .first()
+    )
+    return WeekGrid(days=days, week=week, rows=list(rows.values()), locks=locks)
+
+
+def week_sheet_mandates_to_add(
+    expert: Expert, week_start: dt.date, *, exclude_ids: Iterable[int] = ()
+) -> list[dict]:
+    """The open mandates covering the week that may become rows, the expert's department's
+    first, then by code: one query. Each: id, code, title, organisation_name, own_department."""
+    week_end = week_start + dt.timedelta(days=6)
+    return list(
+        Mandate.objects.filter(_open_during(week_start, week_end))
+        .exclude(pk__in=list(exclude_ids))
+        .annotate(
+            own_department=Case(
+                When(department_id=expert.department_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-own_department", "code")
+        .values("id", "code", "title", "own_department", organisation_name=F("organisation__name"))
+    )
+
+
+def week_sheet_mandate(expert: Expert, week_start: dt.date, mandate_id: int) -> Mandate | None:
+    """The mandate if it may be a row of the week: open and covering a day of it, or already
+    holding hours of the expert in the sheet's recent weeks. One query."""
+    week_end = week_start + dt.timedelta(days=6)
+    recent = TimeEntry.objects.filter(
+        expert=expert,
+        date__range=(week_start - dt.timedelta(days=WEEK_SHEET_RECENT_DAYS), week_end),
+    ).values("mandate_id")
+    return (
+        Mandate.objects.filter(Q(pk__in=recent) | _open_during(week_start, week_end))
+        .filter(pk=mandate_id)
+        .select_related("organisation")
+        .first()
+    )
+
+
+def week_sheet_totals(
+    expert_id: int, week_start: dt.date, *, mandate_id: int, day: dt.date
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Hours of one row (mandate), of one day and of the whole week: one query."""
+    totals = TimeEntry.objects.filter(
+        expert_id=expert_id, date__range=(week_start, week_start + dt.timedelta(days=6))
+    ).aggregate(
+        row=Sum("hours", filter=Q(mandate_id=mandate_id)),
+        day=Sum("hours", filter=Q(date=day)),
+        week=Sum("hours"),
+    )
+    return (
+        totals["row"] or Decimal(0),
+        totals["day"] or Decimal(0),
+        totals["week"] or Decimal(0),
+    )

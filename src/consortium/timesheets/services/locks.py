@@ -1,0 +1,71 @@
+"""Finance locks a month or a fiscal year against changes, and reopens it for a correction."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from consortium.accounts.access import can_lock_periods
+from consortium.core.fiscal_years import fiscal_year_bounds, month_period
+from consortium.core.models import FiscalYear
+from consortium.timesheets.models import PeriodKind, PeriodLock
+
+
+@transaction.atomic
+def period_lock(
+    *,
+    kind: str,
+    month: dt.date | None = None,
+    fiscal_year: str | None = None,
+    by=None,
+    reason: str = "",
+) -> PeriodLock:
+    """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes.
+
+    `by`: who locks it, refused unless finance or an administrator; None: the system (demo,
+    imports).
+    """
+    _check_may_lock(by)
+    if kind == PeriodKind.MONTH:
+        if month is None:
+            raise ValidationError({"month": _("Indiquez le mois à verrouiller.")})
+        period = month_period(month.year, month.month)
+        start, end, year = period.start, period.end, None
+    elif kind == PeriodKind.FISCAL_YEAR:
+        try:
+            start, end = fiscal_year_bounds(fiscal_year or "")
+        except ValueError as error:
+            raise ValidationError({"fiscal_year": str(error)}) from error
+        year, _created = FiscalYear.objects.get_or_create(
+            name=fiscal_year, defaults={"start_date": start, "end_date": end}
+        )
+        start, end = year.start_date, year.end_date
+    else:
+        raise ValidationError({"kind": _("Type de période inconnu : %(kind)s") % {"kind": kind}})
+    if PeriodLock.objects.filter(start__lte=start, end__gte=end).exists():
+        raise ValidationError(_("Cette période est déjà verrouillée."))
+    lock = PeriodLock(
+        kind=kind, start=start, end=end, fiscal_year=year, locked_by=by, reason=reason
+    )
+    lock.full_clean()
+    lock.save()
+    return lock
+
+
+@transaction.atomic
+def period_unlock(*, lock: PeriodLock, by=None) -> None:
+    """Reopen a locked period. `by`: who unlocks it, refused unless finance or an
+    administrator; None: the system (the demo's reset)."""
+    _check_may_lock(by)
+    lock.delete()
+
+
+def _check_may_lock(by) -> None:
+    if by is not None and not can_lock_periods(by):
+        raise PermissionDenied(
+            _(
+                "Seules les finances (ou l'administration) verrouillent et déverrouillent "
+                "les périodes."
+            )
+        )
