@@ -6,7 +6,15 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.dashboards import selectors
+from consortium.dashboards.selectors.centre import (
+    ComparisonRow,
+    centre_dashboard,
+    dashboard_periods,
+    department_names,
+)
+from consortium.dashboards.selectors.expert import RECENT_WEEKS, expert_dashboard
+from consortium.dashboards.selectors.utilisation import expert_utilisation, weekdays_between
+from consortium.dashboards.templatetags.utilisation import utilisation_badge
 from consortium.dashboards.tests.ledger import PRIOR_YEAR, YEAR, add_more_of_everything, make_ledger
 from consortium.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import WeekStatus
@@ -19,18 +27,18 @@ CENTRE_QUERIES = 7
 
 
 def centre(ledger, *, user=None, roles=frozenset({"administrator"}), today=AFTER_THE_YEAR, **kw):
-    return selectors.centre_dashboard(
+    return centre_dashboard(
         user=user or ledger.people.administrator,
         roles=roles,
         fiscal_year=kw.get("fiscal_year", YEAR),
         today=today,
         department_id=kw.get("department_id"),
-        department_names=selectors.department_names(),
+        department_names=department_names(),
     )
 
 
-def by_label(rows: list[dict]) -> dict[str, tuple[Decimal, Decimal]]:
-    return {row["label"]: (row["current"], row["prior"]) for row in rows}
+def by_label(rows: list[ComparisonRow]) -> dict[str, tuple[Decimal, Decimal]]:
+    return {row.label: (row.current, row.prior) for row in rows}
 
 
 @pytest.mark.parametrize(
@@ -44,87 +52,87 @@ def by_label(rows: list[dict]) -> dict[str, tuple[Decimal, Decimal]]:
     ],
 )
 def test_weekdays_are_counted_from_monday_to_friday(first, last, weekdays):
-    assert selectors.weekdays_between(first, last) == weekdays
+    assert weekdays_between(first, last) == weekdays
 
 
 def test_a_running_year_is_compared_with_the_prior_year_up_to_the_same_day():
-    periods = selectors.dashboard_periods("2020-2021", dt.date(2020, 6, 15))
+    periods = dashboard_periods("2020-2021", dt.date(2020, 6, 15))
     assert periods.to_date == Period(dt.date(2020, 4, 1), dt.date(2020, 6, 15), "2020-2021")
     assert periods.prior_to_date == Period(dt.date(2019, 4, 1), dt.date(2019, 6, 15), "2019-2020")
     assert not periods.is_complete
 
 
 def test_a_past_year_is_compared_whole_with_the_whole_prior_year():
-    periods = selectors.dashboard_periods("2020-2021", AFTER_THE_YEAR)
+    periods = dashboard_periods("2020-2021", AFTER_THE_YEAR)
     assert periods.to_date.end == dt.date(2021, 3, 31)
     assert periods.prior_to_date.end == dt.date(2020, 3, 31)
     assert periods.is_complete
 
 
 def test_the_29th_of_february_is_compared_with_the_28th():
-    periods = selectors.dashboard_periods("2023-2024", dt.date(2024, 2, 29))
+    periods = dashboard_periods("2023-2024", dt.date(2024, 2, 29))
     assert periods.prior_to_date.end == dt.date(2023, 2, 28)
 
 
 def test_hours_by_department_and_mandate_type_are_set_against_the_prior_year():
     dashboard = centre(make_ledger())
-    assert by_label(dashboard["by_department"]) == {
+    assert by_label(dashboard.by_department) == {
         "Comptabilité": (Decimal("10.50"), Decimal("5.00")),
         "Ressources humaines": (Decimal("4.00"), Decimal("10.00")),
     }
-    assert by_label(dashboard["by_mandate_type"]) == {
+    assert by_label(dashboard.by_mandate_type) == {
         "Gestion déléguée": (Decimal("10.50"), Decimal("5.00")),
         "Formation": (Decimal("4.00"), Decimal("10.00")),
     }
-    accounting = dashboard["by_department"][0]
-    assert accounting["variance_pct"] == Decimal("110.0")
-    assert dashboard["by_department"][1]["variance_pct"] == Decimal("-60.0")
+    accounting = dashboard.by_department[0]
+    assert accounting.variance_pct == Decimal("110.0")
+    assert dashboard.by_department[1].variance_pct == Decimal("-60.0")
 
 
 def test_the_headline_gives_the_years_hours_and_their_variance():
-    headline = centre(make_ledger())["headline"]
-    assert headline["hours"] == Decimal("14.50")
-    assert headline["prior_hours"] == Decimal("15.00")
-    assert headline["variance_pct"] == Decimal("-3.3")
-    assert headline["experts_active"] == 2
+    headline = centre(make_ledger()).headline
+    assert headline.hours == Decimal("14.50")
+    assert headline.prior_hours == Decimal("15.00")
+    assert headline.variance_pct == Decimal("-3.3")
+    assert headline.experts_active == 2
 
 
 def test_each_month_of_the_year_sits_next_to_the_same_month_of_the_prior_year():
-    months = centre(make_ledger())["by_month"]
-    assert [row["month"] for row in months][:4] == [
+    months = centre(make_ledger()).by_month
+    assert [row.month for row in months][:4] == [
         dt.date(2020, 4, 1),
         dt.date(2020, 5, 1),
         dt.date(2020, 6, 1),
         dt.date(2020, 7, 1),
     ]
     assert len(months) == 12
-    assert (months[2]["current"], months[2]["prior"]) == (Decimal("10.50"), Decimal("5.00"))
-    assert (months[3]["current"], months[3]["prior"]) == (Decimal("4.00"), Decimal("10.00"))
-    assert months[0]["current"] == Decimal("0.00")
+    assert (months[2].current, months[2].prior) == (Decimal("10.50"), Decimal("5.00"))
+    assert (months[3].current, months[3].prior) == (Decimal("4.00"), Decimal("10.00"))
+    assert months[0].current == Decimal("0.00")
 
 
 def test_a_running_year_counts_only_up_to_today_and_leaves_future_months_empty():
     ledger = make_ledger()
     # 2019-06-03 is on or before 2019-06-15; 2019-07-08 is after: not in the prior period.
     dashboard = centre(ledger, today=dt.date(2020, 6, 15))
-    assert dashboard["headline"]["hours"] == Decimal("10.50")
-    assert dashboard["headline"]["prior_hours"] == Decimal("5.00")
-    months = dashboard["by_month"]
-    assert months[2]["current"] == Decimal("10.50")
-    assert months[3]["current"] is None
+    assert dashboard.headline.hours == Decimal("10.50")
+    assert dashboard.headline.prior_hours == Decimal("5.00")
+    months = dashboard.by_month
+    assert months[2].current == Decimal("10.50")
+    assert months[3].current is None
     # The prior year's months are whole: the chart shows where the year went.
-    assert months[3]["prior"] == Decimal("10.00")
+    assert months[3].prior == Decimal("10.00")
 
 
 def test_one_department_counts_the_hours_of_its_mandates():
     ledger = make_ledger()
     dashboard = centre(ledger, department_id=ledger.beta.department_id)
-    assert by_label(dashboard["by_department"]) == {
+    assert by_label(dashboard.by_department) == {
         "Ressources humaines": (Decimal("4.00"), Decimal("10.00"))
     }
-    assert dashboard["by_month"][3]["current"] == Decimal("4.00")
-    assert dashboard["by_month"][2]["current"] == Decimal("0.00")
-    assert [row["name"] for row in dashboard["top_organisations"]] == ["Coop Bêta"]
+    assert dashboard.by_month[3].current == Decimal("4.00")
+    assert dashboard.by_month[2].current == Decimal("0.00")
+    assert [row.name for row in dashboard.top_organisations] == ["Coop Bêta"]
 
 
 def test_utilisation_is_hours_over_the_weekdays_of_employment_times_the_standard_day():
@@ -136,23 +144,23 @@ def test_utilisation_is_hours_over_the_weekdays_of_employment_times_the_standard
         expert=newcomer, mandate=ledger.alpha, date=dt.date(2020, 6, 8), hours=Decimal("7")
     )
     two_weeks = Period(dt.date(2020, 6, 1), dt.date(2020, 6, 14))
-    rows = {row["id"]: row for row in selectors.expert_utilisation(two_weeks, None)}
+    rows = {row.id: row for row in expert_utilisation(two_weeks, None)}
     owner = rows[ledger.people.expert.pk]
-    assert owner["available"] == Decimal(70)  # ten weekdays of 7 h
-    assert owner["hours"] == Decimal("10.50")
-    assert owner["rate"] == Decimal("15.0")
-    assert owner["band"] == "warn"
-    assert rows[newcomer.pk]["available"] == Decimal(35)  # hired on the second Monday
-    assert rows[newcomer.pk]["rate"] == Decimal("20.0")
-    assert rows[ledger.colleague_expert.pk]["hours"] == Decimal("0.00")
+    assert owner.available == Decimal(70)  # ten weekdays of 7 h
+    assert owner.hours == Decimal("10.50")
+    assert owner.rate == Decimal("15.0")
+    assert utilisation_badge(owner.band) == "warn"
+    assert rows[newcomer.pk].available == Decimal(35)  # hired on the second Monday
+    assert rows[newcomer.pk].rate == Decimal("20.0")
+    assert rows[ledger.colleague_expert.pk].hours == Decimal("0.00")
 
 
 def test_utilisation_follows_the_standard_day_setting(settings):
     ledger = make_ledger()
     settings.WORKDAY_HOURS = 7.5
     two_weeks = Period(dt.date(2020, 6, 1), dt.date(2020, 6, 14))
-    rows = {row["id"]: row for row in selectors.expert_utilisation(two_weeks, None)}
-    assert rows[ledger.people.expert.pk]["available"] == Decimal(75)
+    rows = {row.id: row for row in expert_utilisation(two_weeks, None)}
+    assert rows[ledger.people.expert.pk].available == Decimal(75)
 
 
 def test_utilisation_is_sorted_highest_first_and_banded():
@@ -161,29 +169,29 @@ def test_utilisation_is_sorted_highest_first_and_banded():
     TimeEntryFactory(
         expert=ledger.colleague_expert, mandate=ledger.alpha, date=one_day.start, hours=Decimal(8)
     )
-    rows = selectors.expert_utilisation(one_day, None)
-    assert rows[0]["id"] == ledger.colleague_expert.pk
-    assert (rows[0]["rate"], rows[0]["band"]) == (Decimal("114.3"), "bad")
-    assert (rows[1]["rate"], rows[1]["band"]) == (Decimal("50.0"), "warn")
+    rows = expert_utilisation(one_day, None)
+    assert rows[0].id == ledger.colleague_expert.pk
+    assert (rows[0].rate, utilisation_badge(rows[0].band)) == (Decimal("114.3"), "bad")
+    assert (rows[1].rate, utilisation_badge(rows[1].band)) == (Decimal("50.0"), "warn")
 
 
 def test_a_departments_average_weighs_its_experts_by_their_hours_available():
     dashboard = centre(make_ledger())
-    (accounting,) = dashboard["utilisation_by_department"]
+    (accounting,) = dashboard.utilisation_by_department
     # Two experts in post all year: 2 × 261 weekdays × 7 h; 14.5 h entered.
-    assert accounting["available"] == Decimal(3654)
-    assert accounting["hours"] == Decimal("14.50")
-    assert accounting["rate"] == Decimal("0.4")
-    assert dashboard["centre_utilisation"]["rate"] == Decimal("0.4")
+    assert accounting.available == Decimal(3654)
+    assert accounting.hours == Decimal("14.50")
+    assert accounting.rate == Decimal("0.4")
+    assert dashboard.centre_utilisation.rate == Decimal("0.4")
 
 
 def test_the_organisations_served_most_come_first_with_their_share():
-    organisations = centre(make_ledger())["top_organisations"]
-    assert [(row["name"], row["hours"]) for row in organisations] == [
+    organisations = centre(make_ledger()).top_organisations
+    assert [(row.name, row.hours) for row in organisations] == [
         ("Coop Alpha", Decimal("10.50")),
         ("Coop Bêta", Decimal("4.00")),
     ]
-    assert organisations[0]["share"] == Decimal("72.4")
+    assert organisations[0].share == Decimal("72.4")
 
 
 def test_a_director_counts_the_weeks_awaiting_approval_in_their_departments_only():
@@ -198,14 +206,14 @@ def test_a_director_counts_the_weeks_awaiting_approval_in_their_departments_only
     director = centre(ledger, user=people.director, roles=frozenset({"director"}))
     elsewhere = centre(ledger, user=people.director_elsewhere, roles=frozenset({"director"}))
     administrator = centre(ledger)
-    assert director["headline"]["weeks_awaiting"] == 1
-    assert elsewhere["headline"]["weeks_awaiting"] == 0
-    assert administrator["headline"]["weeks_awaiting"] == 2
+    assert director.headline.weeks_awaiting == 1
+    assert elsewhere.headline.weeks_awaiting == 0
+    assert administrator.headline.weeks_awaiting == 2
 
 
 def test_the_centre_dashboard_takes_the_same_queries_whatever_the_data(django_assert_num_queries):
     ledger = make_ledger()
-    names = selectors.department_names()
+    names = department_names()
     arguments = {
         "user": ledger.people.director,
         "roles": frozenset({"director"}),
@@ -215,12 +223,12 @@ def test_the_centre_dashboard_takes_the_same_queries_whatever_the_data(django_as
         "department_names": names,
     }
     with django_assert_num_queries(CENTRE_QUERIES):
-        selectors.centre_dashboard(**arguments)
+        centre_dashboard(**arguments)
     add_more_of_everything()
-    arguments["department_names"] = selectors.department_names()
+    arguments["department_names"] = department_names()
     with django_assert_num_queries(CENTRE_QUERIES):
-        dashboard = selectors.centre_dashboard(**arguments)
-    assert len(dashboard["by_department"]) == 7
+        dashboard = centre_dashboard(**arguments)
+    assert len(dashboard.by_department) == 7
 
 
 def test_the_fiscal_years_on_offer_are_todays_and_those_with_hours():
@@ -245,38 +253,38 @@ EXPERT_QUERIES = 3
 
 def test_an_experts_week_shows_each_days_hours_against_the_standard_day():
     ledger = make_ledger()
-    dashboard = selectors.expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
-    week = dashboard["week"]
-    assert week["start"] == dt.date(2020, 6, 1)
-    assert [row["hours"] for row in week["days"]][:3] == [
+    dashboard = expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
+    week = dashboard.week
+    assert week.start == dt.date(2020, 6, 1)
+    assert [row.hours for row in week.days][:3] == [
         Decimal("7.00"),
         Decimal("3.50"),
         Decimal("0.00"),
     ]
-    assert [row["standard"] for row in week["days"]] == [Decimal(7)] * 5 + [Decimal(0)] * 2
-    assert week["hours"] == Decimal("10.50")
-    assert week["standard"] == Decimal(35)
-    assert week["rate"] == Decimal("30.0")
+    assert [row.standard for row in week.days] == [Decimal(7)] * 5 + [Decimal(0)] * 2
+    assert week.hours == Decimal("10.50")
+    assert week.standard == Decimal(35)
+    assert week.rate == Decimal("30.0")
 
 
 def test_an_experts_month_shows_hours_by_mandate_and_week_against_the_hours_available():
     ledger = make_ledger()
-    dashboard = selectors.expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
-    month = dashboard["month"]
-    assert month["available"] == Decimal(22 * 7)  # June 2020 has 22 weekdays
-    assert month["hours"] == Decimal("10.50")
-    assert month["rate"] == Decimal("6.8")
-    assert [(row["code"], row["hours"], row["share"]) for row in month["by_mandate"]] == [
+    dashboard = expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
+    month = dashboard.month
+    assert month.available == Decimal(22 * 7)  # June 2020 has 22 weekdays
+    assert month.hours == Decimal("10.50")
+    assert month.rate == Decimal("6.8")
+    assert [(row.code, row.hours, row.share) for row in month.by_mandate] == [
         ("ALPHA", Decimal("10.50"), Decimal("100.0"))
     ]
-    assert [row["start"] for row in month["by_week"]] == [
+    assert [row.start for row in month.by_week] == [
         dt.date(2020, 6, 1),
         dt.date(2020, 6, 8),
         dt.date(2020, 6, 15),
         dt.date(2020, 6, 22),
         dt.date(2020, 6, 29),
     ]
-    assert month["by_week"][0]["hours"] == Decimal("10.50")
+    assert month.by_week[0].hours == Decimal("10.50")
 
 
 def test_the_last_week_of_a_month_counts_only_its_days_in_the_month():
@@ -293,9 +301,9 @@ def test_the_last_week_of_a_month_counts_only_its_days_in_the_month():
         date=dt.date(2020, 7, 1),
         hours=Decimal(3),
     )
-    dashboard = selectors.expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 30))
-    assert dashboard["month"]["by_week"][-1]["hours"] == Decimal("2.00")
-    assert dashboard["recent_weeks"][0]["hours"] == Decimal("5.00")
+    dashboard = expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 30))
+    assert dashboard.month.by_week[-1].hours == Decimal("2.00")
+    assert dashboard.recent_weeks[0].hours == Decimal("5.00")
 
 
 def test_recent_weeks_show_their_state_newest_first():
@@ -309,28 +317,28 @@ def test_recent_weeks_show_their_state_newest_first():
         decided_by=ledger.people.director,
         decided_at=dt.datetime(2020, 6, 8, tzinfo=dt.UTC),
     )
-    dashboard = selectors.expert_dashboard(expert=expert, day=dt.date(2020, 6, 10))
-    weeks = dashboard["recent_weeks"]
-    assert len(weeks) == selectors.RECENT_WEEKS
-    assert (weeks[0]["start"], weeks[0]["status"]) == (dt.date(2020, 6, 8), WeekStatus.DRAFT)
-    assert (weeks[1]["start"], weeks[1]["status"]) == (dt.date(2020, 6, 1), WeekStatus.APPROVED)
-    assert weeks[1]["hours"] == Decimal("10.50")
+    dashboard = expert_dashboard(expert=expert, day=dt.date(2020, 6, 10))
+    weeks = dashboard.recent_weeks
+    assert len(weeks) == RECENT_WEEKS
+    assert (weeks[0].start, weeks[0].status) == (dt.date(2020, 6, 8), WeekStatus.DRAFT)
+    assert (weeks[1].start, weeks[1].status) == (dt.date(2020, 6, 1), WeekStatus.APPROVED)
+    assert weeks[1].hours == Decimal("10.50")
 
 
 def test_an_expert_sees_only_their_own_hours():
     ledger = make_ledger()
-    dashboard = selectors.expert_dashboard(expert=ledger.colleague_expert, day=dt.date(2020, 6, 3))
-    assert dashboard["week"]["hours"] == Decimal("0.00")
-    assert dashboard["month"]["by_mandate"] == []
+    dashboard = expert_dashboard(expert=ledger.colleague_expert, day=dt.date(2020, 6, 3))
+    assert dashboard.week.hours == Decimal("0.00")
+    assert dashboard.month.by_mandate == []
 
 
 def test_the_expert_dashboard_takes_the_same_queries_whatever_the_data(django_assert_num_queries):
     ledger = make_ledger()
     expert = ledger.people.expert
     with django_assert_num_queries(EXPERT_QUERIES):
-        selectors.expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))
+        expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))
     for day in range(1, 29):
         TimeEntryFactory(expert=expert, date=dt.date(2020, 6, day), hours=Decimal(1))
     with django_assert_num_queries(EXPERT_QUERIES):
-        dashboard = selectors.expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))
-    assert len(dashboard["month"]["by_mandate"]) == 29
+        dashboard = expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))
+    assert len(dashboard.month.by_mandate) == 29
