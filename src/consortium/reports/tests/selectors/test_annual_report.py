@@ -1,5 +1,5 @@
 """The report's content on a small ledger: the years that have data, and a fixed number of
-queries (test_views.py counts the same on the whole demo)."""
+queries (views/test_report_pages.py counts the same on the whole demo)."""
 
 import datetime as dt
 

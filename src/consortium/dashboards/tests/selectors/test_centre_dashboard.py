@@ -1,4 +1,4 @@
-"""The dashboards' figures against a ledger computed by hand (see ledger.py)."""
+"""The centre's dashboard against a ledger computed by hand (see ledger.py)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,9 +12,6 @@ from consortium.dashboards.selectors.centre import (
     dashboard_periods,
     department_names,
 )
-from consortium.dashboards.selectors.expert import RECENT_WEEKS, expert_dashboard
-from consortium.dashboards.selectors.utilisation import expert_utilisation, weekdays_between
-from consortium.dashboards.templatetags.utilisation import utilisation_badge
 from consortium.dashboards.tests.ledger import PRIOR_YEAR, YEAR, add_more_of_everything, make_ledger
 from consortium.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import WeekStatus
@@ -39,20 +36,6 @@ def centre(ledger, *, user=None, roles=frozenset({"administrator"}), today=AFTER
 
 def by_label(rows: list[ComparisonRow]) -> dict[str, tuple[Decimal, Decimal]]:
     return {row.label: (row.current, row.prior) for row in rows}
-
-
-@pytest.mark.parametrize(
-    ("first", "last", "weekdays"),
-    [
-        (dt.date(2020, 6, 1), dt.date(2020, 6, 7), 5),  # Monday to Sunday
-        (dt.date(2020, 6, 6), dt.date(2020, 6, 7), 0),  # a weekend
-        (dt.date(2020, 6, 3), dt.date(2020, 6, 16), 10),  # Wednesday to Tuesday, two weeks
-        (dt.date(2020, 4, 1), dt.date(2021, 3, 31), 261),  # the fiscal year 2020-2021
-        (dt.date(2020, 6, 2), dt.date(2020, 6, 1), 0),  # nothing
-    ],
-)
-def test_weekdays_are_counted_from_monday_to_friday(first, last, weekdays):
-    assert weekdays_between(first, last) == weekdays
 
 
 def test_a_running_year_is_compared_with_the_prior_year_up_to_the_same_day():
@@ -135,46 +118,6 @@ def test_one_department_counts_the_hours_of_its_mandates():
     assert [row.name for row in dashboard.top_organisations] == ["Coop Bêta"]
 
 
-def test_utilisation_is_hours_over_the_weekdays_of_employment_times_the_standard_day():
-    ledger = make_ledger()
-    newcomer = ExpertFactory(
-        department=ledger.people.expert.department, hired_on=dt.date(2020, 6, 8)
-    )
-    TimeEntryFactory(
-        expert=newcomer, mandate=ledger.alpha, date=dt.date(2020, 6, 8), hours=Decimal("7")
-    )
-    two_weeks = Period(dt.date(2020, 6, 1), dt.date(2020, 6, 14))
-    rows = {row.id: row for row in expert_utilisation(two_weeks, None)}
-    owner = rows[ledger.people.expert.pk]
-    assert owner.available == Decimal(70)  # ten weekdays of 7 h
-    assert owner.hours == Decimal("10.50")
-    assert owner.rate == Decimal("15.0")
-    assert utilisation_badge(owner.band) == "warn"
-    assert rows[newcomer.pk].available == Decimal(35)  # hired on the second Monday
-    assert rows[newcomer.pk].rate == Decimal("20.0")
-    assert rows[ledger.colleague_expert.pk].hours == Decimal("0.00")
-
-
-def test_utilisation_follows_the_standard_day_setting(settings):
-    ledger = make_ledger()
-    settings.WORKDAY_HOURS = 7.5
-    two_weeks = Period(dt.date(2020, 6, 1), dt.date(2020, 6, 14))
-    rows = {row.id: row for row in expert_utilisation(two_weeks, None)}
-    assert rows[ledger.people.expert.pk].available == Decimal(75)
-
-
-def test_utilisation_is_sorted_highest_first_and_banded():
-    ledger = make_ledger()
-    one_day = Period(dt.date(2020, 6, 2), dt.date(2020, 6, 2))
-    TimeEntryFactory(
-        expert=ledger.colleague_expert, mandate=ledger.alpha, date=one_day.start, hours=Decimal(8)
-    )
-    rows = expert_utilisation(one_day, None)
-    assert rows[0].id == ledger.colleague_expert.pk
-    assert (rows[0].rate, utilisation_badge(rows[0].band)) == (Decimal("114.3"), "bad")
-    assert (rows[1].rate, utilisation_badge(rows[1].band)) == (Decimal("50.0"), "warn")
-
-
 def test_a_departments_average_weighs_its_experts_by_their_hours_available():
     dashboard = centre(make_ledger())
     (accounting,) = dashboard.utilisation_by_department
@@ -244,101 +187,3 @@ def test_the_fiscal_years_on_offer_are_todays_and_those_with_hours():
 
 def test_with_no_hours_at_all_only_todays_fiscal_year_is_on_offer():
     assert fiscal_years_with_hours(dt.date(2021, 5, 1)) == ["2021-2022"]
-
-
-# --- an expert's own dashboard ------------------------------------------------------------------
-
-EXPERT_QUERIES = 3
-
-
-def test_an_experts_week_shows_each_days_hours_against_the_standard_day():
-    ledger = make_ledger()
-    dashboard = expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
-    week = dashboard.week
-    assert week.start == dt.date(2020, 6, 1)
-    assert [row.hours for row in week.days][:3] == [
-        Decimal("7.00"),
-        Decimal("3.50"),
-        Decimal("0.00"),
-    ]
-    assert [row.standard for row in week.days] == [Decimal(7)] * 5 + [Decimal(0)] * 2
-    assert week.hours == Decimal("10.50")
-    assert week.standard == Decimal(35)
-    assert week.rate == Decimal("30.0")
-
-
-def test_an_experts_month_shows_hours_by_mandate_and_week_against_the_hours_available():
-    ledger = make_ledger()
-    dashboard = expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 3))
-    month = dashboard.month
-    assert month.available == Decimal(22 * 7)  # June 2020 has 22 weekdays
-    assert month.hours == Decimal("10.50")
-    assert month.rate == Decimal("6.8")
-    assert [(row.code, row.hours, row.share) for row in month.by_mandate] == [
-        ("ALPHA", Decimal("10.50"), Decimal("100.0"))
-    ]
-    assert [row.start for row in month.by_week] == [
-        dt.date(2020, 6, 1),
-        dt.date(2020, 6, 8),
-        dt.date(2020, 6, 15),
-        dt.date(2020, 6, 22),
-        dt.date(2020, 6, 29),
-    ]
-    assert month.by_week[0].hours == Decimal("10.50")
-
-
-def test_the_last_week_of_a_month_counts_only_its_days_in_the_month():
-    ledger = make_ledger()
-    TimeEntryFactory(
-        expert=ledger.people.expert,
-        mandate=ledger.alpha,
-        date=dt.date(2020, 6, 30),
-        hours=Decimal(2),
-    )
-    TimeEntryFactory(
-        expert=ledger.people.expert,
-        mandate=ledger.alpha,
-        date=dt.date(2020, 7, 1),
-        hours=Decimal(3),
-    )
-    dashboard = expert_dashboard(expert=ledger.people.expert, day=dt.date(2020, 6, 30))
-    assert dashboard.month.by_week[-1].hours == Decimal("2.00")
-    assert dashboard.recent_weeks[0].hours == Decimal("5.00")
-
-
-def test_recent_weeks_show_their_state_newest_first():
-    ledger = make_ledger()
-    expert = ledger.people.expert
-    TimesheetWeekFactory(
-        expert=expert,
-        week_start=dt.date(2020, 6, 1),
-        status=WeekStatus.APPROVED,
-        submitted_at=dt.datetime(2020, 6, 5, tzinfo=dt.UTC),
-        decided_by=ledger.people.director,
-        decided_at=dt.datetime(2020, 6, 8, tzinfo=dt.UTC),
-    )
-    dashboard = expert_dashboard(expert=expert, day=dt.date(2020, 6, 10))
-    weeks = dashboard.recent_weeks
-    assert len(weeks) == RECENT_WEEKS
-    assert (weeks[0].start, weeks[0].status) == (dt.date(2020, 6, 8), WeekStatus.DRAFT)
-    assert (weeks[1].start, weeks[1].status) == (dt.date(2020, 6, 1), WeekStatus.APPROVED)
-    assert weeks[1].hours == Decimal("10.50")
-
-
-def test_an_expert_sees_only_their_own_hours():
-    ledger = make_ledger()
-    dashboard = expert_dashboard(expert=ledger.colleague_expert, day=dt.date(2020, 6, 3))
-    assert dashboard.week.hours == Decimal("0.00")
-    assert dashboard.month.by_mandate == []
-
-
-def test_the_expert_dashboard_takes_the_same_queries_whatever_the_data(django_assert_num_queries):
-    ledger = make_ledger()
-    expert = ledger.people.expert
-    with django_assert_num_queries(EXPERT_QUERIES):
-        expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))
-    for day in range(1, 29):
-        TimeEntryFactory(expert=expert, date=dt.date(2020, 6, day), hours=Decimal(1))
-    with django_assert_num_queries(EXPERT_QUERIES):
-        dashboard = expert_dashboard(expert=expert, day=dt.date(2020, 6, 3))
-    assert len(dashboard.month.by_mandate) == 29

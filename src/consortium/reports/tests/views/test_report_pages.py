@@ -7,7 +7,7 @@ from django.utils import translation
 from consortium.factories import StaffRoleFactory, UserFactory
 from consortium.reports.selectors import annual_report
 from consortium.reports.tests.conftest import YEAR, pdf_pages
-from consortium.reports.tests.test_selectors import ANNUAL_REPORT_QUERIES
+from consortium.reports.tests.selectors.test_annual_report import ANNUAL_REPORT_QUERIES
 
 pytestmark = pytest.mark.django_db
 
