@@ -116,7 +116,7 @@ def run(source: str, size: str) -> None:
         "queries": len(queries.captured_queries),
         "best": min(timings),
         "median": sorted(timings)[RUNS // 2],
-        "service_hours": str(figures["service_hours"]),
+        "service_hours": str(figures.service_hours),
     }
     print(json.dumps(row))
 

@@ -18,6 +18,8 @@ from consortium.core.charts import (
     styled,
 )
 from consortium.core.formatting import babel_locale
+from consortium.dashboards.selectors.centre import CentreDashboard, ComparisonRow
+from consortium.dashboards.selectors.expert import ExpertDashboard
 
 STANDARD_COLOUR = "#a4161a"  # the standard day's line: dark red, AA on white
 
@@ -193,48 +195,41 @@ def _day_label(day, language: str) -> str:
     return format_date(day, "EEE d", locale=babel_locale(language))
 
 
-def _comparison(rows: list[dict]) -> list[dict]:
+def _comparison(rows: list[ComparisonRow]) -> list[dict]:
     """Only what the chart draws, so that the call's key does not depend on anything else."""
-    return [
-        {"label": row["label"], "current": row["current"], "prior": row["prior"]} for row in rows
-    ]
+    return [{"label": row.label, "current": row.current, "prior": row.prior} for row in rows]
 
 
-def centre_charts(dashboard: dict, language: str) -> dict[str, SafeString]:
-    periods = dashboard["periods"]
+def centre_charts(dashboard: CentreDashboard, language: str) -> dict[str, SafeString]:
+    periods = dashboard.periods
     current, prior = periods.year.label, periods.prior_year.label
     months = [
-        {
-            "label": _month_label(row["month"], language),
-            "current": row["current"],
-            "prior": row["prior"],
-        }
-        for row in dashboard["by_month"]
+        {"label": _month_label(row.month, language), "current": row.current, "prior": row.prior}
+        for row in dashboard.by_month
     ]
     calls = {"months": (hours_by_month_comparison_chart, (months, current, prior))}
-    if dashboard["by_department"]:
+    if dashboard.by_department:
         calls["departments"] = (
             hours_by_department_comparison_chart,
-            (_comparison(dashboard["by_department"]), current, prior),
+            (_comparison(dashboard.by_department), current, prior),
         )
-    if dashboard["by_mandate_type"]:
+    if dashboard.by_mandate_type:
         calls["mandate_types"] = (
             hours_by_mandate_type_comparison_chart,
-            (_comparison(dashboard["by_mandate_type"]), current, prior),
+            (_comparison(dashboard.by_mandate_type), current, prior),
         )
     return charts_as_svg(calls, language)
 
 
-def expert_charts(dashboard: dict, language: str) -> dict[str, SafeString]:
+def expert_charts(dashboard: ExpertDashboard, language: str) -> dict[str, SafeString]:
     days = [
-        {"label": _day_label(row["date"], language), "hours": row["hours"]}
-        for row in dashboard["week"]["days"]
+        {"label": _day_label(row.date, language), "hours": row.hours} for row in dashboard.week.days
     ]
     mandates = [
-        {"label": f"{row['code']} – {row['organisation']}", "hours": row["hours"]}
-        for row in dashboard["month"]["by_mandate"]
+        {"label": f"{row.code} – {row.organisation}", "hours": row.hours}
+        for row in dashboard.month.by_mandate
     ]
-    calls = {"week": (hours_by_day_chart, (days, dashboard["standard_day"]))}
+    calls = {"week": (hours_by_day_chart, (days, dashboard.standard_day))}
     if mandates:
         calls["mandates"] = (hours_by_mandate_chart, (mandates,))
     return charts_as_svg(calls, language)

@@ -20,7 +20,10 @@ from consortium.accounts.selectors import expert_for_user
 from consortium.core.fiscal_years import fiscal_year_name_for
 from consortium.core.languages import active_language
 from consortium.core.weeks import week_start_of
-from consortium.dashboards import charts, selectors
+from consortium.dashboards import charts
+from consortium.dashboards.selectors.centre import centre_dashboard, department_names
+from consortium.dashboards.selectors.expert import expert_dashboard
+from consortium.dashboards.selectors.utilisation import workday_hours
 from consortium.timesheets.selectors.ledger import fiscal_years_with_hours
 
 CENTRE_ROLES = (
@@ -78,15 +81,15 @@ def _centre_dashboard(
     fiscal_year = request.GET.get("exercice", "")
     if fiscal_year not in fiscal_years:
         fiscal_year = fiscal_year_name_for(today)
-    department_names = selectors.department_names()
-    department_id = _chosen_department(request, department_names)
-    data = selectors.centre_dashboard(
+    names = department_names()
+    department_id = _chosen_department(request, names)
+    data = centre_dashboard(
         user=request.user,
         roles=roles,
         fiscal_year=fiscal_year,
         today=today,
         department_id=department_id,
-        department_names=department_names,
+        department_names=names,
     )
     context = {
         "dashboard": data,
@@ -94,12 +97,12 @@ def _centre_dashboard(
         "fiscal_years": fiscal_years,
         "fiscal_year": fiscal_year,
         "department_id": department_id,
-        "department_name": department_names.get(department_id, ""),
+        "department_name": names.get(department_id, ""),
         "shows_expert_figures": request_holds(request, EXPERT_FIGURES_ROLES),
         "can_approve": may_approve_weeks(roles),
         "also_expert": also_expert,
         "own_view": OWN_VIEW,
-        "workday_hours": selectors.workday_hours(),
+        "workday_hours": workday_hours(),
     }
     return render(request, "dashboards/centre.html", context)
 
@@ -114,8 +117,8 @@ def _chosen_day(request: HttpRequest, today: dt.date) -> dt.date:
 def _expert_dashboard(request: HttpRequest, expert, *, also_centre: bool) -> HttpResponse:
     today = timezone.localdate()
     day = _chosen_day(request, today)
-    data = selectors.expert_dashboard(expert=expert, day=day)
-    week_start = data["week"]["start"]
+    data = expert_dashboard(expert=expert, day=day)
+    week_start = data.week.start
     context = {
         "dashboard": data,
         "charts": charts.expert_charts(data, active_language()),

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from consortium.core import formatting
 from consortium.core.fiscal_years import Period
 from consortium.core.numbers import percentage
-from consortium.kpis.selectors import NON_MEMBER
+from consortium.kpis.selectors import NON_MEMBER, LedgerKpis
 from consortium.members.models import MemberCategory
 from consortium.staff.models import Gender, Role
 
 
-def kpis_as_json(kpis: dict) -> str:
+def kpis_as_json(kpis: LedgerKpis) -> str:
     """The figures under their own names; hours, percentages and ages as JSON numbers."""
 
     def number(value: object) -> float:
@@ -21,7 +21,7 @@ def kpis_as_json(kpis: dict) -> str:
             return float(value)
         raise TypeError(f"{type(value).__name__} n'est pas un nombre")
 
-    return json.dumps(kpis, default=number, ensure_ascii=False, indent=2)
+    return json.dumps(kpis.as_dict(), default=number, ensure_ascii=False, indent=2)
 
 
 def _share(part: Decimal, total: Decimal) -> str:
@@ -47,9 +47,9 @@ def _share_rows(hours: dict[str, Decimal], names: dict[str, str], total: Decimal
     ]
 
 
-def _sections(kpis: dict, period: Period, names: dict[str, dict[str, str]]) -> list:
+def _sections(kpis: LedgerKpis, period: Period, names: dict[str, dict[str, str]]) -> list:
     """The table's content: (heading or None, rows); rows under a heading are indented."""
-    total = kpis["service_hours"]
+    total = kpis.service_hours
     category_names = {
         MemberCategory.FULLY_MANAGED.value: _("Membres sous entière gestion"),
         MemberCategory.USER.value: _("Membres utilisateurs"),
@@ -74,41 +74,41 @@ def _sections(kpis: dict, period: Period, names: dict[str, dict[str, str]]) -> l
                 (_("Heures de services rendues"), formatting.hours_to_the_cent(total), ""),
                 (
                     _("Entreprises soutenues directement"),
-                    formatting.number(kpis["enterprises_served"]),
+                    formatting.number(kpis.enterprises_served),
                     "",
                 ),
                 (
                     _("Entreprises touchées (directement ou via leur regroupement sectoriel)"),
-                    formatting.number(kpis["enterprises_reached"]),
+                    formatting.number(kpis.enterprises_reached),
                     "",
                 ),
             ],
         ),
         (
             _("Heures par département"),
-            _share_rows(kpis["hours_by_department"], names["departments"], total),
+            _share_rows(kpis.hours_by_department, names["departments"], total),
         ),
         (
             _("Heures par type de mandat"),
-            _share_rows(kpis["hours_by_mandate_type"], names["mandate_types"], total),
+            _share_rows(kpis.hours_by_mandate_type, names["mandate_types"], total),
         ),
         (
             _("Heures par catégorie de membre"),
             [
                 (category_names[key], formatting.hours_to_the_cent(value), _share(value, total))
-                for key, value in kpis["hours_by_member_category"].items()
+                for key, value in kpis.hours_by_member_category.items()
             ],
         ),
         (
             _("Organisations membres"),
             [
-                (_("Au début de la période"), formatting.number(kpis["members_at_start"]), ""),
-                (_("Nouvelles"), formatting.number(kpis["new_members"]), ""),
-                (_("Parties"), formatting.number(kpis["departed_members"]), ""),
-                (_("À la fin de la période"), formatting.number(kpis["members_at_end"]), ""),
+                (_("Au début de la période"), formatting.number(kpis.members_at_start), ""),
+                (_("Nouvelles"), formatting.number(kpis.new_members), ""),
+                (_("Parties"), formatting.number(kpis.departed_members), ""),
+                (_("À la fin de la période"), formatting.number(kpis.members_at_end), ""),
                 (
                     _("Croissance du membrariat"),
-                    formatting.percent(kpis["membership_growth_pct"], 1),
+                    formatting.percent(kpis.membership_growth_pct, 1),
                     "",
                 ),
             ],
@@ -117,17 +117,17 @@ def _sections(kpis: dict, period: Period, names: dict[str, dict[str, str]]) -> l
             _("Effectif au %(day)s") % {"day": formatting.long_date(period.end)},
             [
                 (role_names[role], formatting.number(count), "")
-                for role, count in kpis["headcount"].items()
+                for role, count in kpis.headcount.items()
             ],
         ),
         (
             _("Genre, parmi les personnes qui l'ont déclaré"),
             [
                 (gender_names[gender], formatting.percent(share, 1), "")
-                for gender, share in kpis["gender_pct"].items()
+                for gender, share in kpis.gender_pct.items()
             ],
         ),
-        (None, [(_("Moyenne d'âge"), _years(kpis["average_age"]), "")]),
+        (None, [(_("Moyenne d'âge"), _years(kpis.average_age), "")]),
     ]
 
 
@@ -138,7 +138,7 @@ def _title(period: Period) -> str:
     return _("Du %(start)s au %(end)s") % dates
 
 
-def kpis_as_table(kpis: dict, period: Period, names: dict[str, dict[str, str]]) -> str:
+def kpis_as_table(kpis: LedgerKpis, period: Period, names: dict[str, dict[str, str]]) -> str:
     """The figures as a table in the active language; `names` from `ledger_dimension_names`."""
     sections = _sections(kpis, period, names)
     indent = "  "

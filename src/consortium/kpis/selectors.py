@@ -4,8 +4,11 @@ Every figure is computed in SQL with a fixed number of queries, whatever the siz
 `ledger_kpis` makes four, each family of figures coming from one selector below.
 """
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
@@ -22,6 +25,59 @@ NON_MEMBER = "non_member"
 MEMBER_CATEGORY_KEYS = (*(category.value for category in MemberCategory), NON_MEMBER)
 DECLARED_GENDERS = (Gender.WOMAN.value, Gender.MAN.value, Gender.OTHER.value)
 ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class LedgerHours:
+    """The period's service hours; each breakdown maps a code to its hours and adds up to
+    `service_hours`."""
+
+    service_hours: Decimal
+    hours_by_department: Mapping[str, Decimal]  # department code → hours, by code
+    hours_by_mandate_type: Mapping[str, Decimal]  # mandate type code → hours, by code
+    hours_by_member_category: Mapping[str, Decimal]  # every MEMBER_CATEGORY_KEYS, in order
+    enterprises_served: int
+
+
+@dataclass(frozen=True)
+class MembershipFigures:
+    members_at_start: int
+    members_at_end: int
+    new_members: int
+    departed_members: int
+    membership_growth_pct: Decimal | None
+
+
+@dataclass(frozen=True)
+class StaffFigures:
+    headcount: Mapping[str, int]  # role → experts employed on the period's last day
+    gender_pct: Mapping[str, Decimal | None]  # declared gender → share of those who declared one
+    average_age: Decimal | None
+
+
+@dataclass(frozen=True)
+class LedgerKpis:
+    """Every figure of the service ledger for one period, in the report's order (the order of
+    `as_dict`, which `consortium kpis --format json` prints)."""
+
+    service_hours: Decimal
+    hours_by_department: Mapping[str, Decimal]
+    hours_by_mandate_type: Mapping[str, Decimal]
+    hours_by_member_category: Mapping[str, Decimal]
+    enterprises_served: int
+    enterprises_reached: int
+    members_at_start: int
+    members_at_end: int
+    new_members: int
+    departed_members: int
+    membership_growth_pct: Decimal | None
+    headcount: Mapping[str, int]
+    gender_pct: Mapping[str, Decimal | None]
+    average_age: Decimal | None
+
+    def as_dict(self) -> dict:
+        """The figures under their names, breakdowns as plain dicts."""
+        return dataclasses.asdict(self)
 
 
 def _tables() -> dict[str, str]:
@@ -97,7 +153,7 @@ def _period_parameters(period: Period) -> dict[str, dt.date]:
     }
 
 
-def ledger_hours(period: Period) -> dict:
+def ledger_hours(period: Period) -> LedgerHours:
     """Service hours of the period, in total and by department, mandate type and member category,
     and the number of organisations served (owning a mandate with hours in the period).
 
@@ -118,13 +174,13 @@ def ledger_hours(period: Period) -> dict:
             by_mandate_type[mandate_type] += hours
             by_category[category] += hours
             served.add(organisation_id)
-    return {
-        "service_hours": sum(by_category.values(), Decimal("0.00")),
-        "hours_by_department": dict(sorted(by_department.items())),
-        "hours_by_mandate_type": dict(sorted(by_mandate_type.items())),
-        "hours_by_member_category": by_category,
-        "enterprises_served": len(served),
-    }
+    return LedgerHours(
+        service_hours=sum(by_category.values(), Decimal("0.00")),
+        hours_by_department=dict(sorted(by_department.items())),
+        hours_by_mandate_type=dict(sorted(by_mandate_type.items())),
+        hours_by_member_category=by_category,
+        enterprises_served=len(served),
+    )
 
 
 # UNION (not UNION ALL) drops an organisation already reached, which also ends the recursion
@@ -153,7 +209,7 @@ def _member_on(day: dt.date) -> Q:
     return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
 
 
-def membership_figures(period: Period) -> dict:
+def membership_figures(period: Period) -> MembershipFigures:
     """Member organisations at the start and the end of the period, those that joined and left.
 
     An organisation whose membership changes category (one membership's last day D, the next
@@ -176,16 +232,16 @@ def membership_figures(period: Period) -> dict:
         new=Count("pk", filter=joined),
     )
     at_start, at_end, new = counts["at_start"], counts["at_end"], counts["new"]
-    return {
-        "members_at_start": at_start,
-        "members_at_end": at_end,
-        "new_members": new,
-        "departed_members": at_start + new - at_end,
-        "membership_growth_pct": ratio((at_end - at_start) * 100, at_start),
-    }
+    return MembershipFigures(
+        members_at_start=at_start,
+        members_at_end=at_end,
+        new_members=new,
+        departed_members=at_start + new - at_end,
+        membership_growth_pct=ratio((at_end - at_start) * 100, at_start),
+    )
 
 
-def staff_figures(period: Period) -> dict:
+def staff_figures(period: Period) -> StaffFigures:
     """Experts employed on the period's last day: by role, by declared gender, and their mean age
     (the last day's year minus the birth year, among those who gave one)."""
     last = period.end
@@ -201,15 +257,13 @@ def staff_figures(period: Period) -> dict:
     )
     declared = sum(counts[gender] for gender in DECLARED_GENDERS)
     with_birth_year = counts["with_birth_year"]
-    return {
-        "headcount": {role.value: counts[role.value] for role in Role},
-        "gender_pct": {
-            gender: ratio(counts[gender] * 100, declared) for gender in DECLARED_GENDERS
-        },
-        "average_age": ratio(
+    return StaffFigures(
+        headcount={role.value: counts[role.value] for role in Role},
+        gender_pct={gender: ratio(counts[gender] * 100, declared) for gender in DECLARED_GENDERS},
+        average_age=ratio(
             last.year * with_birth_year - (counts["birth_years"] or 0), with_birth_year
         ),
-    }
+    )
 
 
 def ledger_dimension_names() -> dict[str, dict[str, str]]:
@@ -220,7 +274,7 @@ def ledger_dimension_names() -> dict[str, dict[str, str]]:
     }
 
 
-def ledger_kpis(period: Period) -> dict:
+def ledger_kpis(period: Period) -> LedgerKpis:
     """Every figure of the service ledger for `period` (a fiscal year, a calendar year, any range).
 
     Hours are Decimals with two places, percentages and the average age Decimals with one
@@ -229,13 +283,13 @@ def ledger_kpis(period: Period) -> dict:
     hours = ledger_hours(period)
     members = membership_figures(period)
     staff = staff_figures(period)
-    return {
-        "service_hours": hours["service_hours"],
-        "hours_by_department": hours["hours_by_department"],
-        "hours_by_mandate_type": hours["hours_by_mandate_type"],
-        "hours_by_member_category": hours["hours_by_member_category"],
-        "enterprises_served": hours["enterprises_served"],
-        "enterprises_reached": enterprises_reached(period),
-        **members,
-        **staff,
-    }
+    return LedgerKpis(
+        service_hours=hours.service_hours,
+        hours_by_department=hours.hours_by_department,
+        hours_by_mandate_type=hours.hours_by_mandate_type,
+        hours_by_member_category=hours.hours_by_member_category,
+        enterprises_served=hours.enterprises_served,
+        enterprises_reached=enterprises_reached(period),
+        **dataclasses.asdict(members),
+        **dataclasses.asdict(staff),
+    )

@@ -21,9 +21,9 @@ def report_context(fiscal_year: str, language: str) -> dict:
     with translation.override(language):
         report = annual_report(fiscal_year)
         specs = {
-            "departments": report["services"]["charts"]["departments"],
-            "mandate_types": report["services"]["charts"]["mandate_types"],
-            "revenue": report["finance"]["chart"],
+            "departments": report.services.charts.departments,
+            "mandate_types": report.services.charts.mandate_types,
+            "revenue": report.finance.chart,
         }
         svgs = {name: mark_safe(chart_svg(spec, language)) for name, spec in specs.items()}
     return {"report": report, "charts": svgs}

@@ -31,22 +31,22 @@ FULLY_MANAGED_IN_THE_REPORT = {
 
 def assert_report_figures() -> None:
     year = ledger_kpis(fiscal_year_period("2020-2021"))
-    assert year["service_hours"] == Decimal("62800.00")
-    assert year["enterprises_reached"] == 350
-    assert year["new_members"] == 27
-    assert (year["members_at_start"], year["members_at_end"], year["departed_members"]) == (
+    assert year.service_hours == Decimal("62800.00")
+    assert year.enterprises_reached == 350
+    assert year.new_members == 27
+    assert (year.members_at_start, year.members_at_end, year.departed_members) == (
         70,
         91,
         6,
     )
-    assert year["membership_growth_pct"] == Decimal("30.0")
-    assert year["headcount"] == {"professional": 42, "trainer": 17, "director": 6}
-    assert year["gender_pct"]["man"] == Decimal("45.0")
-    assert year["gender_pct"]["woman"] == Decimal("55.0")
-    assert year["average_age"] == Decimal("46.0")
+    assert year.membership_growth_pct == Decimal("30.0")
+    assert year.headcount == {"professional": 42, "trainer": 17, "director": 6}
+    assert year.gender_pct["man"] == Decimal("45.0")
+    assert year.gender_pct["woman"] == Decimal("55.0")
+    assert year.average_age == Decimal("46.0")
     calendar = ledger_kpis(CALENDAR_2020)
-    assert calendar["service_hours"] == Decimal("75100.00")
-    assert calendar["enterprises_served"] == 300
+    assert calendar.service_hours == Decimal("75100.00")
+    assert calendar.enterprises_served == 300
 
 
 def test_the_plan_meets_its_targets():
@@ -116,9 +116,9 @@ def test_finance_locked_each_month_to_march_2021_and_fiscal_year_2019_2020(demo)
 
 def test_delegated_management_and_accounting_take_most_hours(demo):
     year = ledger_kpis(fiscal_year_period("2020-2021"))
-    by_department = sorted(year["hours_by_department"], key=year["hours_by_department"].get)
+    by_department = sorted(year.hours_by_department, key=year.hours_by_department.get)
     assert set(by_department[-2:]) == {"CPT", "GD"}
-    by_type = year["hours_by_mandate_type"]
+    by_type = year.hours_by_mandate_type
     assert max(by_type, key=by_type.get) == "GD"
     assert set(by_type) == set(MandateType.objects.values_list("code", flat=True))
 
@@ -127,7 +127,7 @@ def test_the_five_fully_managed_members_of_the_report_take_the_largest_share(dem
     names = Membership.objects.filter(category=MemberCategory.FULLY_MANAGED, end=None)
     assert set(names.values_list("organisation__name", flat=True)) == FULLY_MANAGED_IN_THE_REPORT
     shares = {
-        year: ledger_kpis(fiscal_year_period(year))["hours_by_member_category"]
+        year: ledger_kpis(fiscal_year_period(year)).hours_by_member_category
         for year in ("2019-2020", "2020-2021", "2021-2022")
     }
     for by_category in shares.values():
@@ -142,7 +142,7 @@ def test_the_five_fully_managed_members_of_the_report_take_the_largest_share(dem
 
 def test_the_pandemic_cuts_the_hours_and_2021_2022_grows_again(demo):
     hours = {
-        name: ledger_kpis(fiscal_year_period(name))["service_hours"]
+        name: ledger_kpis(fiscal_year_period(name)).service_hours
         for name in ("2019-2020", "2020-2021", "2021-2022")
     }
     assert hours["2019-2020"] > hours["2021-2022"] > hours["2020-2021"]

@@ -139,7 +139,7 @@ def test_the_recent_entries_respect_employment_mandates_departments_and_the_day(
 
 def test_the_previous_fiscal_year_has_about_the_intensity_of_the_report_years(demo):
     span = span_of(demo)
-    hours = ledger_kpis(fiscal_year_period(span.previous_fiscal_year))["service_hours"]
+    hours = ledger_kpis(fiscal_year_period(span.previous_fiscal_year)).service_hours
     assert 0.9 * RECENT_HOURS_PER_YEAR <= hours <= 1.1 * RECENT_HOURS_PER_YEAR
     # The experts employed today are those who log hours.
     last_week = recent_entries().filter(date__gte=span.last_week)
@@ -242,4 +242,4 @@ def test_the_report_years_have_no_weeks_and_keep_their_hours(demo, year):
         for month, value in targets.MONTHLY_HOURS.items()
         if period.start <= dt.date(*month, 1) <= period.end
     )
-    assert ledger_kpis(period)["service_hours"] == hours
+    assert ledger_kpis(period).service_hours == hours

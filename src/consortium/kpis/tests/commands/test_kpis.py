@@ -62,7 +62,7 @@ def line_of(output: str, label: str) -> str:
 def test_json_gives_every_figure_under_its_name_with_numbers_not_strings(centre):
     figures = json.loads(kpis("--year", "2020-2021", "--format", "json"))
 
-    assert list(figures) == list(ledger_kpis(fiscal_year_period("2020-2021")))
+    assert list(figures) == list(ledger_kpis(fiscal_year_period("2020-2021")).as_dict())
     assert figures["service_hours"] == 1015.5
     assert figures["hours_by_department"] == {"ACC": 1015.5}
     assert figures["hours_by_mandate_type"] == {"GD": 1015.5}

@@ -51,7 +51,7 @@ def test_it_counts_once_an_enterprise_served_both_directly_and_through_its_feder
     serve(federations["e5"])
     serve(federations["e6"])
 
-    assert ledger_hours(FISCAL_2020_2021)["enterprises_served"] == 4
+    assert ledger_hours(FISCAL_2020_2021).enterprises_served == 4
     # top, regional, e1, e2, e3, e5, e6: not `other` nor e4, whose federation was not served.
     assert enterprises_reached(FISCAL_2020_2021) == 7
 

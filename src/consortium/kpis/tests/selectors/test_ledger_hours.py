@@ -95,32 +95,32 @@ def ledger():
 
 def test_it_sums_the_hours_dated_in_the_year_edges_included(ledger):
     # 2.5 + 1.25 (A) + 3 + 4 (B) + 1 + 2 + 3 + 0.5 (C) + 6 (D); not A's eve nor its morrow.
-    assert ledger_hours(FISCAL_2020_2021)["service_hours"] == Decimal("23.25")
+    assert ledger_hours(FISCAL_2020_2021).service_hours == Decimal("23.25")
 
 
 def test_it_gives_hours_with_two_decimal_places(ledger):
     figures = ledger_hours(FISCAL_2020_2021)
 
-    assert str(figures["service_hours"]) == "23.25"
-    assert str(figures["hours_by_department"]["RH"]) == "13.00"
+    assert str(figures.service_hours) == "23.25"
+    assert str(figures.hours_by_department["RH"]) == "13.00"
 
 
 def test_it_groups_hours_by_the_department_of_the_mandate(ledger):
-    assert ledger_hours(FISCAL_2020_2021)["hours_by_department"] == {
+    assert ledger_hours(FISCAL_2020_2021).hours_by_department == {
         "ACC": Decimal("10.25"),  # A 3.75 + C 6.5
         "RH": Decimal("13.00"),  # B 7 + D 6
     }
 
 
 def test_it_groups_hours_by_mandate_type(ledger):
-    assert ledger_hours(FISCAL_2020_2021)["hours_by_mandate_type"] == {
+    assert ledger_hours(FISCAL_2020_2021).hours_by_mandate_type == {
         "FORM": Decimal("13.50"),  # B 7 + C 6.5
         "GD": Decimal("9.75"),  # A 3.75 + D 6
     }
 
 
 def test_it_files_hours_under_the_category_the_organisation_had_on_the_entry_date(ledger):
-    assert ledger_hours(FISCAL_2020_2021)["hours_by_member_category"] == {
+    assert ledger_hours(FISCAL_2020_2021).hours_by_member_category == {
         "fully_managed": Decimal("3.00"),  # B on 2020-09-30, its last fully managed day
         "user": Decimal("7.75"),  # A 3.75 + B 4 from 2020-10-01
         "auxiliary": Decimal("5.00"),  # C on its first and last days
@@ -131,28 +131,28 @@ def test_it_files_hours_under_the_category_the_organisation_had_on_the_entry_dat
 
 def test_it_counts_the_organisations_owning_a_mandate_with_hours_in_the_period(ledger):
     # A, B, C and D; E's hours are all in 2019.
-    assert ledger_hours(FISCAL_2020_2021)["enterprises_served"] == 4
+    assert ledger_hours(FISCAL_2020_2021).enterprises_served == 4
 
 
 def test_it_computes_any_period_such_as_a_calendar_year(ledger):
     figures = ledger_hours(CALENDAR_2020)
 
     # A 5 + 2.5, B 3 + 4, C 1 + 2: A's 2021 hours and C's and D's later ones fall outside.
-    assert figures["service_hours"] == Decimal("17.50")
-    assert figures["hours_by_member_category"]["non_member"] == Decimal("1.00")
-    assert figures["enterprises_served"] == 3
+    assert figures.service_hours == Decimal("17.50")
+    assert figures.hours_by_member_category["non_member"] == Decimal("1.00")
+    assert figures.enterprises_served == 3
 
 
 def test_it_reports_every_member_category_even_without_hours():
     figures = ledger_hours(FISCAL_2020_2021)
 
-    assert figures["hours_by_member_category"] == {
+    assert figures.hours_by_member_category == {
         "fully_managed": Decimal("0.00"),
         "user": Decimal("0.00"),
         "auxiliary": Decimal("0.00"),
         "support": Decimal("0.00"),
         "non_member": Decimal("0.00"),
     }
-    assert figures["service_hours"] == Decimal("0.00")
-    assert figures["hours_by_department"] == {}
-    assert figures["enterprises_served"] == 0
+    assert figures.service_hours == Decimal("0.00")
+    assert figures.hours_by_department == {}
+    assert figures.enterprises_served == 0

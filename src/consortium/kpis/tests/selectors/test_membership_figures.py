@@ -53,27 +53,27 @@ def memberships():
 
 def test_it_counts_the_organisations_that_were_members_when_the_year_began(memberships):
     # Throughout, both changes of category, leaving on the last day, leaving during the year.
-    assert membership_figures(FISCAL_2020_2021)["members_at_start"] == 5
+    assert membership_figures(FISCAL_2020_2021).members_at_start == 5
 
 
 def test_it_counts_the_organisations_that_are_members_on_the_last_day(memberships):
     # Throughout, both changes of category, both joiners, leaving on the last day.
-    assert membership_figures(FISCAL_2020_2021)["members_at_end"] == 6
+    assert membership_figures(FISCAL_2020_2021).members_at_end == 6
 
 
 def test_a_change_of_category_is_not_a_new_member(memberships):
     # Joined on 2020-06-15, on the first day, and for the summer only.
-    assert membership_figures(FISCAL_2020_2021)["new_members"] == 3
+    assert membership_figures(FISCAL_2020_2021).new_members == 3
 
 
 def test_departed_members_left_during_the_year_not_on_its_last_day(memberships):
     # Left on 2020-12-31, and the summer member: 5 at start + 3 new − 6 at end.
-    assert membership_figures(FISCAL_2020_2021)["departed_members"] == 2
+    assert membership_figures(FISCAL_2020_2021).departed_members == 2
 
 
 def test_growth_is_the_change_in_members_over_the_members_at_the_start(memberships):
     # (6 − 5) ÷ 5 × 100
-    assert membership_figures(FISCAL_2020_2021)["membership_growth_pct"] == Decimal("20.0")
+    assert membership_figures(FISCAL_2020_2021).membership_growth_pct == Decimal("20.0")
 
 
 def test_growth_has_one_decimal():
@@ -83,7 +83,7 @@ def test_growth_has_one_decimal():
     member(d("2020-07-01"))
 
     # (5 − 3) ÷ 3 × 100 = 66.66…
-    assert membership_figures(FISCAL_2020_2021)["membership_growth_pct"] == Decimal("66.7")
+    assert membership_figures(FISCAL_2020_2021).membership_growth_pct == Decimal("66.7")
 
 
 def test_growth_is_none_without_members_at_the_start():
@@ -91,6 +91,6 @@ def test_growth_is_none_without_members_at_the_start():
 
     figures = membership_figures(FISCAL_2020_2021)
 
-    assert figures["members_at_start"] == 0
-    assert figures["new_members"] == 1
-    assert figures["membership_growth_pct"] is None
+    assert figures.members_at_start == 0
+    assert figures.new_members == 1
+    assert figures.membership_growth_pct is None

@@ -1,5 +1,5 @@
 """The report's content on a small ledger: the years that have data, and a fixed number of
-queries (test_views.py counts the same on the whole demo)."""
+queries (views/test_report_pages.py counts the same on the whole demo)."""
 
 import datetime as dt
 
@@ -30,12 +30,12 @@ def test_a_small_year_makes_no_more_queries_than_the_whole_demo(django_assert_ma
     TimeEntryFactory(date=dt.date(2020, 6, 1))
     with django_assert_max_num_queries(ANNUAL_REPORT_QUERIES):
         report = annual_report("2020-2021")
-    assert report["services"]["hours"] == 7
-    assert report["membership"]["new_members"] == 0
+    assert report.services.hours == 7
+    assert report.membership.new_members == 0
 
 
 def test_the_report_carries_the_year_s_texts():
     text = ReportTextFactory()
     report = annual_report(text.fiscal_year.name)
-    assert report["texts"]["mission"] == text
-    assert report["texts"]["president"] is None
+    assert report.texts.mission == text
+    assert report.texts.president is None

@@ -96,7 +96,7 @@ def test_an_expert_cannot_ask_for_a_colleagues_time(client, ledger):
         client, ledger.people.colleague, date="2020-06-03", expert=ledger.people.expert.pk
     )
     assert "ALPHA" not in page
-    assert response.context["dashboard"]["expert"] == ledger.colleague_expert
+    assert response.context["dashboard"].expert == ledger.colleague_expert
 
 
 def test_an_expert_sees_the_state_of_their_recent_weeks_with_links_to_them(client, ledger):
@@ -117,7 +117,7 @@ def test_an_expert_sees_the_state_of_their_recent_weeks_with_links_to_them(clien
 def test_a_bad_date_shows_this_week(client, ledger):
     response, _page = page_as(client, ledger.people.owner, date="2020-13-45")
     assert response.status_code == 200
-    assert response.context["dashboard"]["day"] == dt.date.today()
+    assert response.context["dashboard"].day == dt.date.today()
 
 
 def test_an_expert_without_an_expert_record_gets_a_clear_page(client, db):
@@ -151,7 +151,7 @@ def test_a_director_of_another_department_also_sees_the_whole_centre(client, led
     response, page = page_as(client, ledger.people.director_elsewhere, exercice=YEAR)
     assert response.status_code == 200
     assert "Comptabilité" in page and "Ressources humaines" in page
-    assert response.context["dashboard"]["headline"]["hours"] == Decimal("14.50")
+    assert response.context["dashboard"].headline.hours == Decimal("14.50")
 
 
 def test_a_director_sees_the_weeks_awaiting_their_approval(client, ledger):
@@ -164,7 +164,7 @@ def test_a_director_sees_the_weeks_awaiting_their_approval(client, ledger):
     _response, director_page = page_as(client, ledger.people.director, exercice=YEAR)
     assert f'<a href="{reverse("timesheets:approval_list")}">1</a>' in director_page
     response, _page = page_as(client, ledger.people.director_elsewhere, exercice=YEAR)
-    assert response.context["dashboard"]["headline"]["weeks_awaiting"] == 0
+    assert response.context["dashboard"].headline.weeks_awaiting == 0
 
 
 def test_communications_sees_the_centre_but_no_one_experts_figures(client, ledger):
@@ -233,7 +233,7 @@ def test_the_centre_page_takes_the_same_queries_whatever_the_data(
     add_more_of_everything()
     with django_assert_num_queries(CENTRE_PAGE_QUERIES):
         response = client.get(dashboard_url(exercice=YEAR))
-    assert len(response.context["dashboard"]["by_department"]) == 7
+    assert len(response.context["dashboard"].by_department) == 7
 
 
 def test_the_expert_page_takes_the_same_queries_whatever_the_data(
@@ -246,14 +246,14 @@ def test_the_expert_page_takes_the_same_queries_whatever_the_data(
         TimeEntryFactory(expert=ledger.people.expert, date=dt.date(2020, 6, day))
     with django_assert_num_queries(EXPERT_PAGE_QUERIES):
         response = client.get(dashboard_url(date="2020-06-03"))
-    assert len(response.context["dashboard"]["month"]["by_mandate"]) == 29
+    assert len(response.context["dashboard"].month.by_mandate) == 29
 
 
 def test_a_chart_is_drawn_once_for_the_same_figures_and_again_for_new_hours(client, ledger):
     client.force_login(ledger.people.administrator)
     first = client.get(dashboard_url(exercice=YEAR)).context["dashboard"]
     spec = dashboard_charts.hours_by_department_comparison_chart(
-        dashboard_charts._comparison(first["by_department"]), YEAR, "2019-2020"
+        dashboard_charts._comparison(first.by_department), YEAR, "2019-2020"
     )
     key = chart_cache_key(spec, "fr")
     svg = cache.get(key)

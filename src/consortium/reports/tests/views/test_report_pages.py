@@ -6,7 +6,7 @@ from django.utils import translation
 
 from consortium.reports.selectors import annual_report
 from consortium.reports.tests.conftest import YEAR, pdf_pages
-from consortium.reports.tests.test_selectors import ANNUAL_REPORT_QUERIES
+from consortium.reports.tests.selectors.test_annual_report import ANNUAL_REPORT_QUERIES
 from consortium.testing.factories import StaffRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def url(name: str, *args, language: str = "fr") -> str:
 def test_the_whole_demo_year_takes_the_same_number_of_queries(demo, django_assert_num_queries):
     with django_assert_num_queries(ANNUAL_REPORT_QUERIES):
         report = annual_report(YEAR)
-    assert report["services"]["enterprises_reached"] == 350
+    assert report.services.enterprises_reached == 350
 
 
 def test_the_list_shows_the_years_that_have_data(demo, admin_client):

@@ -1,0 +1,163 @@
+"""Utilisation: hours entered over hours available (the weekdays employed × the standard day),
+by expert, by department and for the centre, and what a rate means (`UtilisationBand`)."""
+
+import datetime as dt
+import enum
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery, Sum
+
+from consortium.core.fiscal_years import Period
+from consortium.core.numbers import hours_to_cents, percentage
+from consortium.staff.models import Expert
+from consortium.timesheets.models import TimeEntry
+
+# Under LOW is worth a look, over FULL means hours beyond the standard day.
+LOW_UTILISATION = Decimal(60)
+FULL_UTILISATION = Decimal(100)
+
+
+class UtilisationBand(enum.Enum):
+    """What a utilisation rate means; the templates decide how it looks."""
+
+    LOW = "low"  # under LOW_UTILISATION: worth a look
+    NORMAL = "normal"
+    OVER = "over"  # over FULL_UTILISATION: beyond the standard day
+
+
+def utilisation_band(rate: Decimal | None) -> UtilisationBand | None:
+    """LOW under 60 %, OVER over 100 %, NORMAL between; None without a rate."""
+    if rate is None:
+        return None
+    if rate < LOW_UTILISATION:
+        return UtilisationBand.LOW
+    if rate > FULL_UTILISATION:
+        return UtilisationBand.OVER
+    return UtilisationBand.NORMAL
+
+
+def workday_hours() -> Decimal:
+    """The standard working day, in hours (7 unless the settings say otherwise)."""
+    return Decimal(str(settings.WORKDAY_HOURS))
+
+
+def weekdays_between(first: dt.date, last: dt.date) -> int:
+    """Mondays to Fridays from `first` to `last`, both included (statutory holidays not removed)."""
+    if last < first:
+        return 0
+    full_weeks, extra_days = divmod((last - first).days + 1, 7)
+    first_weekday = first.weekday()
+    return full_weeks * 5 + sum(
+        1 for offset in range(extra_days) if (first_weekday + offset) % 7 < 5
+    )
+
+
+class _Banded:
+    @property
+    def band(self) -> UtilisationBand | None:
+        return utilisation_band(self.rate)
+
+
+@dataclass(frozen=True)
+class ExpertUtilisation(_Banded):
+    id: int
+    name: str
+    department_id: int
+    hours: Decimal
+    available: Decimal
+    rate: Decimal | None
+    department: str = ""  # the department's name, where the caller knows the names
+
+
+@dataclass(frozen=True)
+class DepartmentUtilisation(_Banded):
+    id: int
+    label: str
+    experts: int
+    hours: Decimal
+    available: Decimal
+    rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class CentreUtilisation(_Banded):
+    """All the experts counted together (the centre's, or one department's)."""
+
+    hours: Decimal
+    available: Decimal
+    rate: Decimal | None
+
+
+def expert_utilisation(period: Period, department_id: int | None) -> list[ExpertUtilisation]:
+    """Each expert employed during `period`: hours entered, hours available (weekdays of their
+    employment within the period × the standard day) and their ratio in percent, highest first
+    (one query: each expert's hours are a range seek on the (expert, date) index)."""
+    hours = (
+        TimeEntry.objects.filter(expert=OuterRef("pk"), date__range=(period.start, period.end))
+        .order_by()
+        .values("expert")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    experts = Expert.objects.filter(hired_on__lte=period.end).filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=period.start)
+    )
+    if department_id:
+        experts = experts.filter(department_id=department_id)
+    standard_day = workday_hours()
+    rows = []
+    for expert in experts.annotate(hours=Subquery(hours)).values(
+        "pk", "first_name", "last_name", "department_id", "hired_on", "left_on", "hours"
+    ):
+        first = max(expert["hired_on"], period.start)
+        last = min(expert["left_on"] or period.end, period.end)
+        available = weekdays_between(first, last) * standard_day
+        entered = hours_to_cents(expert["hours"])
+        rows.append(
+            ExpertUtilisation(
+                id=expert["pk"],
+                name=f"{expert['first_name']} {expert['last_name']}",
+                department_id=expert["department_id"],
+                hours=entered,
+                available=available,
+                rate=percentage(entered, available),
+            )
+        )
+    rows.sort(key=lambda row: (-(row.rate or Decimal(-1)), row.name))
+    return rows
+
+
+def utilisation_by_department(
+    rows: list[ExpertUtilisation], names: Mapping[int, str]
+) -> list[DepartmentUtilisation]:
+    """Each department's utilisation: its experts' hours over their hours available."""
+    totals: dict[int, list] = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
+    for row in rows:
+        total = totals[row.department_id]
+        total[0] += row.hours
+        total[1] += row.available
+        total[2] += 1
+    departments = [
+        DepartmentUtilisation(
+            id=department_id,
+            label=names.get(department_id, "?"),
+            experts=experts,
+            hours=entered,
+            available=available,
+            rate=percentage(entered, available),
+        )
+        for department_id, (entered, available, experts) in totals.items()
+    ]
+    departments.sort(key=lambda row: row.label)
+    return departments
+
+
+def centre_utilisation(rows: list[ExpertUtilisation]) -> CentreUtilisation:
+    """The experts' hours together over their hours available together."""
+    hours = sum((row.hours for row in rows), Decimal(0))
+    available = sum((row.available for row in rows), Decimal(0))
+    return CentreUtilisation(hours=hours, available=available, rate=percentage(hours, available))
