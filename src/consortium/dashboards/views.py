@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from consortium.accounts.access import may_approve_weeks, request_holds, request_roles
@@ -42,10 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """Experts start on their week, everyone else on the dashboard."""
     roles = request_roles(request)
     if RoleKind.EXPERT in roles and not request_holds(request, CENTRE_ROLES):
-        try:
-            return redirect(reverse("timesheets:week"))
-        except NoReverseMatch:
-            pass
+        return redirect("timesheets:week")
     return redirect("dashboards:dashboard")
 
 
