@@ -1,20 +1,24 @@
 """Roles: who directs which departments, who is finance, communications, administration."""
 
-from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from consortium.accounts.models import StaffRole
-from consortium.accounts.services import check_role_departments
-from consortium.core.admin import TimeStampedAdmin
+from consortium.accounts.services import (
+    check_role_departments,
+    staff_role_create,
+    staff_role_update,
+)
+from consortium.core.admin import ServiceAdmin, ServiceForm, Writes
 
 
-class StaffRoleForm(forms.ModelForm):
+class StaffRoleForm(ServiceForm):
     class Meta:
         model = StaffRole
         fields = ("user", "role", "departments")
 
     def clean(self) -> dict:
+        # Says what the service would refuse, next to the field, before anything is written.
         cleaned = super().clean()
         if "role" in cleaned and "departments" in cleaned:
             for field, message in check_role_departments(
@@ -25,7 +29,8 @@ class StaffRoleForm(forms.ModelForm):
 
 
 @admin.register(StaffRole)
-class StaffRoleAdmin(TimeStampedAdmin):
+class StaffRoleAdmin(ServiceAdmin):
+    writes = Writes(row="staff_role", create=staff_role_create, update=staff_role_update)
     form = StaffRoleForm
     list_display = ("user", "role", "department_codes", "created_at")
     list_filter = ("role", "departments")

@@ -1,7 +1,7 @@
 """The admin site's name, the bases every model admin shares, and fiscal years.
 
-An admin whose rows obey business rules writes through its area's services (`ServiceAdmin`):
-a refusal comes back on the form, and nothing of a refused save stays behind.
+Every admin that writes does so through its area's services (`ServiceAdmin`): a refusal comes
+back on the form, and nothing of a refused save stays behind.
 """
 
 from collections.abc import Callable
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.core.forms import add_service_errors
 from consortium.core.models import FiscalYear
+from consortium.core.services import fiscal_year_create, fiscal_year_update
 
 admin.site.site_header = _("Consortium — administration")
 admin.site.site_title = _("Consortium — administration")
@@ -251,8 +252,11 @@ class ServiceAdmin(ServiceWrites, TimeStampedAdmin):
             return None
 
 
-class BilingualNameAdmin(TimeStampedAdmin):
-    """Departments, fields of expertise, mandate types: a code and a name in each language."""
+class BilingualNameAdmin(ServiceAdmin):
+    """Departments, fields of expertise, mandate types: a code and a name in each language.
+
+    Each admin names the services of its model in `writes`; a code changed here renames the row.
+    """
 
     list_display = ("code", "name_fr", "name_en")
     search_fields = ("code", "name_fr", "name_en")
@@ -275,7 +279,7 @@ class YesNoFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FiscalYearForm(forms.ModelForm):
+class FiscalYearForm(ServiceForm):
     class Meta:
         model = FiscalYear
         fields = ("name", "start_date", "end_date")
@@ -292,7 +296,8 @@ class FiscalYearForm(forms.ModelForm):
 
 
 @admin.register(FiscalYear)
-class FiscalYearAdmin(TimeStampedAdmin):
+class FiscalYearAdmin(ServiceAdmin):
+    writes = Writes(row="year", create=fiscal_year_create, update=fiscal_year_update)
     form = FiscalYearForm
     list_display = ("name", "start_date", "end_date")
     search_fields = ("name",)

@@ -1,10 +1,12 @@
-"""Writes shared by the coded references of every area (departments, mandate types…)."""
+"""Writes shared by the coded references of every area (departments, mandate types…), and
+fiscal years."""
 
+import datetime as dt
 from typing import Any, TypeVar
 
 from django.db import models, transaction
 
-from consortium.core.models import BilingualNameModel
+from consortium.core.models import BilingualNameModel, FiscalYear
 
 Coded = TypeVar("Coded", bound=BilingualNameModel)
 
@@ -43,3 +45,34 @@ def row_save(row: Row, /, **values: Any) -> Row:
 
 def _is_many_to_many(row: models.Model, name: str) -> bool:
     return row._meta.get_field(name).many_to_many
+
+
+@transaction.atomic
+def fiscal_year_create(
+    *, name: str, start_date: dt.date | None = None, end_date: dt.date | None = None
+) -> FiscalYear:
+    """Add a fiscal year; a day left out is computed from its name; refused if the name is taken."""
+    return _fiscal_year_save(FiscalYear(), name=name, start_date=start_date, end_date=end_date)
+
+
+@transaction.atomic
+def fiscal_year_update(
+    *,
+    year: FiscalYear,
+    name: str,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+) -> FiscalYear:
+    """Rename a fiscal year or move its days; a day left out is computed from its name."""
+    year = FiscalYear.objects.select_for_update().get(pk=year.pk)
+    return _fiscal_year_save(year, name=name, start_date=start_date, end_date=end_date)
+
+
+def _fiscal_year_save(
+    year: FiscalYear, *, name: str, start_date: dt.date | None, end_date: dt.date | None
+) -> FiscalYear:
+    year.name, year.start_date, year.end_date = name, start_date, end_date
+    # The model fills the days left out from the name (or refuses the name) in clean(), which
+    # full_clean() runs only after it has refused the missing days.
+    year.clean()
+    return row_save(year)

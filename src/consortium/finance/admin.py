@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from consortium.core.admin import BilingualNameAdmin, ServiceAdmin, TimeStampedAdmin, Writes
+from consortium.core.admin import BilingualNameAdmin, ServiceAdmin, Writes
 from consortium.finance.models import Account, ActualAmount, Budget
 from consortium.finance.services import (
     account_create,
@@ -13,18 +13,21 @@ from consortium.finance.services import (
     actual_amount_delete,
     actual_amount_lock_check,
     actual_amount_update,
+    budget_create,
+    budget_update,
 )
 
 
 @admin.register(Account)
-class AccountAdmin(ServiceAdmin, BilingualNameAdmin):
+class AccountAdmin(BilingualNameAdmin):
     writes = Writes(row="account", create=account_create, update=account_update)
     list_display = ("code", "name_fr", "name_en", "kind", "is_service_revenue")
     list_filter = ("kind", "is_service_revenue")
 
 
 @admin.register(Budget)
-class BudgetAdmin(TimeStampedAdmin):
+class BudgetAdmin(ServiceAdmin):
+    writes = Writes(row="budget", create=budget_create, update=budget_update)
     list_display = ("fiscal_year", "account", "amount")
     list_filter = ("fiscal_year", "account__kind")
     search_fields = ("account__code", "account__name_fr", "account__name_en")

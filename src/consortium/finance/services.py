@@ -161,6 +161,22 @@ def budget_record(
 
 
 @transaction.atomic
+def budget_create(*, account: Account, fiscal_year: FiscalYear, amount: Decimal) -> Budget:
+    """Give an account its budget for a year; refused if it already has one."""
+    return row_save(Budget(), account=account, fiscal_year=fiscal_year, amount=amount)
+
+
+@transaction.atomic
+def budget_update(
+    *, budget: Budget, account: Account, fiscal_year: FiscalYear, amount: Decimal
+) -> Budget:
+    """Change a budget's amount, or move it to an account and year that have none yet."""
+    # The default ordering joins the year and the account, which FOR UPDATE would lock too.
+    budget = Budget.objects.select_for_update().order_by().get(pk=budget.pk)
+    return row_save(budget, account=account, fiscal_year=fiscal_year, amount=amount)
+
+
+@transaction.atomic
 def actual_amount_record(
     *,
     account: Account,

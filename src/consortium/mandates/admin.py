@@ -4,12 +4,17 @@ from django.contrib import admin
 
 from consortium.core.admin import BilingualNameAdmin, ServiceAdmin, Writes
 from consortium.mandates.models import Mandate, MandateType
-from consortium.mandates.services import mandate_create, mandate_update
+from consortium.mandates.services import (
+    mandate_create,
+    mandate_type_create,
+    mandate_type_update,
+    mandate_update,
+)
 
 
 @admin.register(MandateType)
 class MandateTypeAdmin(BilingualNameAdmin):
-    pass
+    writes = Writes(row="mandate_type", create=mandate_type_create, update=mandate_type_update)
 
 
 @admin.register(Mandate)

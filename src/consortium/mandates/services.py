@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from consortium.core.selectors import first_day_outside
-from consortium.core.services import coded_name_upsert
+from consortium.core.services import coded_name_upsert, row_save
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
@@ -33,6 +33,21 @@ MANDATE_EDITABLE_FIELDS = (
 def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[MandateType, bool]:
     """Create the mandate type with this code, or rename it; says if it was created."""
     return coded_name_upsert(MandateType, code=code, name_fr=name_fr, name_en=name_en)
+
+
+@transaction.atomic
+def mandate_type_create(*, code: str, name_fr: str, name_en: str = "") -> MandateType:
+    """Add a mandate type; refused if its code is taken."""
+    return row_save(MandateType(), code=code, name_fr=name_fr, name_en=name_en)
+
+
+@transaction.atomic
+def mandate_type_update(
+    *, mandate_type: MandateType, code: str, name_fr: str, name_en: str = ""
+) -> MandateType:
+    """Rename a mandate type, its code included: its mandates keep it."""
+    mandate_type = MandateType.objects.select_for_update().get(pk=mandate_type.pk)
+    return row_save(mandate_type, code=code, name_fr=name_fr, name_en=name_en)
 
 
 def mandate_dates_check(mandate: Mandate) -> None:

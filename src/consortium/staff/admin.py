@@ -9,26 +9,41 @@ from consortium.core.admin import (
     TIMESTAMPS,
     BilingualNameAdmin,
     ServiceAdmin,
+    ServiceInline,
     Writes,
     YesNoFilter,
 )
 from consortium.staff.models import Department, Expert, FieldOfExpertise
-from consortium.staff.services import expert_create, expert_update
+from consortium.staff.services import (
+    department_create,
+    department_update,
+    expert_create,
+    expert_update,
+    field_of_expertise_create,
+    field_of_expertise_update,
+)
+
+FIELD_WRITES = Writes(
+    row="field", create=field_of_expertise_create, update=field_of_expertise_update
+)
 
 
-class FieldOfExpertiseInline(admin.TabularInline):
+class FieldOfExpertiseInline(ServiceInline, admin.TabularInline):
     model = FieldOfExpertise
+    writes = FIELD_WRITES
     fields = ("code", "name_fr", "name_en")
     extra = 0
 
 
 @admin.register(Department)
 class DepartmentAdmin(BilingualNameAdmin):
+    writes = Writes(row="department", create=department_create, update=department_update)
     inlines = (FieldOfExpertiseInline,)
 
 
 @admin.register(FieldOfExpertise)
 class FieldOfExpertiseAdmin(BilingualNameAdmin):
+    writes = FIELD_WRITES
     list_display = (*BilingualNameAdmin.list_display, "department")
     list_filter = ("department",)
     list_select_related = ("department",)

@@ -1,4 +1,4 @@
-"""Writes to staff: departments and experts.
+"""Writes to staff: departments, fields of expertise and experts.
 
 Every write runs in a transaction and calls `full_clean()`. An expert's dates of employment may
 not leave out days on which they already logged hours.
@@ -20,6 +20,46 @@ from consortium.staff.models import Department, Expert, FieldOfExpertise
 def department_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[Department, bool]:
     """Create the department with this code, or rename it; says if it was created."""
     return coded_name_upsert(Department, code=code, name_fr=name_fr, name_en=name_en)
+
+
+@transaction.atomic
+def department_create(*, code: str, name_fr: str, name_en: str = "") -> Department:
+    """Add a department; refused if its code is taken."""
+    return row_save(Department(), code=code, name_fr=name_fr, name_en=name_en)
+
+
+@transaction.atomic
+def department_update(
+    *, department: Department, code: str, name_fr: str, name_en: str = ""
+) -> Department:
+    """Rename a department, its code included: the row, and all that points to it, stays."""
+    department = Department.objects.select_for_update().get(pk=department.pk)
+    return row_save(department, code=code, name_fr=name_fr, name_en=name_en)
+
+
+@transaction.atomic
+def field_of_expertise_create(
+    *, code: str, name_fr: str, name_en: str = "", department: Department
+) -> FieldOfExpertise:
+    """Add a field of expertise to the department that offers it; refused if its code is taken."""
+    return row_save(
+        FieldOfExpertise(), code=code, name_fr=name_fr, name_en=name_en, department=department
+    )
+
+
+@transaction.atomic
+def field_of_expertise_update(
+    *,
+    field: FieldOfExpertise,
+    code: str,
+    name_fr: str,
+    name_en: str = "",
+    department: Department,
+) -> FieldOfExpertise:
+    """Rename a field of expertise, its code included, or move it to another department; the
+    experts who practise it keep it."""
+    field = FieldOfExpertise.objects.select_for_update().get(pk=field.pk)
+    return row_save(field, code=code, name_fr=name_fr, name_en=name_en, department=department)
 
 
 def expert_employment_check(expert: Expert) -> None:

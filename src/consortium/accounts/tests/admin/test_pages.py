@@ -28,3 +28,26 @@ def test_the_role_form_refuses_a_director_without_a_department(admin_client):
     assert response.status_code == 200
     assert "Une direction dirige au moins un département." in response.content.decode()
     assert not StaffRole.objects.exists()
+
+
+def test_a_director_given_other_departments_in_the_admin_keeps_the_role(admin_client):
+    first, second = DepartmentFactory(code="CPT"), DepartmentFactory(code="RH")
+    role = StaffRoleFactory(role="director", director_of=[first])
+    response = admin_client.post(
+        admin_url("accounts_staffrole_change", role.pk),
+        {"user": role.user.pk, "role": "director", "departments": [second.pk]},
+    )
+    assert response.status_code == 302
+    stored = StaffRole.objects.get()
+    assert stored.pk == role.pk
+    assert list(stored.departments.all()) == [second]
+
+
+def test_a_role_added_in_the_admin_is_saved_with_its_departments(admin_client):
+    user, department = UserFactory(), DepartmentFactory()
+    response = admin_client.post(
+        admin_url("accounts_staffrole_add"),
+        {"user": user.pk, "role": "director", "departments": [department.pk]},
+    )
+    assert response.status_code == 302
+    assert list(StaffRole.objects.get(user=user).departments.all()) == [department]

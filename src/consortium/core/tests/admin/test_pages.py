@@ -129,3 +129,15 @@ def test_the_language_switch_is_styled_from_a_local_file_not_a_cdn(admin_client)
     text = page_text(admin_client, "index")
     assert 'href="/static/core/language_switch.css"' in text
     assert finders.find("core/language_switch.css") is not None
+
+
+def test_a_fiscal_year_renamed_in_the_admin_keeps_its_id_and_takes_its_new_days(admin_client):
+    year = _fiscal_year("2020-2021")
+    response = admin_client.post(
+        admin_url("core_fiscalyear_change", year.pk),
+        {"name": "2021-2022", "start_date": "", "end_date": ""},
+    )
+    assert response.status_code == 302
+    stored = FiscalYear.objects.get()
+    assert (stored.pk, stored.name) == (year.pk, "2021-2022")
+    assert (stored.start_date, stored.end_date) == (dt.date(2021, 4, 1), dt.date(2022, 3, 31))

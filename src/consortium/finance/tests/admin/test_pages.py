@@ -10,7 +10,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.finance.models import ActualAmount
+from consortium.finance.models import ActualAmount, Budget
 from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
@@ -111,3 +111,24 @@ def test_an_amount_of_an_open_year_is_changed_on_the_form(admin_client):
     assert response.status_code == 302
     actual.refresh_from_db()
     assert actual.amount == Decimal("42.50")
+
+
+def test_a_budget_corrected_in_the_admin_keeps_its_id(admin_client):
+    budget = BudgetFactory(amount=Decimal("1000.00"))
+    response = admin_client.post(
+        admin_url("finance_budget_change", budget.pk),
+        {"account": budget.account.pk, "fiscal_year": budget.fiscal_year.pk, "amount": "1250"},
+    )
+    assert response.status_code == 302
+    assert list(Budget.objects.values_list("pk", "amount")) == [(budget.pk, Decimal("1250.00"))]
+
+
+def test_a_second_budget_for_an_account_and_year_is_refused_on_the_form(admin_client):
+    budget = BudgetFactory()
+    response = admin_client.post(
+        admin_url("finance_budget_add"),
+        {"account": budget.account.pk, "fiscal_year": budget.fiscal_year.pk, "amount": "5"},
+    )
+    assert response.status_code == 200
+    assert "Ce compte a déjà un budget pour cet exercice." in response.content.decode()
+    assert Budget.objects.count() == 1

@@ -8,7 +8,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.mandates.models import Mandate, MandateStatus
+from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.testing.factories import (
     DepartmentFactory,
     MandateFactory,
@@ -152,3 +152,15 @@ def test_each_mandate_list_costs_the_same_queries_with_5_or_50_rows(admin_client
     with_five = queries_to_render(admin_client, url)
     MandateFactory.create_batch(45)
     assert queries_to_render(admin_client, url) == with_five
+
+
+def test_a_mandate_type_renamed_in_the_admin_keeps_its_id_and_its_mandates(admin_client):
+    mandate = MandateFactory(mandate_type=MandateTypeFactory(code="GEST"))
+    response = admin_client.post(
+        admin_url("mandates_mandatetype_change", mandate.mandate_type_id),
+        {"code": "GESTD", "name_fr": "Gestion déléguée", "name_en": "Delegated management"},
+    )
+    assert response.status_code == 302
+    assert list(MandateType.objects.values_list("pk", "code", "name_fr")) == [
+        (mandate.mandate_type_id, "GESTD", "Gestion déléguée")
+    ]

@@ -8,7 +8,7 @@ from consortium.core.tests.admin_pages import (
     page_text,
     queries_to_render,
 )
-from consortium.staff.models import Expert, FieldOfExpertise, Gender, Role
+from consortium.staff.models import Department, Expert, FieldOfExpertise, Gender, Role
 from consortium.testing.factories import DepartmentFactory, ExpertFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +170,66 @@ def test_each_staff_list_costs_the_same_queries_with_5_or_50_rows(admin_client, 
         _field_of_expertise(code=f"F{FieldOfExpertise.objects.count()}", name_fr="Champ")
         ExpertFactory()
     assert queries_to_render(admin_client, url) == with_five
+
+
+def _department_form(department, fields=(), **values) -> dict:
+    """The post of a department's page: its names and the rows of its fields of expertise."""
+    data = {
+        "code": department.code,
+        "name_fr": department.name_fr,
+        "name_en": department.name_en,
+        "fields_of_expertise-TOTAL_FORMS": str(len(fields)),
+        "fields_of_expertise-INITIAL_FORMS": str(sum(1 for row in fields if row.get("id"))),
+        "fields_of_expertise-MIN_NUM_FORMS": "0",
+        "fields_of_expertise-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(fields):
+        data |= {f"fields_of_expertise-{index}-{name}": value for name, value in row.items()}
+        data[f"fields_of_expertise-{index}-department"] = department.pk
+    return data | values
+
+
+def test_a_department_renamed_in_the_admin_keeps_its_id_and_its_experts(admin_client):
+    expert = ExpertFactory(department=DepartmentFactory(code="RH", name_fr="Personnel"))
+    department = expert.department
+    response = admin_client.post(
+        admin_url("staff_department_change", department.pk),
+        _department_form(department, code="RHU", name_fr="Ressources humaines"),
+    )
+    assert response.status_code == 302
+    department.refresh_from_db()
+    assert (department.code, department.name_fr) == ("RHU", "Ressources humaines")
+    assert Department.objects.count() == 1
+    assert Expert.objects.get().department_id == department.pk
+
+
+def test_fields_of_expertise_are_added_renamed_and_removed_from_their_department(admin_client):
+    department = DepartmentFactory()
+    payroll = _field_of_expertise(code="PAIE", name_fr="Paie", department=department)
+    web = _field_of_expertise(code="WEB", name_fr="Site web", department=department)
+    rows = [
+        {"id": payroll.pk, "code": "PAIE", "name_fr": "Paie et avantages", "name_en": ""},
+        {"id": web.pk, "code": "WEB", "name_fr": "Site web", "name_en": "", "DELETE": "on"},
+        {"code": "FISC", "name_fr": "Fiscalité", "name_en": "Taxation"},
+    ]
+    response = admin_client.post(
+        admin_url("staff_department_change", department.pk), _department_form(department, rows)
+    )
+    assert response.status_code == 302
+    assert list(department.fields_of_expertise.values_list("pk", "code", "name_fr")) == [
+        (FieldOfExpertise.objects.get(code="FISC").pk, "FISC", "Fiscalité"),
+        (payroll.pk, "PAIE", "Paie et avantages"),
+    ]
+
+
+def test_a_field_of_expertise_moved_to_another_department_in_the_admin_keeps_its_id(admin_client):
+    field = _field_of_expertise(code="PAIE", name_fr="Paie")
+    other = DepartmentFactory()
+    response = admin_client.post(
+        admin_url("staff_fieldofexpertise_change", field.pk),
+        {"code": "PAIE", "name_fr": "Paie", "name_en": "Payroll", "department": other.pk},
+    )
+    assert response.status_code == 302
+    assert list(FieldOfExpertise.objects.values_list("pk", "department", "name_en")) == [
+        (field.pk, other.pk, "Payroll")
+    ]
