@@ -3,11 +3,14 @@ language, a file name with the day's date.
 
 A list describes its columns once (`Column`) and hands over its rows as an iterator of dicts
 read from one query: neither format holds the whole list in memory.
+
+Every CSV file of the platform is written by `csv_line` (lists here, the audit trail in
+timesheets): a text cell that a spreadsheet would run as a formula is escaped there, once.
 """
 
-import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -47,32 +50,51 @@ def _disposition(filename: str) -> str:
     return f'attachment; filename="{filename}"'
 
 
-class _Echo:
-    """A file that hands back what is written to it: csv.writer then yields one line at a time."""
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Quoted so that no spreadsheet splits the cell: the separator, the quote, line breaks, and the
+# semicolon and tab that Excel takes for separators in French and other locales.
+_NEEDS_QUOTES = re.compile(r'[,;"\t\r\n]')
 
-    def write(self, value: str) -> str:
-        return value
 
+def csv_cell(value: Any) -> str:
+    """One value as a CSV cell.
 
-def _csv_value(value: Any) -> Any:
+    What is escaped is decided by the value's type, not by its column: only text (`str`) is
+    escaped, so a genuinely negative number stays a number while a comment or a name that
+    starts like a formula gets a leading single quote and is read as text.
+    """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, float):
-        return round(value, 1)
-    if isinstance(value, dt.date):
-        return value.isoformat()
+        return str(round(value, 1))
     if isinstance(value, Decimal):
         # The same two decimals whatever the database returned (SQLite drops them).
         return f"{value:.2f}"
-    return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    if _NEEDS_QUOTES.search(text):
+        text = '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_line(values: Iterable[Any]) -> str:
+    """One row of a CSV file, its cells escaped by `csv_cell`, ended by CRLF (RFC 4180)."""
+    return ",".join(csv_cell(value) for value in values) + "\r\n"
 
 
 def _csv_lines(columns: list[Column], rows: Iterable[dict]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
     # The byte order mark lets Excel read the accents of a double-clicked file.
-    yield "\ufeff" + writer.writerow([str(column.header) for column in columns])
+    yield "\ufeff" + csv_line(str(column.header) for column in columns)
     for row in rows:
-        yield writer.writerow([_csv_value(column.value(row)) for column in columns])
+        yield csv_line(column.value(row) for column in columns)
 
 
 def csv_response(stem: str, columns: list[Column], rows: Iterable[dict]) -> StreamingHttpResponse:

@@ -5,7 +5,6 @@ For directors (their departments' experts), finance and administrators (everyone
 roles, 404 for an expert outside the user's reach.
 """
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +23,7 @@ from consortium.accounts.access import (
     role_required,
 )
 from consortium.accounts.models import RoleKind
+from consortium.core.exports import CSV_CONTENT_TYPE, csv_line
 from consortium.core.fiscal_years import Period, month_period
 from consortium.core.listing import page_links, paginate
 from consortium.staff.models import Expert
@@ -163,48 +163,48 @@ def _local(moment: dt.datetime) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def _number(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
 @role_required(RoleKind.DIRECTOR, RoleKind.FINANCE)
 def audit_trail_csv(request: HttpRequest) -> HttpResponse:
     """The same changes as the page, every one of them, for a spreadsheet."""
     _form, expert, period = _filters(request)
     if expert is None or period is None:
         raise Http404(_("Choisissez un expert et une période."))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     filename = f"historique-{expert.code}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # A byte-order mark so that spreadsheets read the accents right.
     response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Quand"),
-            _("Qui"),
-            _("Action"),
-            _("Mandat"),
-            _("Jour"),
-            _("Heures avant"),
-            _("Heures après"),
-            _("Commentaire avant"),
-            _("Commentaire après"),
-        ]
+    response.write(
+        csv_line(
+            [
+                _("Quand"),
+                _("Qui"),
+                _("Action"),
+                _("Mandat"),
+                _("Jour"),
+                _("Heures avant"),
+                _("Heures après"),
+                _("Commentaire avant"),
+                _("Commentaire après"),
+            ]
+        )
     )
     for change in review.audit_trail(request.user, expert, period).iterator(chunk_size=2000):
         row = AuditRow.of(change)
-        writer.writerow(
-            [
-                _local(change.changed_at),
-                row.author,
-                change.get_action_display(),
-                row.mandate,
-                row.day.isoformat(),
-                _number(row.hours_before),
-                _number(row.hours_after),
-                row.comment_before or "",
-                row.comment_after or "",
-            ]
+        # Hours stay numbers and the day a date: only the text cells are escaped.
+        response.write(
+            csv_line(
+                [
+                    _local(change.changed_at),
+                    row.author,
+                    change.get_action_display(),
+                    row.mandate,
+                    row.day,
+                    row.hours_before,
+                    row.hours_after,
+                    row.comment_before,
+                    row.comment_after,
+                ]
+            )
         )
     return response

