@@ -1,36 +1,23 @@
 """What the expert types in the week grid, read into plain values for the services."""
 
-import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import forms
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.timesheets import rules
 
-_HOURS_AND_MINUTES = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{1,2})?\s*$")
-
 
 def hours_from_text(text: str) -> Decimal | None:
-    """The hours of a cell as typed: "7", "7,5", "7.5", "7:30" or "7h30"; empty (or 0): none.
+    """The hours of a cell as typed ("7", "7,5", "7.5", "7:30" or "7h30", read by
+    `rules.parse_hours` as an import reads them); empty (or 0): none.
 
     Raises ValueError with a French message for anything else; the range (0 < h <= 24) is the
     services' to check, so that the grid says exactly what they say.
     """
     if not text.strip():
         return None
-    match = _HOURS_AND_MINUTES.match(text)
-    if match:
-        minutes = int(match[2] or 0)
-        if minutes >= 60:
-            raise ValueError(
-                _("« %(value)s » : les minutes vont de 0 à 59.") % {"value": text.strip()}
-            )
-        hours = Decimal(match[1]) + Decimal(minutes) / 60
-        hours = hours.quantize(rules.HOURS_STEP, rounding=ROUND_HALF_UP)
-    else:
-        hours = rules.parse_hours(text)
+    hours = rules.parse_hours(text)
     return None if hours == 0 else hours
 
 

@@ -5,8 +5,9 @@ entry passes. Messages are translated in the active language (French by default)
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -27,18 +28,46 @@ def raise_problems(problems: list[Problem]) -> None:
         raise ValidationError(errors)
 
 
+# ASCII digits only (\d would take Arabic-Indic or fullwidth ones), no exponent, no "_" or space
+# inside: what Decimal() would otherwise accept without a word. A minus sign is read, so that
+# "-1" is refused by the range check with the range's message.
+_DECIMAL_HOURS = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+# Hours and minutes, "7:05", "7h30", "7 h 30", "7h": the minutes take two digits ("7:5" is
+# ambiguous: five minutes or fifty?).
+_HOURS_AND_MINUTES = re.compile(r"([0-9]{1,2}) ?[:hH] ?([0-9]{2})?")
+_ONE_MINUTE_DIGIT = re.compile(r"[0-9]{1,2} ?[:hH] ?[0-9]")
+
+
 def parse_hours(text: str) -> Decimal:
-    """Hours written with a decimal point or comma ("7.5", "7,25"); raises ValueError."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        hours = Decimal(cleaned)
-    except InvalidOperation as error:
-        raise ValueError(
-            _("« %(value)s » n'est pas un nombre d'heures.") % {"value": text}
-        ) from error
-    if not hours.is_finite():
-        raise ValueError(_("« %(value)s » n'est pas un nombre d'heures.") % {"value": text})
-    return hours
+    """Hours as typed or written in a file: "7", "7.5", "7,5", "7:30", "7h30" ("7:05" is seven
+    hours and five minutes, rounded to the hundredth); raises ValueError with a message.
+
+    The range (0 < h <= 24) is `check_hours`'s to check.
+    """
+    cleaned = text.strip()
+    if _DECIMAL_HOURS.fullmatch(cleaned):
+        return Decimal(cleaned.replace(",", "."))
+    match = _HOURS_AND_MINUTES.fullmatch(cleaned)
+    if match is None:
+        raise ValueError(_hours_problem(cleaned))
+    minutes = int(match[2] or 0)
+    if minutes >= 60:
+        raise ValueError(_("« %(value)s » : les minutes vont de 0 à 59.") % {"value": cleaned})
+    hours = Decimal(match[1]) + Decimal(minutes) / 60
+    return hours.quantize(HOURS_STEP, rounding=ROUND_HALF_UP)
+
+
+def _hours_problem(text: str) -> str:
+    """Why `text` is not hours, as precisely as can be said."""
+    if any(character.isdigit() and not "0" <= character <= "9" for character in text):
+        message = _("« %(value)s » : écrivez les heures avec les chiffres de 0 à 9.")
+    elif _ONE_MINUTE_DIGIT.fullmatch(text):
+        message = _("« %(value)s » : les minutes s'écrivent en deux chiffres (7:05, 7:50).")
+    elif any(character.isspace() or character == "_" for character in text):
+        message = _("« %(value)s » : pas d'espace ni de « _ » dans un nombre d'heures.")
+    else:
+        message = _("« %(value)s » n'est pas un nombre d'heures.")
+    return message % {"value": text}
 
 
 def check_hours(hours: Decimal) -> list[Problem]:

@@ -61,6 +61,8 @@ def hours_of(people, mandate, day=TUESDAY) -> list[Decimal]:
         ("7:30", "7.5", "7,5"),
         ("7h15", "7.25", "7,25"),
         (" 0:45 ", "0.75", "0,75"),
+        ("7:05", "7.08", "7,08"),
+        ("7h", "7", "7"),
     ],
 )
 def test_typing_hours_records_them(owner_client, people, mandate, typed, saved, shown):
@@ -155,6 +157,12 @@ def assert_refused_in_place(response, mandate, typed: str, message: str) -> None
         ("abc", "« abc » n'est pas un nombre d'heures."),
         ("7,5,5", "« 7,5,5 » n'est pas un nombre d'heures."),
         ("7:75", "« 7:75 » : les minutes vont de 0 à 59."),
+        ("7:5", "« 7:5 » : les minutes s'écrivent en deux chiffres (7:05, 7:50)."),
+        ("1_0", "« 1_0 » : pas d'espace ni de « _ » dans un nombre d'heures."),
+        ("1 0", "« 1 0 » : pas d'espace ni de « _ » dans un nombre d'heures."),
+        ("\u0663", "« \u0663 » : écrivez les heures avec les chiffres de 0 à 9."),
+        ("\uff17", "« \uff17 » : écrivez les heures avec les chiffres de 0 à 9."),
+        ("1e1", "« 1e1 » n'est pas un nombre d'heures."),
         ("-1", "Les heures doivent être plus de 0 et au plus 24."),
         ("25", "Les heures doivent être plus de 0 et au plus 24."),
         ("24,5", "Les heures doivent être plus de 0 et au plus 24."),
