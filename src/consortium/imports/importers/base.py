@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# ASCII digits only: int() would also take "1_0" and Arabic-Indic or fullwidth digits.
+INTEGER = re.compile(r"-?[0-9]+")
 
 
 @dataclass
@@ -118,11 +120,10 @@ class RowValues:
         text = self.values[column]
         if not text:
             return None
-        try:
-            return int(text)
-        except ValueError:
+        if not INTEGER.fullmatch(text):
             self.fail(column, _("« %(value)s » n'est pas un nombre entier.") % {"value": text})
             return None
+        return int(text)
 
     def reference(self, column: str, known: Mapping[str, Any], unknown_message: str) -> Any:
         """The record a code names, from `known`; `unknown_message` has a %(code)s."""
