@@ -12,8 +12,12 @@ CHROMIUM ?= /usr/bin/chromium
 # (consortium/testing/demo.py); it beat `loadgroup` (one worker for all of them) on two cores.
 PYTEST_WORKERS ?= auto
 PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
+# Everything make runs is this checkout's own installation (the demo, a developer's server, the
+# benchmarks): it may sign with the key made for it under var/ (src/consortium/secret_key.py).
+# A deployment sets CONSORTIUM_SECRET_KEY instead (deploy/production.env.example), which wins.
+export CONSORTIUM_DEMO ?= 1
 
-.PHONY: install demo serve test test-browser chromium lint bench bench-import bench-kpis bench-admin \
+.PHONY: install demo serve dev static wrk test test-browser chromium lint bench bench-import bench-kpis bench-admin \
 	bench-report bench-pages bench-load docs screenshots messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
@@ -32,11 +36,21 @@ $(STAMP): requirements.lock pyproject.toml
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel compile --statistics -i $< -o $@
 
+# The demo and `make serve` run the production server (gunicorn, `consortium run`): DEBUG off,
+# static files served by WhiteNoise from var/static. Workers and threads: CONSORTIUM_WORKERS
+# (one per core by default) and CONSORTIUM_THREADS (4).
 demo: install
 	$(BIN)/consortium demo --address http://$(HOST):$(PORT)/
-	CONSORTIUM_DEBUG=1 $(BIN)/consortium serve $(HOST):$(PORT)
+	$(MAKE) --no-print-directory serve
 
-serve: install
+serve: static
+	HOST=$(HOST) PORT=$(PORT) CONSORTIUM_DEBUG=0 $(BIN)/consortium run
+
+static: install
+	$(BIN)/consortium collectstatic --noinput --verbosity 0
+
+# For developers: Django's runserver, reloading on every change, with DEBUG's error pages.
+dev: install
 	CONSORTIUM_DEBUG=1 $(BIN)/consortium serve $(HOST):$(PORT)
 
 test: install chromium
@@ -90,9 +104,21 @@ bench-report: install
 bench-pages: install
 	$(BIN)/python benchmarks/bench_pages.py
 
-# 20 signed-in users at once against a real server on the same demo.
-bench-load: install
+# 20 signed-in users at once (wrk), runserver then the production server, on the same demo.
+bench-load: install wrk
 	$(BIN)/python benchmarks/bench_load.py
+
+# Debian's wrk for bench-load, installed when missing (like Chromium).
+wrk:
+	@if command -v wrk >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's wrk for the load benchmark…"; \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; \
+	else \
+		echo "wrk is missing and apt-get is not available: install wrk yourself." >&2; exit 1; \
+	fi
 
 # PNG images of the French report's pages (docs/report/), from the demo.
 docs: install

@@ -38,6 +38,8 @@ def use_var_dir(var_dir: Path, *, rebuild: bool = False) -> None:
     """Point this process (and the servers it starts) at the demo in `var_dir`."""
     var_dir.mkdir(parents=True, exist_ok=True)
     os.environ["CONSORTIUM_VAR_DIR"] = str(var_dir)
+    # The demo signs with its own key, made under var_dir (consortium/secret_key.py).
+    os.environ.setdefault("CONSORTIUM_DEMO", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "consortium.settings")
     if rebuild and "DATABASE_URL" not in os.environ:
         for suffix in ("", "-wal", "-shm"):
@@ -250,21 +252,26 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def demo_server(*, port: int | None = None, debug: bool = False) -> Iterator[str]:
-    """`consortium serve --noreload` (Django's threaded runserver) on the demo; yields its URL.
+def demo_server(
+    *, port: int | None = None, debug: bool = False, command: list[str] | None = None
+) -> Iterator[str]:
+    """A server on the demo; yields its URL once it answers.
 
-    Without DEBUG, `--insecure` still serves the static files, which the screenshots need.
+    By default `consortium serve --noreload` (Django's threaded runserver): without DEBUG,
+    `--insecure` still serves the static files, which the screenshots need. `command` is another
+    server's command line, `{port}` in it standing for the port (e.g. `consortium run`).
     """
     port = port or free_port()
     environment = dict(os.environ, CONSORTIUM_DEBUG="1" if debug else "0")
+    command = command or [
+        str(Path(sys.executable).with_name("consortium")),
+        "serve",
+        "--noreload",
+        "--insecure",
+        "127.0.0.1:{port}",
+    ]
     server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("consortium")),
-            "serve",
-            "--noreload",
-            "--insecure",
-            f"127.0.0.1:{port}",
-        ],
+        [part.replace("{port}", str(port)) for part in command],
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -282,5 +289,10 @@ def demo_server(*, port: int | None = None, debug: bool = False) -> Iterator[str
                 time.sleep(0.2)
         yield address
     finally:
+        # gunicorn lets its workers finish their requests first (up to 30 s).
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

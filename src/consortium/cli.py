@@ -8,17 +8,29 @@ import os
 import sys
 
 ALIASES = {"serve": "runserver"}
+# Building the demo is the demo, wherever it is run from: it may make its own secret key under
+# var/ (consortium/secret_key.py). Serving it is not: `make demo` and `make serve` say so.
+DEMO_COMMANDS = {"demo", "demo-data", "demo_data"}
 
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "consortium.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "consortium"
+    if len(argv) > 1 and argv[1] in DEMO_COMMANDS:
+        os.environ.setdefault("CONSORTIUM_DEMO", "1")
     if len(argv) > 1 and not argv[1].startswith("-"):
         name = argv[1]
         argv[1] = ALIASES.get(name, name.replace("-", "_"))
+    try:
+        settings.SECRET_KEY  # noqa: B018 (reading it loads the settings)
+    except ImproperlyConfigured as error:
+        # What to set, said plainly: not a traceback through Django's start-up.
+        sys.exit(f"consortium: {error}")
     execute_from_command_line(argv)
 
 

@@ -5,16 +5,23 @@ from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from consortium.env import env_bool, env_int, env_list, env_path, env_str
+from consortium.secret_key import secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
 VAR_DIR = env_path("CONSORTIUM_VAR_DIR", BASE_DIR / "var")
 
 DEBUG = env_bool("CONSORTIUM_DEBUG", default=False)
-SECRET_KEY = env_str("CONSORTIUM_SECRET_KEY", "insecure-demo-key-change-me-in-production")
+# The demo (`consortium demo`, `make demo`, `make serve`) and developers (CONSORTIUM_DEBUG) may
+# run on a key made for this installation under var/; anything else must name its own.
+DEMO = env_bool("CONSORTIUM_DEMO", default=False)
+SECRET_KEY = secret_key(
+    configured=env_str("CONSORTIUM_SECRET_KEY"), demo=DEMO or DEBUG, var_dir=VAR_DIR
+)
 ALLOWED_HOSTS = env_list("CONSORTIUM_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
@@ -25,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "django_filters",
     "consortium.core",
     "consortium.accounts",
@@ -48,6 +56,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after the HTTPS rules, before sessions and the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,7 +150,49 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# `consortium collectstatic` (run by `make demo` and `make serve`) copies them here; WhiteNoise
+# serves them from the WSGI server itself, compressed, so no other web server is needed.
 STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Behind HTTPS (deploy/production.env.example turns every one on). The defaults suit the demo and
+# the tests, served over plain http on this machine: cookies marked secure would never come back.
+SESSION_COOKIE_SECURE = env_bool("CONSORTIUM_SESSION_COOKIE_SECURE", default=False)
+CSRF_COOKIE_SECURE = env_bool("CONSORTIUM_CSRF_COOKIE_SECURE", default=False)
+SECURE_SSL_REDIRECT = env_bool("CONSORTIUM_SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env_int("CONSORTIUM_SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CONSORTIUM_SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("CONSORTIUM_SECURE_HSTS_PRELOAD")
+# Only behind a proxy that sets this header itself (and drops the client's): otherwise anyone
+# could claim their plain-http request was secure.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CONSORTIUM_BEHIND_HTTPS_PROXY") else None
+)
+CSRF_TRUSTED_ORIGINS = env_list("CONSORTIUM_CSRF_TRUSTED_ORIGINS", [])
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env_str("CONSORTIUM_REFERRER_POLICY", "same-origin")
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: every script, style, font and image comes from this server (HTMX and
+# the charts included), no inline script, style or event handler; `data:` only for the empty
+# favicon. A page that needs more is a bug to fix, not a directive to widen.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # The month the fiscal year starts in (1-12): April by default, so "2020-2021" is
 # 2020-04-01..2021-03-31.
