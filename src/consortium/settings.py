@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A view that meets a database kept busy by another writer answers "try again" (503).
+    "consortium.core.middleware.BusyDatabaseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight after the HTTPS rules, before sessions and the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -97,8 +99,12 @@ DATABASES = {
         conn_max_age=env_int("CONSORTIUM_DB_CONN_MAX_AGE", 60),
     )
 }
+# How long a writer waits for a lock another holds (a long import) before it is refused with
+# "try again" (core/middleware.py: BusyDatabaseMiddleware) instead of waiting on and on.
+DATABASE_BUSY_TIMEOUT = env_int("CONSORTIUM_DB_BUSY_TIMEOUT", 20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
+        "timeout": DATABASE_BUSY_TIMEOUT,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
             "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
@@ -108,7 +114,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The planner overestimates the KPI queries and JIT-compiles them for more than they cost.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c jit=off -c lock_timeout={DATABASE_BUSY_TIMEOUT}s"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

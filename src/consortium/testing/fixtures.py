@@ -13,6 +13,7 @@ A test module extends one by declaring a fixture of the same name that asks for 
 import pytest
 from django.contrib.auth.models import User
 
+from consortium.testing.concurrency import concurrent_db
 from consortium.testing.demo import demo, mark_demo_tests, order_demo_last, refuse_after_demo
 from consortium.testing.ledger import Ledger, make_ledger
 from consortium.testing.people import People, add_outsider, make_people
@@ -21,6 +22,7 @@ from consortium.testing.scene import Scene, make_scene
 __all__ = [
     "administrator",
     "colleague",
+    "concurrent_db",
     "demo",
     "director",
     "finance",

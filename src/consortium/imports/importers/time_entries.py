@@ -22,7 +22,11 @@ from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry
 from consortium.timesheets.selectors.ledger import closed_weeks_by_expert, locked_ranges
-from consortium.timesheets.services.entries import EntryRow, time_entries_bulk_write
+from consortium.timesheets.services.entries import (
+    EntryRow,
+    time_entries_bulk_write,
+    time_entries_lock_experts,
+)
 
 COLUMNS = ("expert_code", "mandate_code", "date", "hours", "description")
 
@@ -150,6 +154,9 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             total[0] += hours
             total[1] = line
 
+    # The stored hours are read under the experts' locks, held until the import commits: an
+    # entry saved meanwhile in the grid or by another import cannot slip under the 24 h rule.
+    time_entries_lock_experts(expert_ids={expert_id for expert_id, _day in days})
     replaced = _add_stored_hours(days, seen)
     for (_expert_id, day), (total, line, expert_code) in days.items():
         errors.extend(line, rules.check_daily_total(total, day, expert_code))

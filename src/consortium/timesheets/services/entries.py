@@ -3,10 +3,14 @@
 Every one-entry write runs in a transaction, calls `full_clean()`, applies the rules across rows
 (24 h a day per expert, mandate dates, employment, locked periods, closed weeks) with a message
 that says why, and leaves its row in the audit trail.
+
+The 24 h rule reads the other entries of the day before writing: two writers of one expert must
+not both read the old total. Every writer of entries therefore takes the expert's lock first
+(`time_entries_lock_experts`), before any other lock, and holds it until its transaction ends.
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
@@ -23,6 +27,27 @@ from consortium.timesheets.selectors.ledger import closed_weeks, locked_ranges
 
 # One row for the bulk writer: expert id, mandate id, date, hours, description.
 EntryRow = tuple[int, int, dt.date, Decimal, str]
+
+
+def time_entries_lock_experts(*, expert_ids: Iterable[int]) -> None:
+    """Serialise the writers of these experts' entries until the caller's transaction ends.
+
+    PostgreSQL: a row lock on each expert, taken in the order of their ids so that two writers of
+    several experts never wait on each other in a cycle. `FOR NO KEY UPDATE` leaves alone the
+    key-share locks that inserting rows which refer to the expert takes. SQLite: every
+    transaction starts with `BEGIN IMMEDIATE` (settings, `transaction_mode`), which holds the
+    database's one write lock already, before the day's total is read.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("time_entries_lock_experts must run inside a transaction.")
+    ids = sorted(set(expert_ids))
+    if ids and connection.vendor == "postgresql":
+        list(
+            Expert.objects.select_for_update(no_key=True)
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
 
 
 def _check_open(expert_id: int, *days: dt.date) -> None:
@@ -91,12 +116,35 @@ def time_entry_record(
 
     `by`: the user who records them (None: the system), kept in the audit trail.
     """
-    hours = Decimal(hours)
+    time_entries_lock_experts(expert_ids=[expert.pk])
     entry = (
         TimeEntry.objects.select_for_update()
         .filter(expert=expert, mandate=mandate, date=date)
         .first()
     )
+    return _write_cell(
+        expert=expert,
+        mandate=mandate,
+        date=date,
+        hours=Decimal(hours),
+        description=description,
+        entry=entry,
+        by=by,
+    )
+
+
+def _write_cell(
+    *,
+    expert: Expert,
+    mandate: Mandate,
+    date: dt.date,
+    hours: Decimal,
+    description: str | None,
+    entry: TimeEntry | None,
+    by,
+) -> TimeEntry:
+    """Write the cell whose entry (None: none yet) was read under the expert's lock.
+    A `description` of None keeps the entry's."""
     before = None
     if entry is not None:
         rules.raise_problems(
@@ -107,7 +155,8 @@ def time_entry_record(
     if entry is None:
         entry = TimeEntry(expert=expert, mandate=mandate, date=date)
     entry.hours = hours
-    entry.description = description
+    if description is not None:
+        entry.description = description
     entry.full_clean()
     entry.save()
     _record_change(
@@ -132,6 +181,7 @@ def time_entry_update(
 ) -> TimeEntry:
     """Change an entry; refused if its old or new day lies in a locked period or in a
     submitted or approved week. `by`: who changes it (None: the system)."""
+    time_entries_lock_experts(expert_ids=[entry.expert_id])
     entry = (
         TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
     )
@@ -161,13 +211,58 @@ def time_entry_update(
 def time_entry_delete(*, entry: TimeEntry, by=None) -> None:
     """Delete an entry; refused in a locked period or a submitted or approved week.
     `by`: who deletes it (None: the system)."""
+    time_entries_lock_experts(expert_ids=[entry.expert_id])
     entry = TimeEntry.objects.select_for_update().select_related("mandate").get(pk=entry.pk)
+    _delete(entry=entry, by=by)
+
+
+def _delete(*, entry: TimeEntry, by) -> None:
+    """Delete the entry read under the expert's lock."""
     _check_open(entry.expert_id, entry.date)
     before = _snapshot(entry)
     entry_id = entry.pk
     entry.delete()
     entry.pk = entry_id
     _record_change(entry=entry, action=ChangeAction.DELETED, before=before, after=None, by=by)
+
+
+@transaction.atomic
+def time_entry_set(
+    *,
+    expert: Expert,
+    mandate: Mandate,
+    date: dt.date,
+    hours: Decimal | None,
+    by=None,
+) -> TimeEntry | None:
+    """Make one cell of the grid hold these hours: record, change or (None) delete its entry.
+
+    Reads the cell, decides and writes in one transaction under the expert's lock: two saves of
+    one cell at once, one of them a blank, each see what the other left. A change keeps the
+    entry's comment. Returns the cell's entry, None when it holds none.
+    """
+    time_entries_lock_experts(expert_ids=[expert.pk])
+    entry = (
+        TimeEntry.objects.select_for_update()
+        .select_related("mandate")
+        .filter(expert=expert, mandate=mandate, date=date)
+        .first()
+    )
+    if hours is None:
+        if entry is not None:
+            _delete(entry=entry, by=by)
+        return None
+    if entry is not None and entry.hours == hours:
+        return entry
+    return _write_cell(
+        expert=expert,
+        mandate=mandate,
+        date=date,
+        hours=Decimal(hours),
+        description=None,
+        entry=entry,
+        by=by,
+    )
 
 
 _COLUMNS = "expert_id, mandate_id, date, hours, description, created_at, updated_at"
@@ -237,6 +332,9 @@ def time_entries_bulk_write(rows: Sequence[EntryRow], *, new_only: bool = False)
     """
     if not rows:
         return 0
+    # The caller has read the days' totals under these locks already (it must, for the 24 h
+    # rule); taking them again costs one query and keeps a caller that forgot from racing.
+    time_entries_lock_experts(expert_ids={row[0] for row in rows})
     now = timezone.now()
     table = TimeEntry._meta.db_table
     upsert = "" if new_only else _REPLACE_ON_CONFLICT

@@ -40,11 +40,7 @@ from consortium.timesheets.selectors.sheet import (
     week_sheet_mandates_to_add,
     week_sheet_totals,
 )
-from consortium.timesheets.services.entries import (
-    time_entry_delete,
-    time_entry_record,
-    time_entry_update,
-)
+from consortium.timesheets.services.entries import time_entry_set, time_entry_update
 from consortium.timesheets.services.weeks import week_copy_previous, week_submit
 from consortium.timesheets.views.week_cells import (
     CellView,
@@ -229,17 +225,24 @@ def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
     mandate = week_sheet_mandate(expert, week_start, form.cleaned_data["mandate"])
     if mandate is None:
         raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
-    entry = TimeEntry.objects.filter(expert=expert, mandate=mandate, date=cell_day).first()
+    entry = None
     error = ""
     if "hours" in form.errors:
         error = " ".join(form.errors["hours"])
     else:
         try:
-            entry = _save_cell(
-                request, expert, mandate, cell_day, entry, form.cleaned_data["hours"]
+            entry = time_entry_set(
+                expert=expert,
+                mandate=mandate,
+                date=cell_day,
+                hours=form.cleaned_data["hours"],
+                by=request.user,
             )
         except ValidationError as refused:
             error = " ".join(refused.messages)
+    if error:
+        # A refused cell keeps the typed value to correct, and the entry it holds, for its comment.
+        entry = TimeEntry.objects.filter(expert=expert, mandate=mandate, date=cell_day).first()
     cell = CellView(
         mandate_id=mandate.pk,
         code=mandate.code,
@@ -266,21 +269,6 @@ def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
         return redirect(_week_url(request, week_start))
     # Rendered without the request: a cell needs neither the user's roles nor a CSRF token.
     return HttpResponse(render_to_string("timesheets/_week_cell_saved.html", context))
-
-
-def _save_cell(request, expert, mandate, day, entry, hours) -> TimeEntry | None:
-    """Record, change or delete the cell's entry: what the typed value asks for."""
-    if hours is None:
-        if entry is not None:
-            time_entry_delete(entry=entry, by=request.user)
-        return None
-    if entry is None:
-        return time_entry_record(
-            expert=expert, mandate=mandate, date=day, hours=hours, by=request.user
-        )
-    if entry.hours != hours:
-        return time_entry_update(entry=entry, hours=hours, by=request.user)
-    return entry
 
 
 @login_required

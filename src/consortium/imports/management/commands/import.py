@@ -3,12 +3,13 @@
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.db import IntegrityError
+from django.db import IntegrityError, OperationalError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
+from consortium.core.database import database_busy_message, is_database_busy
 from consortium.imports.errors import ImportRefused
 from consortium.imports.importers import IMPORTERS
 from consortium.imports.services import csv_import
@@ -59,6 +60,11 @@ class Command(TranslatedCommand):
                 _("%(file)s refusé par la base de données, rien n'a été importé : %(error)s")
                 % {"file": path, "error": error}
             ) from None
+        except OperationalError as error:
+            if not is_database_busy(error):
+                raise
+            # Another import holds the database past the busy timeout: said in --lang.
+            raise CommandError(database_busy_message()) from None
         self.stdout.write(
             _("%(file)s importé : %(rows)s ligne(s).") % {"file": path, "rows": summary.rows}
         )
