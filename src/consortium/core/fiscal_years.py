@@ -10,6 +10,23 @@ from django.utils.translation import gettext as _
 
 FISCAL_YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
 
+# The years the centre can hold: its ledger starts in 2019 (the demo's too). A day outside is a
+# typing slip or an attack, and the arithmetic of weeks and months near year 1 or 9999 overflows
+# Python's dates: addresses answer 404, forms and services refuse it.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+FIRST_DAY = dt.date(FIRST_YEAR, 1, 1)
+LAST_DAY = dt.date(LAST_YEAR, 12, 31)
+
+
+def is_supported_day(day: dt.date) -> bool:
+    """Whether `day` falls in the years the centre can hold (FIRST_YEAR..LAST_YEAR)."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def unsupported_day_message() -> str:
+    return _("Les dates vont de %(first)s à %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+
 
 @dataclass(frozen=True)
 class Period:
@@ -43,6 +60,8 @@ def fiscal_year_bounds(name: str, start_month: int | None = None) -> tuple[dt.da
             _("« %(name)s » : l'exercice commençant en %(first)s se termine en %(second)s.")
             % {"name": name, "first": first, "second": expected_second}
         )
+    if first < FIRST_YEAR or second > LAST_YEAR:
+        raise ValueError(f"« {name} » : {unsupported_day_message()}")
     start = dt.date(first, start_month, 1)
     next_start = dt.date(first + 1, start_month, 1)
     return start, next_start - dt.timedelta(days=1)

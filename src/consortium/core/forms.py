@@ -1,7 +1,21 @@
-"""What every form that calls a service needs: the service's refusal shown on the form."""
+"""What every form that calls a service needs: the service's refusal shown on the form, and
+dates bounded to the years the centre can hold."""
+
+import datetime as dt
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from consortium.core.fiscal_years import is_supported_day, unsupported_day_message
+
+
+class SupportedDateField(forms.DateField):
+    """A date in the years the centre can hold (`core.fiscal_years.FIRST_YEAR..LAST_YEAR`)."""
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        if value is not None and not is_supported_day(value):
+            raise ValidationError(unsupported_day_message(), code="unsupported_day")
 
 
 def add_service_errors(

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.codes import code_constraint, validate_code
 from consortium.core.languages import english_is_active
 
 
@@ -19,13 +20,14 @@ class TimeStampedModel(models.Model):
 class BilingualNameModel(TimeStampedModel):
     """A coded reference (department, mandate type…) named in French and in English."""
 
-    code = models.CharField(_("code"), max_length=30, unique=True)
+    code = models.CharField(_("code"), max_length=30, unique=True, validators=[validate_code])
     name_fr = models.CharField(_("nom (français)"), max_length=200)
     name_en = models.CharField(_("nom (anglais)"), max_length=200, blank=True)
 
     class Meta:
         abstract = True
         ordering = ["code"]
+        constraints = [code_constraint()]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"

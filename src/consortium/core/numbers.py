@@ -4,6 +4,8 @@ the prior year to one decimal, rounded half up as people round (2,25 → 2,3).""
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+# The largest id a row can have (a 64-bit signed integer on SQLite and PostgreSQL alike).
+LARGEST_ID = 2**63 - 1
 TENTH = Decimal("0.1")
 
 
@@ -45,3 +47,12 @@ def change_percent(current: Decimal, prior: Decimal | None) -> Decimal | None:
     if not prior:
         return None
     return ((current - prior) * 100 / prior).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def id_from_text(text: str) -> int | None:
+    """The row id written in `text` (ASCII digits, 1..LARGEST_ID); None for anything else, so
+    that a huge number in an address finds nothing instead of overflowing the database."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(LARGEST_ID)):
+        return None
+    value = int(text)
+    return value if 1 <= value <= LARGEST_ID else None

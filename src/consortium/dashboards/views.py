@@ -16,7 +16,7 @@ from django.utils import timezone
 from consortium.accounts.access import may_approve_weeks, request_holds, request_roles
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
-from consortium.core.fiscal_years import fiscal_year_name_for
+from consortium.core.fiscal_years import fiscal_year_name_for, is_supported_day
 from consortium.core.languages import active_language
 from consortium.core.weeks import week_start_of
 from consortium.dashboards import charts
@@ -105,9 +105,11 @@ def _centre_dashboard(
 
 def _chosen_day(request: HttpRequest, today: dt.date) -> dt.date:
     try:
-        return dt.date.fromisoformat(request.GET.get("date", ""))
+        day = dt.date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
         return today
+    # Year 1 or 9999 would overflow the week's arithmetic: such a day is no day at all.
+    return day if is_supported_day(day) else today
 
 
 def _expert_dashboard(request: HttpRequest, expert, *, also_centre: bool) -> HttpResponse:

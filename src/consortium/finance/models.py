@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.codes import code_constraint
 from consortium.core.models import BilingualNameModel, TimeStampedModel
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -33,6 +34,7 @@ class Account(BilingualNameModel):
         verbose_name = _("compte")
         verbose_name_plural = _("comptes")
         constraints = [
+            code_constraint(),
             models.CheckConstraint(
                 condition=Q(kind__in=[choice.value for choice in AccountKind]),
                 name="account_kind_is_known",

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.codes import code_constraint, validate_code
 from consortium.core.models import BilingualNameModel, TimeStampedModel
 
 
@@ -25,7 +26,7 @@ class MandateStatus(models.TextChoices):
 class Mandate(TimeStampedModel):
     """An engagement of the centre for one organisation, of one type, run by one department."""
 
-    code = models.CharField(_("code"), max_length=30, unique=True)
+    code = models.CharField(_("code"), max_length=30, unique=True, validators=[validate_code])
     organisation = models.ForeignKey(
         "members.Organisation",
         verbose_name=_("organisation"),
@@ -67,6 +68,7 @@ class Mandate(TimeStampedModel):
         verbose_name = _("mandat")
         verbose_name_plural = _("mandats")
         constraints = [
+            code_constraint(),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="mandate_ends_after_it_starts",

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.codes import code_constraint, validate_code
 from consortium.core.models import TimeStampedModel
 
 
@@ -51,7 +52,7 @@ neq_validator = RegexValidator(
 class Organisation(TimeStampedModel):
     """A co-op, mutual or non-profit the centre serves; a federation groups other organisations."""
 
-    code = models.CharField(_("code"), max_length=30, unique=True)
+    code = models.CharField(_("code"), max_length=30, unique=True, validators=[validate_code])
     name = models.CharField(_("nom"), max_length=255)
     legal_form = models.CharField(
         _("forme juridique"), max_length=20, choices=LegalForm.choices, default=LegalForm.OTHER
@@ -80,6 +81,7 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
+            code_constraint(),
             models.CheckConstraint(
                 condition=Q(neq="") | Q(neq__regex=r"^[0-9]{10}$"),
                 name="organisation_neq_has_ten_digits",

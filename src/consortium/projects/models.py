@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.codes import code_constraint, validate_code
 from consortium.core.languages import english_is_active
 from consortium.core.models import TimeStampedModel
 
@@ -23,7 +24,7 @@ class DeliverableStatus(models.TextChoices):
 class StructuringProject(TimeStampedModel):
     """A project funded by a programme, run by the centre for its members or itself."""
 
-    code = models.CharField(_("code"), max_length=30, unique=True)
+    code = models.CharField(_("code"), max_length=30, unique=True, validators=[validate_code])
     title = models.CharField(_("titre"), max_length=255)
     funder = models.CharField(_("bailleur de fonds"), max_length=200)
     programme = models.CharField(_("programme"), max_length=200, blank=True)
@@ -38,6 +39,7 @@ class StructuringProject(TimeStampedModel):
         verbose_name = _("projet structurant")
         verbose_name_plural = _("projets structurants")
         constraints = [
+            code_constraint(),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="structuring_project_ends_after_it_starts",

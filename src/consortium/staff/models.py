@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.codes import code_constraint, validate_code
 from consortium.core.models import BilingualNameModel, TimeStampedModel
 
 
@@ -51,7 +52,7 @@ class Gender(models.TextChoices):
 class Expert(TimeStampedModel):
     """A member of the centre's staff who logs service hours."""
 
-    code = models.CharField(_("code"), max_length=30, unique=True)
+    code = models.CharField(_("code"), max_length=30, unique=True, validators=[validate_code])
     first_name = models.CharField(_("prénom"), max_length=100)
     last_name = models.CharField(_("nom"), max_length=100)
     email = models.EmailField(_("courriel"), blank=True)
@@ -91,6 +92,7 @@ class Expert(TimeStampedModel):
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
         constraints = [
+            code_constraint(),
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gte=F("hired_on")),
                 name="expert_leaves_after_hire",

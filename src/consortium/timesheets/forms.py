@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from consortium.core.forms import SupportedDateField
 from consortium.timesheets import rules
 
 
@@ -25,7 +26,7 @@ class WeekCellForm(forms.Form):
     """One cell of the grid: a mandate, a day of the week, the hours as typed."""
 
     mandate = forms.IntegerField(min_value=1)
-    day = forms.DateField(input_formats=["%Y-%m-%d"])
+    day = SupportedDateField(input_formats=["%Y-%m-%d"])
     hours = forms.CharField(required=False, max_length=20, strip=False)
 
     def clean_hours(self) -> Decimal | None:
@@ -47,4 +48,6 @@ class EntryCommentForm(forms.Form):
 class WeekJumpForm(forms.Form):
     """The date picker: any day leads to its week."""
 
-    date = forms.DateField(label=gettext_lazy("Aller à la semaine du"), input_formats=["%Y-%m-%d"])
+    date = SupportedDateField(
+        label=gettext_lazy("Aller à la semaine du"), input_formats=["%Y-%m-%d"]
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access import can_approve_for, can_edit_time_of
+from consortium.core.fiscal_years import is_supported_day, unsupported_day_message
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
@@ -44,6 +45,13 @@ def _check_may_decide(by, week: TimesheetWeek) -> None:
         )
 
 
+def _check_week_start(week_start: dt.date) -> None:
+    """A week in the years the centre can hold: one of year 9999 would overflow every page that
+    shows its Sunday (the approval list first)."""
+    if not is_supported_day(week_start):
+        raise ValidationError({"week_start": unsupported_day_message()})
+
+
 @transaction.atomic
 def week_submit(*, expert: Expert, week_start: dt.date, by) -> TimesheetWeek:
     """The expert hands in their week (Monday `week_start`) for approval."""
@@ -51,6 +59,7 @@ def week_submit(*, expert: Expert, week_start: dt.date, by) -> TimesheetWeek:
         raise PermissionDenied(
             _("Vous ne pouvez pas soumettre les heures de %(expert)s.") % {"expert": expert}
         )
+    _check_week_start(week_start)
     week = (
         TimesheetWeek.objects.select_for_update()
         .filter(expert=expert, week_start=week_start)

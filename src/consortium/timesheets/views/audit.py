@@ -25,6 +25,7 @@ from consortium.accounts.access import (
 from consortium.accounts.models import RoleKind
 from consortium.core.exports import CSV_CONTENT_TYPE, csv_line
 from consortium.core.fiscal_years import Period, month_period
+from consortium.core.forms import SupportedDateField
 from consortium.core.listing import page_links, paginate
 from consortium.staff.models import Expert
 from consortium.timesheets.models import TimeEntryChange
@@ -36,10 +37,10 @@ IMPORTS_SHOWN = 50
 
 class AuditFilterForm(forms.Form):
     expert = forms.TypedChoiceField(label=gettext_lazy("Expert"), coerce=int)
-    du = forms.DateField(
+    du = SupportedDateField(
         label=gettext_lazy("Du"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    au = forms.DateField(
+    au = SupportedDateField(
         label=gettext_lazy("Au"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 

@@ -23,7 +23,7 @@ from consortium.core.fiscal_years import (
     fiscal_year_name_for,
     fiscal_year_period,
 )
-from consortium.core.forms import add_service_errors
+from consortium.core.forms import SupportedDateField, add_service_errors
 from consortium.core.models import FiscalYear
 from consortium.timesheets.models import PeriodKind, PeriodLock
 from consortium.timesheets.selectors.overview import fiscal_year_overview
@@ -36,7 +36,7 @@ class PeriodLockForm(forms.Form):
         choices=PeriodKind.choices,
         initial=PeriodKind.MONTH,
     )
-    month = forms.DateField(
+    month = SupportedDateField(
         label=gettext_lazy("Mois"),
         required=False,
         input_formats=["%Y-%m"],
@@ -56,7 +56,11 @@ class PeriodLockForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if cleaned.get("kind") == PeriodKind.MONTH and not cleaned.get("month"):
+        if (
+            cleaned.get("kind") == PeriodKind.MONTH
+            and not cleaned.get("month")
+            and "month" not in self.errors
+        ):
             self.add_error("month", _("Indiquez le mois à verrouiller."))
         if cleaned.get("kind") == PeriodKind.FISCAL_YEAR and not cleaned.get("fiscal_year"):
             self.add_error("fiscal_year", _("Choisissez l'exercice à verrouiller."))

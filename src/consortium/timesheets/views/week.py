@@ -30,6 +30,7 @@ from consortium.accounts.access import (
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
 from consortium.core.formatting import long_date
+from consortium.core.numbers import id_from_text
 from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
@@ -138,12 +139,8 @@ def week_of(request: HttpRequest, day: dt.date) -> HttpResponse:
     return _week_page(request, monday)
 
 
-def _as_id(value: str) -> int | None:
-    return int(value) if value.isascii() and value.isdigit() else None
-
-
 def _extra_mandate_ids(request: HttpRequest) -> list[int]:
-    return [pk for pk in map(_as_id, request.GET.getlist("mandate")) if pk is not None]
+    return [pk for pk in map(id_from_text, request.GET.getlist("mandate")) if pk is not None]
 
 
 def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
@@ -192,7 +189,7 @@ def week_row(request: HttpRequest, day: dt.date) -> HttpResponse:
     """One new row of the grid (HTMX), for a mandate the expert adds to the week."""
     week_start = week_start_of(day)
     expert = _expert_or_404(request)
-    mandate_id = _as_id(request.GET.get("mandate", ""))
+    mandate_id = id_from_text(request.GET.get("mandate", ""))
     if mandate_id is None:
         return HttpResponseBadRequest(_("Choisissez un mandat."))
     sheet = week_sheet(expert, week_start, extra_mandate_ids=[mandate_id])

@@ -8,6 +8,7 @@ from consortium.core.fiscal_years import (
     fiscal_year_months,
     fiscal_year_name_for,
     fiscal_year_period,
+    is_supported_day,
     month_period,
     next_fiscal_year_name,
     previous_fiscal_year_name,
@@ -82,3 +83,28 @@ def test_a_fiscal_year_has_twelve_whole_months_in_order():
     months = fiscal_year_months(Period(*fiscal_year_bounds("2020-2021"), "2020-2021"))
     assert len(months) == 12
     assert (months[0].start, months[-1].end) == (dt.date(2020, 4, 1), dt.date(2021, 3, 31))
+
+
+def test_the_last_fiscal_year_the_centre_holds_is_2099_2100():
+    assert fiscal_year_bounds("2099-2100") == (dt.date(2099, 4, 1), dt.date(2100, 3, 31))
+    assert fiscal_year_bounds("2000-2001") == (dt.date(2000, 4, 1), dt.date(2001, 3, 31))
+
+
+@pytest.mark.parametrize("name", ["1999-2000", "2100-2101", "9998-9999", "0000-0001"])
+def test_it_refuses_a_fiscal_year_outside_the_centre_s_years(name):
+    with pytest.raises(ValueError, match="Les dates vont de 2000 à 2100"):
+        fiscal_year_bounds(name)
+
+
+@pytest.mark.parametrize(
+    ("day", "supported"),
+    [
+        (dt.date(1999, 12, 31), False),
+        (dt.date(2000, 1, 1), True),
+        (dt.date(2100, 12, 31), True),
+        (dt.date(2101, 1, 1), False),
+        (dt.date(9999, 12, 31), False),
+    ],
+)
+def test_the_centre_holds_the_days_of_2000_to_2100(day, supported):
+    assert is_supported_day(day) is supported

@@ -84,3 +84,10 @@ def test_service_revenue_has_one_actual_amount_per_organisation_a_year():
             fiscal_year=actual.fiscal_year,
             organisation=actual.organisation,
         )
+
+
+def test_the_database_refuses_an_account_coded_with_a_slash():
+    account = AccountFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Account.objects.filter(pk=account.pk).update(code="5100/1")

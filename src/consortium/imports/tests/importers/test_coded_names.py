@@ -48,3 +48,13 @@ def test_a_code_twice_in_one_file_and_a_missing_name_are_refused(csv_file, run_i
         f"{path}, ligne 4, colonne « name_fr » : Ce champ ne peut pas être vide.",
     ]
     assert list(Department.objects.values_list("code", "name_fr")) == [("RH", "Personnel")]
+
+
+def test_a_department_coded_with_a_space_is_refused_on_its_line(csv_file, run_import):
+    path = csv_file("d.csv", "code,name_fr,name_en", "RH,Personnel,Staff", "T I,Informatique,IT")
+
+    outcome = run_import("departments", path)
+
+    assert not outcome.imported
+    assert outcome.error_lines[0].startswith(f"{path}, ligne 3, colonne « code » : Un code ne")
+    assert not Department.objects.exists()

@@ -67,3 +67,23 @@ def test_unknown_codes_and_bad_dates_are_each_reported(csv_file, run_import, ref
         f"{line} 3, colonne « end » : Un mandat ne peut finir avant de commencer.",
     ]
     assert not Mandate.objects.exists()
+
+
+def test_a_code_with_a_slash_is_refused_naming_file_line_and_column(
+    csv_file, run_import, references
+):
+    path = csv_file(
+        "mandates.csv",
+        HEADER,
+        "M01,COOP1,Tenue de livres,GEST,COMPTA,2020-04-01,",
+        "AUD/SLASH,COOP1,Paie,GEST,COMPTA,2020-04-01,",
+    )
+
+    outcome = run_import("mandates", path)
+
+    assert not outcome.imported
+    assert outcome.error_lines == [
+        f"{path}, ligne 3, colonne « code » : Un code ne contient que des lettres sans accents, "
+        "des chiffres, « . », « _ » et « - » (ni espace ni « / »)."
+    ]
+    assert not Mandate.objects.exists()

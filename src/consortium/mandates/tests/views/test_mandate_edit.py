@@ -223,3 +223,17 @@ def test_the_english_form_is_in_english(client, scene):
     page = response.content.decode()
     assert '<html lang="en">' in page
     assert "Mandate type" in page
+
+
+@pytest.mark.parametrize("code", ["AUD/SLASH", "AUD SLASH", "AUD?x"])
+def test_the_form_refuses_a_code_that_would_break_the_mandate_s_address(client, scene, code):
+    response = signed_in(client, scene.people.director).post(
+        url("mandates:mandate_create"), new_mandate(scene, code=code)
+    )
+
+    assert response.status_code == 200
+    assert (
+        "Un code ne contient que des lettres sans accents, des chiffres, « . », « _ » et « - » "
+        "(ni espace ni « / »)." in text_of(response)
+    )
+    assert not Mandate.objects.filter(code=code).exists()

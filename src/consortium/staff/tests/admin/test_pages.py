@@ -1,4 +1,5 @@
 import datetime as dt
+import html
 
 import pytest
 
@@ -233,3 +234,16 @@ def test_a_field_of_expertise_moved_to_another_department_in_the_admin_keeps_its
     assert list(FieldOfExpertise.objects.values_list("pk", "department", "name_en")) == [
         (field.pk, other.pk, "Payroll")
     ]
+
+
+def test_the_admin_refuses_a_department_coded_with_a_slash(admin_client):
+    response = admin_client.post(
+        admin_url("staff_department_add"),
+        {"code": "CPT/2", "name_fr": "Comptabilité", "name_en": "Accounting"},
+    )
+
+    assert response.status_code == 200
+    assert "Un code ne contient que des lettres sans accents" in html.unescape(
+        response.content.decode()
+    )
+    assert not Department.objects.exists()

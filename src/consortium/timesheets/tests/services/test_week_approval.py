@@ -133,3 +133,12 @@ def test_a_wrong_transition_is_refused_with_the_weeks_state(people, status, acti
     assert f"La semaine du 2020-06-01 {expected}." in caught.value.messages
     week.refresh_from_db()
     assert week.status == status
+
+
+@pytest.mark.parametrize("monday", [dt.date(9999, 12, 27), dt.date(1900, 1, 1)])
+def test_no_week_outside_the_centre_s_years_may_be_submitted(people, monday):
+    with pytest.raises(ValidationError) as refused:
+        week_submit(expert=people.expert, week_start=monday, by=people.owner)
+
+    assert refused.value.message_dict == {"week_start": ["Les dates vont de 2000 à 2100."]}
+    assert not TimesheetWeek.objects.exists()
