@@ -40,7 +40,9 @@ def expert_anonymise(*, expert: Expert, by=None, force: bool = False) -> Anonymi
     """
     _check_may_anonymise(by)
     with transaction.atomic():
-        expert = Expert.objects.select_for_update().select_related("user").get(pk=expert.pk)
+        expert = (
+            Expert.objects.select_for_update(of=("self",)).select_related("user").get(pk=expert.pk)
+        )
         done = _done(SubjectKind.EXPERT, expert.pk)
         if done is not None:
             return done
