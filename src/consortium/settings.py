@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "consortium.surveys",
     "consortium.reports",
     "consortium.dashboards",
+    "consortium.privacy",
     "consortium.demo",
 ]
 
@@ -142,6 +143,12 @@ AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Law 25 (Quebec privacy): the person in charge of the protection of personal information, shown
+# on /confidentialite/, and how many days django-axes' sign-in records are kept (docs/privacy.md).
+PRIVACY_OFFICER_NAME = env_str("CONSORTIUM_PRIVACY_OFFICER_NAME", "")
+PRIVACY_OFFICER_EMAIL = env_str("CONSORTIUM_PRIVACY_OFFICER_EMAIL", "")
+LOGIN_RECORDS_DAYS = env_int("CONSORTIUM_LOGIN_RECORDS_DAYS", 90)
 
 # Password reset mail goes to the console unless a deployment names a real backend.
 EMAIL_BACKEND = env_str(

@@ -50,6 +50,7 @@ from consortium.accounts.access.organisations import (
     organisations_visible_to,
 )
 from consortium.accounts.access.periods import can_lock_periods
+from consortium.accounts.access.privacy import can_handle_personal_information
 from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
 from consortium.accounts.access.roles import (
     STAFF_ROLES,
@@ -77,6 +78,7 @@ __all__ = [
     "can_approve_for",
     "can_create_mandates",
     "can_edit_time_of",
+    "can_handle_personal_information",
     "can_lock_periods",
     "can_read_audit_of",
     "departments_open_to",

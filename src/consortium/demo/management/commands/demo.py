@@ -9,6 +9,7 @@ from consortium.core.commands import TranslatedCommand
 from consortium.demo.selectors import ledger_data_counts
 from consortium.demo.services import DEMO_PASSWORD, demo_logins_ensure
 from consortium.demo.summary import existing_sentence, login_line
+from consortium.privacy.services import login_records_purge
 
 ADDRESS = "http://127.0.0.1:8000/"
 
@@ -38,6 +39,9 @@ class Command(TranslatedCommand):
         call_command(
             "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
         )
+        # The demo's scheduler: each start purges the sign-in records past their retention
+        # (production runs `consortium privacy purge-login-records` nightly, docs/privacy.md).
+        login_records_purge()
         existing = ledger_data_counts()
         if any(existing.values()):
             self.stdout.write(
