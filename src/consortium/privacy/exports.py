@@ -5,8 +5,6 @@ database: the command writes them to a file, the admin streams them to the brows
 holds the whole export in memory.
 """
 
-import csv
-import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -14,12 +12,12 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from consortium.core.exports import csv_line
 from consortium.privacy.selectors import Section, Subject, subject_sections
 
 FORMATS = ("json", "csv")
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def person_export(subject: Subject, export_format: str) -> Iterator[str]:
@@ -59,34 +57,19 @@ def _json_chunks(subject: Subject, sections: list[Section]) -> Iterator[str]:
     yield "}}\n"
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        value = _json(value)
-    elif isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    elif not isinstance(value, str):
-        return str(value)
-    if value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+def _csv_value(value: Any) -> Any:
+    """A nested value (a JSON field) as its JSON text; the rest as `csv_cell` writes it."""
+    return _json(value) if isinstance(value, dict | list) else value
 
 
 def _csv_chunks(subject: Subject, sections: list[Section]) -> Iterator[str]:
     """One line per value: section, row number, field, value — one file for every section."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(["section", "row", "field", "value"])
+    yield "\ufeff" + csv_line(["section", "row", "field", "value"])
     for field, value in _header(subject).items():
-        yield writer.writerow(["subject", "", field, _csv_cell(value)])
+        yield csv_line(["subject", "", field, _csv_value(value)])
     for section in sections:
         count = 0
         for count, row in enumerate(section.rows(), start=1):
             for field, value in row.items():
-                yield writer.writerow([section.name, count, field, _csv_cell(value)])
-        yield writer.writerow([section.name, "", "count", count])
+                yield csv_line([section.name, count, field, _csv_value(value)])
+        yield csv_line([section.name, "", "count", count])
