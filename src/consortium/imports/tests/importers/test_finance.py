@@ -9,6 +9,7 @@ from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     FiscalYearFactory,
+    FiscalYearLockFactory,
     OrganisationFactory,
 )
 from consortium.timesheets.models import PeriodKind
@@ -168,3 +169,15 @@ def test_a_locked_fiscal_year_refuses_its_rows(csv_file, run_import):
     ]
     actual.refresh_from_db()
     assert actual.amount == Decimal("1000.00")
+
+
+def test_a_reimport_may_not_change_the_kind_of_an_account_of_a_locked_year(csv_file, run_import):
+    account = AccountFactory(code="5100", name_fr="Salaires")
+    ActualAmountFactory(account=account, fiscal_year=FiscalYearFactory(name="2019-2020"))
+    FiscalYearLockFactory(fiscal_year__name="2019-2020")
+    outcome = run_import(
+        "accounts", csv_file("comptes.csv", ACCOUNTS, "5100,Salaires,Salaries,revenue,non")
+    )
+    assert not outcome.imported
+    assert "2019-2020 est verrouillé et le compte 5100 y a des montants réels" in outcome.stderr
+    assert Account.objects.get(code="5100").kind == "expense"
