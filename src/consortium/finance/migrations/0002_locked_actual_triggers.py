@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from consortium.finance.actuals_sql import LOCKED_ACTUALS_TRIGGERS
+
+
+class Migration(migrations.Migration):
+    dependencies = [("finance", "0001_initial"), ("timesheets", "0005_weeks_and_audit_trail")]
+
+    operations = [LOCKED_ACTUALS_TRIGGERS.migration_operation()]
