@@ -21,6 +21,7 @@ from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
 from consortium.timesheets.models import (
     PeriodLock,
+    PeriodLockEvent,
     TimeEntry,
     TimeEntryChange,
     TimeEntryImport,
@@ -29,6 +30,7 @@ from consortium.timesheets.models import (
 from consortium.timesheets.services.locks import period_unlock
 
 DEMO_USERNAME = "admin"
+DEMO_RESET_REASON = "Réinitialisation de la démo"
 DEMO_PASSWORD = "consortium-demo"
 
 # One login per role, in the order they are printed. Created only by the demo (`consortium demo`,
@@ -63,7 +65,7 @@ def demo_data_delete() -> int:
     writer its triggers let through (core/triggers.py). Fiscal years and users stay.
     """
     for lock in PeriodLock.objects.all():
-        period_unlock(lock=lock)
+        period_unlock(lock=lock, reason=DEMO_RESET_REASON)
     with maintenance():
         return _demo_data_delete()
 
@@ -73,6 +75,7 @@ def _demo_data_delete() -> int:
     # The demo's history goes with it: its audit rows and weeks point at its experts.
     TimeEntryChange.objects.all().delete()
     TimeEntryImport.objects.all().delete()
+    PeriodLockEvent.objects.all().delete()
     TimesheetWeek.objects.all().delete()
     deleted, _by_model = TimeEntry.objects.all().delete()
     Mandate.objects.all().delete()

@@ -1,5 +1,6 @@
 """Database triggers that keep the audit trail for good: no UPDATE, DELETE or TRUNCATE of a time
-entry's change (`TimeEntryChange`) or of an import's trail (`TimeEntryImport`), from any writer.
+entry's change (`TimeEntryChange`), an import's trail (`TimeEntryImport`) or a lock's history
+(`PeriodLockEvent`), from any writer.
 
 Only a session in maintenance (core/triggers.py: the demo's reset, `flush`) empties them. On
 PostgreSQL the triggers are ENABLE ALWAYS: `SET session_replication_role = replica` does not
@@ -9,7 +10,11 @@ silence them.
 from consortium.core.triggers import NOT_IN_MAINTENANCE, DatabaseTriggers
 
 KEPT_MESSAGE = "audit : ligne conservée, non modifiable / audit trail rows are kept"
-AUDIT_TABLES = ("timesheets_timeentrychange", "timesheets_timeentryimport")
+AUDIT_TABLES = (
+    "timesheets_timeentrychange",
+    "timesheets_timeentryimport",
+    "timesheets_periodlockevent",
+)
 
 SQLITE_CREATE = [
     f"""CREATE TRIGGER {table}_kept_{event} BEFORE {event.upper()} ON {table}
