@@ -69,10 +69,15 @@ class DatabaseTriggers:
     drop: dict[str, list[str]]  # vendor → statements, each safe when nothing exists
 
     def install(self, connection: BaseDatabaseWrapper) -> None:
+        statements = self.drop.get(connection.vendor, []) + self.create.get(connection.vendor, [])
+        if connection.vendor == "postgresql":
+            # ALTER TABLE (ENABLE ALWAYS) is refused while the transaction holds deferred
+            # foreign-key checks (a `migrate` run inside a test's transaction): run them now,
+            # then defer them again (the project's foreign keys are all initially deferred).
+            statements = ["SET CONSTRAINTS ALL IMMEDIATE", *statements]
+            statements.append("SET CONSTRAINTS ALL DEFERRED")
         with connection.cursor() as cursor:
-            for sql in self.drop.get(connection.vendor, []) + self.create.get(
-                connection.vendor, []
-            ):
+            for sql in statements:
                 cursor.execute(sql)
 
     def remove(self, connection: BaseDatabaseWrapper) -> None:
