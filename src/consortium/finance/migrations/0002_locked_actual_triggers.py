@@ -4,6 +4,9 @@ from consortium.finance.actuals_sql import LOCKED_ACTUALS_TRIGGERS
 
 
 class Migration(migrations.Migration):
-    dependencies = [("finance", "0001_initial"), ("timesheets", "0006_lock_history_and_audit_triggers")]
+    dependencies = [
+        ("finance", "0001_initial"),
+        ("timesheets", "0006_lock_history_and_audit_triggers"),
+    ]
 
     operations = [LOCKED_ACTUALS_TRIGGERS.migration_operation()]

@@ -10,30 +10,79 @@ from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('timesheets', '0005_weeks_and_audit_trail'),
+        ("timesheets", "0005_weeks_and_audit_trail"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PeriodLockEvent',
+            name="PeriodLockEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('locked', 'verrouillage'), ('unlocked', 'déverrouillage')], max_length=10, verbose_name='action')),
-                ('kind', models.CharField(choices=[('month', 'mois'), ('fiscal_year', 'exercice financier')], max_length=20, verbose_name='type de période')),
-                ('start', models.DateField(verbose_name='premier jour')),
-                ('end', models.DateField(verbose_name='dernier jour')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='le')),
-                ('reason', models.CharField(blank=True, max_length=255, verbose_name='motif')),
-                ('by', models.ForeignKey(blank=True, help_text='Vide : le système.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='par')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("locked", "verrouillage"), ("unlocked", "déverrouillage")],
+                        max_length=10,
+                        verbose_name="action",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("month", "mois"), ("fiscal_year", "exercice financier")],
+                        max_length=20,
+                        verbose_name="type de période",
+                    ),
+                ),
+                ("start", models.DateField(verbose_name="premier jour")),
+                ("end", models.DateField(verbose_name="dernier jour")),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="le"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=255, verbose_name="motif")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Vide : le système.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="par",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verrouillage ou déverrouillage',
-                'verbose_name_plural': 'historique des verrouillages',
-                'ordering': ['-at', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('action__in', ['locked', 'unlocked'])), name='period_lock_event_action_is_known', violation_error_message='Action inconnue.'), models.CheckConstraint(condition=models.Q(models.Q(('action', 'unlocked'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='period_lock_event_unlock_has_a_reason', violation_error_message='Indiquez pourquoi la période est déverrouillée.')],
+                "verbose_name": "verrouillage ou déverrouillage",
+                "verbose_name_plural": "historique des verrouillages",
+                "ordering": ["-at", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("action__in", ["locked", "unlocked"])),
+                        name="period_lock_event_action_is_known",
+                        violation_error_message="Action inconnue.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("action", "unlocked"), _negated=True),
+                            models.Q(("reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="period_lock_event_unlock_has_a_reason",
+                        violation_error_message="Indiquez pourquoi la période est déverrouillée.",
+                    ),
+                ],
             },
         ),
         AUDIT_TRIGGERS.migration_operation(),
