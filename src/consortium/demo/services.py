@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.accounts.models import RoleKind
 from consortium.accounts.services import staff_role_assign
+from consortium.core.triggers import maintenance
 from consortium.demo.generator.records import delete_records
 from consortium.demo.selectors import demo_login_experts
 from consortium.mandates.models import Mandate, MandateType
@@ -20,6 +21,7 @@ from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
 from consortium.timesheets.models import (
     PeriodLock,
+    PeriodLockEvent,
     TimeEntry,
     TimeEntryChange,
     TimeEntryImport,
@@ -28,6 +30,7 @@ from consortium.timesheets.models import (
 from consortium.timesheets.services.locks import period_unlock
 
 DEMO_USERNAME = "admin"
+DEMO_RESET_REASON = "Réinitialisation de la démo"
 DEMO_PASSWORD = "consortium-demo"
 
 # One login per role, in the order they are printed. Created only by the demo (`consortium demo`,
@@ -58,14 +61,21 @@ def demo_data_delete() -> int:
     rows; returns the entries deleted.
 
     The locks go first, through the ledger's own service: while a period is locked, the database
-    refuses to delete its entries. Fiscal years and users stay.
+    refuses to delete its entries. The audit trail goes in a session in maintenance, the one
+    writer its triggers let through (core/triggers.py). Fiscal years and users stay.
     """
     for lock in PeriodLock.objects.all():
-        period_unlock(lock=lock)
+        period_unlock(lock=lock, reason=DEMO_RESET_REASON)
+    with maintenance():
+        return _demo_data_delete()
+
+
+def _demo_data_delete() -> int:
     delete_records()
     # The demo's history goes with it: its audit rows and weeks point at its experts.
     TimeEntryChange.objects.all().delete()
     TimeEntryImport.objects.all().delete()
+    PeriodLockEvent.objects.all().delete()
     TimesheetWeek.objects.all().delete()
     deleted, _by_model = TimeEntry.objects.all().delete()
     Mandate.objects.all().delete()

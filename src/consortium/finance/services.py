@@ -1,22 +1,22 @@
 """Writes to finance: accounts, budgets and actual amounts.
 
-Every write runs in a transaction and calls `full_clean()`. A fiscal year locked by finance
-(a PeriodLock of kind fiscal_year) has its actual amounts frozen: closed books stay closed.
+Every write runs in a transaction and calls `full_clean()`. A locked fiscal year (its own lock,
+or all twelve of its months: `core.locks.period_is_locked`) has its actual amounts frozen, and
+the accounts that hold them keep their kind: closed books stay closed.
 """
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from consortium.core.fiscal_years import fiscal_year_bounds
+from consortium.core.locks import period_is_locked
 from consortium.core.models import FiscalYear
 from consortium.core.services import row_save
 from consortium.finance.models import Account, ActualAmount, Budget
 from consortium.members.models import Organisation
-from consortium.timesheets.models import PeriodKind, PeriodLock
 
 
 @transaction.atomic
@@ -36,14 +36,8 @@ def fiscal_year_ensure(*, name: str) -> FiscalYear:
 
 
 def fiscal_year_is_locked(fiscal_year: FiscalYear) -> bool:
-    return (
-        PeriodLock.objects.filter(kind=PeriodKind.FISCAL_YEAR)
-        .filter(
-            Q(fiscal_year=fiscal_year)
-            | Q(start__lte=fiscal_year.start_date, end__gte=fiscal_year.end_date)
-        )
-        .exists()
-    )
+    """Whether the year's actual amounts are frozen: the year is locked, or every month of it."""
+    return period_is_locked(fiscal_year.start_date, fiscal_year.end_date)
 
 
 def actual_amount_lock_check(actual: ActualAmount) -> None:
@@ -67,11 +61,29 @@ def actual_amount_lock_check(actual: ActualAmount) -> None:
 
 def account_kind_check(account: Account) -> None:
     """Refuse to turn an account with actual amounts into or out of service revenue: its
-    amounts would no longer say (or would wrongly say) whom they billed."""
+    amounts would no longer say (or would wrongly say) whom they billed. Refuse to change the
+    kind (revenue or expense) of an account with actual amounts in a locked fiscal year: the
+    year's revenue and expenses would move."""
     if account.pk is None:
         return
-    stored = Account.objects.filter(pk=account.pk).values_list("is_service_revenue", flat=True)
-    if stored and stored[0] != account.is_service_revenue and account.actual_amounts.exists():
+    stored = Account.objects.filter(pk=account.pk).values("kind", "is_service_revenue").first()
+    if stored is None:
+        return
+    if stored["kind"] != account.kind:
+        year = _locked_year_with_amounts(account)
+        if year is not None:
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "%(year)s est verrouillé et le compte %(code)s y a des montants réels : "
+                        "sa nature ne peut plus changer."
+                    )
+                    % {"year": year.name, "code": account.code}
+                }
+            )
+    if stored["is_service_revenue"] != account.is_service_revenue and (
+        account.actual_amounts.exists()
+    ):
         raise ValidationError(
             {
                 "is_service_revenue": _(
@@ -81,6 +93,12 @@ def account_kind_check(account: Account) -> None:
                 % {"code": account.code}
             }
         )
+
+
+def _locked_year_with_amounts(account: Account) -> FiscalYear | None:
+    """The first locked fiscal year in which the account has actual amounts, if any."""
+    years = FiscalYear.objects.filter(actual_amounts__account=account).distinct()
+    return next((year for year in years if fiscal_year_is_locked(year)), None)
 
 
 @transaction.atomic
@@ -136,8 +154,9 @@ def account_update(
     revenue."""
     account = Account.objects.select_for_update().get(pk=account.pk)
     account.is_service_revenue = is_service_revenue
+    account.kind = kind
     account_kind_check(account)
-    return row_save(account, code=code, name_fr=name_fr, name_en=name_en, kind=kind)
+    return row_save(account, code=code, name_fr=name_fr, name_en=name_en)
 
 
 @transaction.atomic

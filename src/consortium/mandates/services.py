@@ -1,7 +1,8 @@
 """Writes to mandates: mandate types, mandates, and closing a mandate.
 
 Every write runs in a transaction and calls `full_clean()`. A mandate's dates may not leave out
-days on which hours were already logged on it.
+days on which hours were already logged on it, and a mandate with hours in a locked period keeps
+the organisation, type and department those hours are counted under.
 """
 
 import datetime as dt
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from consortium.core.locks import first_lock_holding, lock_name
 from consortium.core.selectors import first_day_outside
 from consortium.core.services import coded_name_upsert, row_save
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
@@ -65,9 +67,37 @@ def mandate_dates_check(mandate: Mandate) -> None:
         )
 
 
+# The dimensions a mandate's hours are counted under in every figure (by member, by type, by
+# department): they stay as they are while the mandate has hours in a locked period.
+MANDATE_LOCKED_DIMENSIONS = ("organisation", "mandate_type", "department")
+
+
+def mandate_dimensions_check(mandate: Mandate, fields: dict) -> None:
+    """Refuse to change the organisation, type or department of a mandate with hours in a
+    locked period: its hours would move between the figures of that closed period."""
+    if mandate.pk is None:
+        return
+    changed = [
+        name
+        for name in MANDATE_LOCKED_DIMENSIONS
+        if name in fields
+        and getattr(fields[name], "pk", fields[name]) != getattr(mandate, f"{name}_id")
+    ]
+    if not changed:
+        return
+    lock = first_lock_holding(mandate.time_entries.all())
+    if lock is not None:
+        message = _(
+            "%(period)s est verrouillé et le mandat %(code)s y a des heures : son organisation, "
+            "son type et son service ne peuvent plus changer."
+        ) % {"period": lock_name(lock), "code": mandate.code}
+        raise ValidationError(dict.fromkeys(changed, message))
+
+
 def _mandate_write(mandate: Mandate, *, check_dates: bool, **fields) -> Mandate:
     """Set `fields` on `mandate`, validate it and save it; with `check_dates`, new dates must
-    keep the hours already logged on it."""
+    keep the hours already logged on it. The dimensions of hours in a locked period stay."""
+    mandate_dimensions_check(mandate, fields)
     dates_changed = check_dates and (mandate.start, mandate.end) != (
         fields["start"],
         fields["end"],

@@ -1,13 +1,17 @@
 """Writes to members: organisations, their federation and their memberships.
 
 Every write runs in a transaction and calls `full_clean()`: the model checks the NEQ, the
-region, federation cycles and overlapping memberships.
+region, federation cycles and overlapping memberships. The days of a locked period keep their
+memberships: whom the centre counted as a member, and in which category, on those days.
 """
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from consortium.core.locks import ONE_DAY, first_lock_touching, lock_name
 from consortium.core.services import row_save
 from consortium.members.models import LegalForm, Membership, Organisation
 
@@ -82,12 +86,76 @@ def organisation_update(
     )
 
 
+Span = tuple[dt.date, dt.date | None]  # first day, last day (None: open)
+
+
+def _changed_days(old: Span | None, new: Span | None, *, whole: bool) -> list[Span]:
+    """The days on which a membership going from `old` to `new` (None: none) changes whether, or
+    how, the organisation counts as a member. `whole`: its organisation or category changes, so
+    every day of both counts."""
+    if old is None or new is None or whole:
+        return [span for span in (old, new) if span is not None]
+    (old_start, old_end), (new_start, new_end) = old, new
+    changed = []
+    if old_start != new_start:
+        changed.append((min(old_start, new_start), max(old_start, new_start) - ONE_DAY))
+    if old_end != new_end:
+        ends = [day for day in (old_end, new_end) if day is not None]
+        changed.append((min(ends) + ONE_DAY, None if len(ends) == 1 else max(ends)))
+    return changed
+
+
+def membership_lock_check(
+    old: Membership | None, *, organisation_id: int | None, category: str, span: Span
+) -> None:
+    """Refuse a membership change that touches a day of a locked period: the member counts and
+    the figures by member category of that closed period would move. `old`: the membership as
+    stored (None: a new one); `span`: its new days."""
+    whole = old is not None and (old.organisation_id, old.category) != (organisation_id, category)
+    old_span = (old.start, old.end) if old is not None else None
+    days = _changed_days(old_span, span, whole=whole)
+    lock = first_lock_touching(days) if days else None
+    if lock is None:
+        return
+    if old is None or old.start != span[0]:
+        field = "start"
+    elif old.end != span[1]:
+        field = "end"
+    else:
+        field = "category" if old.category != category else "organisation"
+    raise ValidationError(
+        {
+            field: _(
+                "%(period)s est verrouillé : les adhésions de ses jours ne peuvent plus changer "
+                "(dates, catégorie ou organisation)."
+            )
+            % {"period": lock_name(lock)}
+        }
+    )
+
+
+def _membership_save(
+    membership: Membership,
+    *,
+    organisation: Organisation,
+    category: str,
+    start: dt.date,
+    end: dt.date | None,
+) -> Membership:
+    stored = Membership.objects.get(pk=membership.pk) if membership.pk is not None else None
+    membership_lock_check(
+        stored, organisation_id=organisation.pk, category=category, span=(start, end)
+    )
+    return row_save(membership, organisation=organisation, category=category, start=start, end=end)
+
+
 @transaction.atomic
 def membership_create(
     *, organisation: Organisation, category: str, start: dt.date, end: dt.date | None = None
 ) -> Membership:
-    """Add a membership; refused if it overlaps another of the same organisation."""
-    return row_save(
+    """Add a membership; refused if it overlaps another of the same organisation or a locked
+    period."""
+    return _membership_save(
         Membership(), organisation=organisation, category=category, start=start, end=end
     )
 
@@ -101,8 +169,9 @@ def membership_update(
     start: dt.date,
     end: dt.date | None = None,
 ) -> Membership:
-    """Change a membership; refused if it would overlap another of the same organisation."""
-    return row_save(
+    """Change a membership; refused if it would overlap another of the same organisation, or
+    change the days of a locked period."""
+    return _membership_save(
         Membership.objects.select_for_update().get(pk=membership.pk),
         organisation=organisation,
         category=category,
@@ -132,10 +201,9 @@ def membership_record(
     created = membership is None
     if membership is None:
         membership = Membership(organisation=organisation, start=start)
-    membership.category = category
-    membership.end = end
-    membership.full_clean()
-    membership.save()
+    membership = _membership_save(
+        membership, organisation=organisation, category=category, start=start, end=end
+    )
     return membership, created
 
 
@@ -143,7 +211,10 @@ def membership_record(
 def membership_end(*, membership: Membership, end: dt.date) -> Membership:
     """End a membership on `end`, its last day."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    membership.end = end
-    membership.full_clean()
-    membership.save()
-    return membership
+    return _membership_save(
+        membership,
+        organisation=membership.organisation,
+        category=membership.category,
+        start=membership.start,
+        end=end,
+    )

@@ -423,3 +423,23 @@ class TimeEntryImportFactory(DjangoModelFactory):
     rows = 10
     created = 8
     updated = 2
+
+
+class PeriodLockFactory(DjangoModelFactory):
+    """A locked month (June 2020 by default); `FiscalYearLockFactory` locks a whole year."""
+
+    class Meta:
+        model = "timesheets.PeriodLock"
+
+    kind = "month"
+    start = dt.date(2020, 6, 1)
+    end = dt.date(2020, 6, 30)
+
+
+class FiscalYearLockFactory(PeriodLockFactory):
+    """The lock of a fiscal year (2020-2021 by default): `fiscal_year__name="2019-2020"`."""
+
+    kind = "fiscal_year"
+    fiscal_year = factory.SubFactory(FiscalYearFactory)
+    start = factory.LazyAttribute(lambda o: o.fiscal_year.start_date)
+    end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)

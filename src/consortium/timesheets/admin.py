@@ -28,6 +28,7 @@ from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import (
     PeriodLock,
+    PeriodLockEvent,
     TimeEntry,
     TimeEntryChange,
     TimeEntryImport,
@@ -246,6 +247,11 @@ class PeriodLockForm(ServiceForm):
 @admin.register(PeriodLock)
 class PeriodLockAdmin(ServiceAdmin):
     writes = Writes(row="lock", create=period_lock, delete=period_unlock, by=True)
+    # Unlocking says why: both confirmation pages ask, and delete_row passes the reason on.
+    delete_confirmation_template = "admin/timesheets/periodlock/delete_confirmation.html"
+    delete_selected_confirmation_template = (
+        "admin/timesheets/periodlock/delete_selected_confirmation.html"
+    )
     list_display = ("kind", "start", "end", "fiscal_year", "locked_by", "reason", "created_at")
     list_filter = ("kind",)
     search_fields = ("reason", "fiscal_year__name")
@@ -274,6 +280,9 @@ class PeriodLockAdmin(ServiceAdmin):
     def has_change_permission(self, request: HttpRequest, obj: PeriodLock | None = None) -> bool:
         # A lock is never edited: unlock (delete) it and lock the right period.
         return False
+
+    def delete_row(self, request: HttpRequest, row: PeriodLock) -> None:
+        period_unlock(lock=row, by=request.user, reason=request.POST.get("reason", "")[:255])
 
     def create_row(self, request: HttpRequest, values: dict) -> PeriodLock:
         # A month or a fiscal year's name, as the form asks for them.
@@ -326,6 +335,17 @@ class TimeEntryChangeAdmin(ReadOnlyAdmin):
     autocomplete_fields = ("expert", "mandate", "changed_by")
     date_hierarchy = "changed_at"
     show_full_result_count = False
+
+
+@admin.register(PeriodLockEvent)
+class PeriodLockEventAdmin(ReadOnlyAdmin):
+    """The history of locks and unlocks: written by period_lock and period_unlock, kept for good."""
+
+    list_display = ("at", "action", "kind", "start", "end", "by", "reason")
+    list_filter = ("action", "kind", "at")
+    search_fields = ("reason",)
+    list_select_related = ("by",)
+    date_hierarchy = "at"
 
 
 @admin.register(TimeEntryImport)

@@ -7,6 +7,8 @@ class TimesheetsConfig(AppConfig):
     verbose_name = _("Heures de services")
 
     def ready(self) -> None:
+        from consortium.timesheets.audit_sql import AUDIT_TRIGGERS
         from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
 
         LOCKED_PERIOD_TRIGGERS.reinstall_after_migrate(sender=self)
+        AUDIT_TRIGGERS.reinstall_after_migrate(sender=self)

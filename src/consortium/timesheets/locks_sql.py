@@ -4,7 +4,7 @@ The services give the friendly message first; these triggers make the rule hold 
 including raw SQL, bulk imports and the admin.
 """
 
-from consortium.core.triggers import DatabaseTriggers
+from consortium.core.triggers import NOT_IN_MAINTENANCE, DatabaseTriggers
 
 LOCKED_MESSAGE = "période verrouillée : entrée de temps non modifiable / locked period"
 
@@ -59,7 +59,28 @@ for _event, (_referencing, _checks) in _PG_EVENTS.items():
         AFTER {_event.upper()} ON timesheets_timeentry {_referencing}
         FOR EACH STATEMENT EXECUTE FUNCTION timesheets_refuse_locked_{_event}()""",
     ]
+# TRUNCATE skips the row and statement triggers above: it is refused outright, outside a session
+# in maintenance (core/triggers.py). ENABLE ALWAYS: the replica role does not silence any of them.
+POSTGRESQL_CREATE += [
+    f"""CREATE FUNCTION timesheets_refuse_truncate() RETURNS trigger AS $$
+    BEGIN
+        IF {NOT_IN_MAINTENANCE["postgresql"]} THEN
+            RAISE EXCEPTION '{LOCKED_MESSAGE}' USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        RETURN NULL;
+    END;
+    $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER timesheets_timeentry_truncate BEFORE TRUNCATE ON timesheets_timeentry
+    FOR EACH STATEMENT EXECUTE FUNCTION timesheets_refuse_truncate()""",
+    *(
+        f"ALTER TABLE timesheets_timeentry ENABLE ALWAYS TRIGGER timesheets_timeentry_{name}"
+        for name in [*(f"locked_{event}" for event in _PG_EVENTS), "truncate"]
+    ),
+]
 POSTGRESQL_DROP = [
+    "DROP TRIGGER IF EXISTS timesheets_timeentry_truncate ON timesheets_timeentry",
+    "DROP FUNCTION IF EXISTS timesheets_refuse_truncate()",
+] + [
     statement
     for _event in _PG_EVENTS
     for statement in (

@@ -119,6 +119,53 @@ class PeriodLock(TimeStampedModel):
         return f"{self.get_kind_display()} {self.start} – {self.end}"
 
 
+class LockAction(models.TextChoices):
+    LOCKED = "locked", _("verrouillage")
+    UNLOCKED = "unlocked", _("déverrouillage")
+
+
+class PeriodLockEvent(models.Model):
+    """One lock or unlock of a period, kept for good: who, when, why (the database refuses to
+    change or delete it, as the rest of the audit trail). The period is copied: an unlocked
+    period's lock is gone."""
+
+    action = models.CharField(_("action"), max_length=10, choices=LockAction.choices)
+    kind = models.CharField(_("type de période"), max_length=20, choices=PeriodKind.choices)
+    start = models.DateField(_("premier jour"))
+    end = models.DateField(_("dernier jour"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Vide : le système."),
+    )
+    at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
+    reason = models.CharField(_("motif"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("verrouillage ou déverrouillage")
+        verbose_name_plural = _("historique des verrouillages")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=[choice.value for choice in LockAction]),
+                name="period_lock_event_action_is_known",
+                violation_error_message=_("Action inconnue."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(action=LockAction.UNLOCKED) | ~Q(reason=""),
+                name="period_lock_event_unlock_has_a_reason",
+                violation_error_message=_("Indiquez pourquoi la période est déverrouillée."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} – {self.start} – {self.end} ({self.at:%Y-%m-%d %H:%M})"
+
+
 class WeekStatus(models.TextChoices):
     DRAFT = "draft", _("brouillon")
     SUBMITTED = "submitted", _("soumise")

@@ -17,12 +17,12 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from consortium.core.triggers import DatabaseTriggers
+from consortium.timesheets.audit_sql import AUDIT_TRIGGERS
 from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
 from consortium.timesheets.models import TimeEntry, TimeEntryChange
 
-# The triggers anonymisation passes through. A trigger that protects the audit trail goes here
-# too, so that `audit_snapshots_anonymise` keeps working once it exists.
-GUARDS: tuple[DatabaseTriggers, ...] = (LOCKED_PERIOD_TRIGGERS,)
+# The triggers anonymisation passes through: the locked periods' entries and the audit trail.
+GUARDS: tuple[DatabaseTriggers, ...] = (LOCKED_PERIOD_TRIGGERS, AUDIT_TRIGGERS)
 
 ERASED = ""
 BATCH = 500

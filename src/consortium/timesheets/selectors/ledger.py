@@ -9,18 +9,20 @@ from django.db import connection
 from django.db.models import Exists, Min, OuterRef
 
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
+from consortium.core.locks import locked_ranges, period_is_locked
 from consortium.core.models import FiscalYear
 from consortium.core.weeks import week_start_of
-from consortium.timesheets.models import PeriodLock, TimeEntry, TimesheetWeek, WeekStatus
+from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
 
-
-def locked_ranges(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """The locked periods that touch [start, end], as (first day, last day) pairs."""
-    return list(
-        PeriodLock.objects.filter(start__lte=end, end__gte=start)
-        .order_by("start")
-        .values_list("start", "end")
-    )
+# The rule of what a lock freezes lives in core (the registry below the ledger needs it too).
+__all__ = [
+    "closed_weeks",
+    "closed_weeks_by_expert",
+    "fiscal_years_with_hours",
+    "locked_ranges",
+    "period_is_locked",
+    "stored_fiscal_years_with_hours",
+]
 
 
 def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from consortium.accounts.access import can_lock_periods
 from consortium.core.fiscal_years import fiscal_year_bounds, month_period
 from consortium.core.models import FiscalYear
-from consortium.timesheets.models import PeriodKind, PeriodLock
+from consortium.timesheets.models import LockAction, PeriodKind, PeriodLock, PeriodLockEvent
 
 
 @transaction.atomic
@@ -50,15 +50,28 @@ def period_lock(
     )
     lock.full_clean()
     lock.save()
+    _record(lock, LockAction.LOCKED, by=by, reason=reason)
     return lock
 
 
 @transaction.atomic
-def period_unlock(*, lock: PeriodLock, by=None) -> None:
-    """Reopen a locked period. `by`: who unlocks it, refused unless finance or an
-    administrator; None: the system (the demo's reset)."""
+def period_unlock(*, lock: PeriodLock, by=None, reason: str) -> None:
+    """Reopen a locked period, saying why (kept in the lock history). `by`: who unlocks it,
+    refused unless finance or an administrator; None: the system (the demo's reset)."""
     _check_may_lock(by)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Indiquez pourquoi la période est déverrouillée.")})
+    _record(lock, LockAction.UNLOCKED, by=by, reason=reason)
     lock.delete()
+
+
+def _record(lock: PeriodLock, action: str, *, by, reason: str) -> None:
+    event = PeriodLockEvent(
+        action=action, kind=lock.kind, start=lock.start, end=lock.end, by=by, reason=reason
+    )
+    event.full_clean()
+    event.save()
 
 
 def _check_may_lock(by) -> None:

@@ -25,7 +25,7 @@ from consortium.core.fiscal_years import (
 )
 from consortium.core.forms import SupportedDateField, add_service_errors
 from consortium.core.models import FiscalYear
-from consortium.timesheets.models import PeriodKind, PeriodLock
+from consortium.timesheets.models import PeriodKind, PeriodLock, PeriodLockEvent
 from consortium.timesheets.selectors.overview import fiscal_year_overview
 from consortium.timesheets.services import locks as lock_services
 
@@ -68,6 +68,8 @@ class PeriodLockForm(forms.Form):
 
 
 YEARS_OFFERED = 10
+# The locks page shows the latest locks and unlocks; the admin keeps them all.
+LOCK_HISTORY_LENGTH = 10
 
 
 def _fiscal_year_names(today: dt.date) -> list[str]:
@@ -104,6 +106,7 @@ def _render_page(
     fiscal_years = _fiscal_year_names(today)
     form = form or PeriodLockForm(fiscal_years=fiscal_years)
     locks = list(PeriodLock.objects.select_related("locked_by", "fiscal_year").order_by("-start"))
+    history = list(PeriodLockEvent.objects.select_related("by")[:LOCK_HISTORY_LENGTH])
     overview = fiscal_year_overview(year)
     return render(
         request,
@@ -111,6 +114,7 @@ def _render_page(
         {
             "form": form,
             "locks": [(lock, _lock_label(lock)) for lock in locks],
+            "history": history,
             "year": year,
             "overview": overview,
             "previous_year": fiscal_year_name_for(year.start - dt.timedelta(days=1)),
@@ -156,9 +160,13 @@ def period_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
     lock = get_object_or_404(PeriodLock.objects.select_related("fiscal_year"), pk=lock_id)
     label = _lock_label(lock)
     try:
-        lock_services.period_unlock(lock=lock, by=request.user)
+        lock_services.period_unlock(
+            lock=lock, by=request.user, reason=request.POST.get("reason", "")[:255]
+        )
     except PermissionDenied as error:
         messages.error(request, str(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("%(period)s : période déverrouillée.") % {"period": label})
     year = fiscal_year_name_for(lock.start)

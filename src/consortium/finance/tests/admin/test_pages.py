@@ -16,6 +16,7 @@ from consortium.testing.factories import (
     ActualAmountFactory,
     BudgetFactory,
     FiscalYearFactory,
+    FiscalYearLockFactory,
     OrganisationFactory,
 )
 from consortium.timesheets.models import PeriodKind
@@ -132,3 +133,21 @@ def test_a_second_budget_for_an_account_and_year_is_refused_on_the_form(admin_cl
     assert response.status_code == 200
     assert "Ce compte a déjà un budget pour cet exercice." in response.content.decode()
     assert Budget.objects.count() == 1
+
+
+def test_the_kind_of_an_account_with_amounts_in_a_locked_year_is_refused_on_the_form(
+    admin_client,
+):
+    account = AccountFactory(code="5100", name_fr="Salaires", name_en="Salaries")
+    ActualAmountFactory(account=account, fiscal_year=FiscalYearFactory(name="2019-2020"))
+    FiscalYearLockFactory(fiscal_year__name="2019-2020")
+    response = admin_client.post(
+        admin_url("finance_account_change", account.pk),
+        {"code": "5100", "name_fr": "Salaires", "name_en": "Salaries", "kind": "revenue"},
+    )
+    assert response.status_code == 200
+    assert "2019-2020 est verrouillé et le compte 5100 y a des montants réels" in (
+        response.content.decode()
+    )
+    account.refresh_from_db()
+    assert account.kind == "expense"

@@ -4,11 +4,13 @@ from decimal import Decimal
 
 import pytest
 
+from consortium.core.fiscal_years import fiscal_year_months, fiscal_year_period
 from consortium.finance.models import Account, ActualAmount, Budget
 from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
     FiscalYearFactory,
+    FiscalYearLockFactory,
     OrganisationFactory,
 )
 from consortium.timesheets.models import PeriodKind
@@ -168,3 +170,26 @@ def test_a_locked_fiscal_year_refuses_its_rows(csv_file, run_import):
     ]
     actual.refresh_from_db()
     assert actual.amount == Decimal("1000.00")
+
+
+def test_a_reimport_may_not_change_the_kind_of_an_account_of_a_locked_year(csv_file, run_import):
+    account = AccountFactory(code="5100", name_fr="Salaires")
+    ActualAmountFactory(account=account, fiscal_year=FiscalYearFactory(name="2019-2020"))
+    FiscalYearLockFactory(fiscal_year__name="2019-2020")
+    outcome = run_import(
+        "accounts", csv_file("comptes.csv", ACCOUNTS, "5100,Salaires,Salaries,revenue,non")
+    )
+    assert not outcome.imported
+    assert "2019-2020 est verrouillé et le compte 5100 y a des montants réels" in outcome.stderr
+    assert Account.objects.get(code="5100").kind == "expense"
+
+
+def test_a_year_whose_twelve_months_are_locked_refuses_its_rows(csv_file, run_import):
+    AccountFactory(code="5100")
+    FiscalYearFactory(name="2020-2021")
+    for month in fiscal_year_months(fiscal_year_period("2020-2021")):
+        period_lock(kind=PeriodKind.MONTH, month=month.start)
+    outcome = run_import("actuals", csv_file("reels.csv", ACTUALS, "2020-2021,5100,1.00,"))
+    assert not outcome.imported
+    assert "L'exercice 2020-2021 est verrouillé" in outcome.stderr
+    assert not ActualAmount.objects.exists()

@@ -7,9 +7,11 @@ import pytest
 from consortium.mandates.models import Mandate
 from consortium.testing.factories import (
     DepartmentFactory,
+    FiscalYearLockFactory,
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
+    TimeEntryFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,14 @@ def test_a_code_with_a_slash_is_refused_naming_file_line_and_column(
         "des chiffres, « . », « _ » et « - » (ni espace ni « / »)."
     ]
     assert not Mandate.objects.exists()
+
+
+def test_a_reimport_may_not_move_the_hours_of_a_locked_year(csv_file, run_import, references):
+    mandate = MandateFactory(code="M1", organisation__code="COOP2", start=dt.date(2020, 1, 1))
+    TimeEntryFactory(mandate=mandate, date=dt.date(2020, 9, 1))
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    path = csv_file("mandates.csv", HEADER, "M1,COOP1,Audit,GEST,COMPTA,2020-01-01,")
+    outcome = run_import("mandates", path)
+    assert not outcome.imported
+    assert "2020-2021 est verrouillé et le mandat M1 y a des heures" in outcome.stderr
+    assert Mandate.objects.get(code="M1").organisation.code == "COOP2"

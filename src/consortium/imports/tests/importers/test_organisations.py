@@ -5,7 +5,11 @@ import datetime as dt
 import pytest
 
 from consortium.members.models import Membership, Organisation
-from consortium.testing.factories import MembershipFactory, OrganisationFactory
+from consortium.testing.factories import (
+    FiscalYearLockFactory,
+    MembershipFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +182,17 @@ def test_many_bad_rows_are_all_reported_and_nothing_is_written(csv_file, run_imp
     assert outcome.message == f"{path} refusé : 11 erreur(s), rien n'a été importé."
     assert (Organisation.objects.count(), Membership.objects.count()) == before
     assert Organisation.objects.get(code="KEEP").name == "Inchangée"
+
+
+def test_a_reimport_may_not_change_a_membership_on_the_days_of_a_locked_year(csv_file, run_import):
+    MembershipFactory(
+        organisation=OrganisationFactory(code="A1", name="Coop A"),
+        start=dt.date(2018, 1, 1),
+        end=None,
+    )
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    path = csv_file("organisations.csv", HEADER, "A1,Coop A,cooperative,,,,auxiliary,2018-01-01,")
+    outcome = run_import("organisations", path)
+    assert not outcome.imported
+    assert "2020-2021 est verrouillé : les adhésions de ses jours" in outcome.stderr
+    assert _memberships() == [("A1", "user", dt.date(2018, 1, 1), None)]

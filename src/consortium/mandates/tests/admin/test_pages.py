@@ -11,6 +11,7 @@ from consortium.core.tests.admin_pages import (
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.testing.factories import (
     DepartmentFactory,
+    FiscalYearLockFactory,
     MandateFactory,
     MandateTypeFactory,
     OrganisationFactory,
@@ -164,3 +165,29 @@ def test_a_mandate_type_renamed_in_the_admin_keeps_its_id_and_its_mandates(admin
     assert list(MandateType.objects.values_list("pk", "code", "name_fr")) == [
         (mandate.mandate_type_id, "GESTD", "Gestion déléguée")
     ]
+
+
+def test_the_type_of_a_mandate_with_hours_in_a_locked_year_is_refused_on_the_form(admin_client):
+    mandate = MandateFactory(code="MAN-L", start=dt.date(2020, 1, 1))
+    TimeEntryFactory(mandate=mandate, date=dt.date(2020, 9, 1))
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    before = mandate.mandate_type_id
+    response = admin_client.post(
+        admin_url("mandates_mandate_change", mandate.pk),
+        {
+            "code": mandate.code,
+            "organisation": mandate.organisation_id,
+            "title": mandate.title,
+            "mandate_type": MandateTypeFactory().pk,
+            "department": mandate.department_id,
+            "start": "2020-01-01",
+            "end": "",
+            "status": MandateStatus.OPEN,
+        },
+    )
+    assert response.status_code == 200
+    assert "2020-2021 est verrouillé et le mandat MAN-L y a des heures" in (
+        response.content.decode()
+    )
+    mandate.refresh_from_db()
+    assert mandate.mandate_type_id == before

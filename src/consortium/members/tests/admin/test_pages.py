@@ -9,7 +9,11 @@ from consortium.core.tests.admin_pages import (
     queries_to_render,
 )
 from consortium.members.models import LegalForm, MemberCategory, Membership, Organisation, Region
-from consortium.testing.factories import MembershipFactory, OrganisationFactory
+from consortium.testing.factories import (
+    FiscalYearLockFactory,
+    MembershipFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +216,21 @@ def test_the_membership_list_costs_the_same_queries_with_5_or_50_rows(admin_clie
     with_five = queries_to_render(admin_client, url)
     MembershipFactory.create_batch(45)
     assert queries_to_render(admin_client, url) == with_five
+
+
+def test_a_membership_category_of_a_locked_year_is_refused_on_the_form(admin_client):
+    membership = MembershipFactory(start=dt.date(2015, 1, 1), category=MemberCategory.USER)
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    response = admin_client.post(
+        admin_url("members_membership_change", membership.pk),
+        {
+            "organisation": membership.organisation_id,
+            "category": MemberCategory.AUXILIARY,
+            "start": "2015-01-01",
+            "end": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "2020-2021 est verrouillé : les adhésions de ses jours" in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.category == MemberCategory.USER

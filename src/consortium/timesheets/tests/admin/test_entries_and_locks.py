@@ -349,7 +349,8 @@ def test_unlocking_a_period_from_the_admin_reopens_its_entries(admin_client):
     entry = TimeEntryFactory(date=JUNE, hours=Decimal(7))
     lock = period_lock(kind=PeriodKind.MONTH, month=JUNE)
     response = admin_client.post(
-        admin_url("timesheets_periodlock_delete", lock.pk), {"post": "yes"}
+        admin_url("timesheets_periodlock_delete", lock.pk),
+        {"post": "yes", "reason": "Correction de la paie"},
     )
     assert response.status_code == 302
     assert not PeriodLock.objects.exists()
@@ -368,6 +369,7 @@ def test_several_periods_are_unlocked_at_once(admin_client):
             "action": "delete_selected",
             ACTION_CHECKBOX_NAME: [lock.pk for lock in locks],
             "post": "yes",
+            "reason": "Réouverture du trimestre",
         },
     )
     assert not PeriodLock.objects.exists()
@@ -390,3 +392,15 @@ def test_the_lock_list_costs_the_same_queries_with_5_or_50_rows(admin_client, ad
     for month in months[5:]:
         period_lock(kind=PeriodKind.MONTH, month=month, by=admin_user)
     assert queries_to_render(admin_client, url) == with_five
+
+
+def test_the_admin_unlocks_a_period_only_with_a_reason_and_keeps_the_history(admin_client):
+    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    url = admin_url("timesheets_periodlock_delete", lock.pk)
+    assert 'name="reason"' in admin_client.get(url).content.decode()
+    admin_client.post(url, {"post": "yes", "reason": ""})
+    assert PeriodLock.objects.filter(pk=lock.pk).exists()
+    admin_client.post(url, {"post": "yes", "reason": "Correction de la paie"})
+    assert not PeriodLock.objects.exists()
+    history = page_text(admin_client, "timesheets_periodlockevent_changelist")
+    assert "Correction de la paie" in history

@@ -54,7 +54,7 @@ def test_it_refuses_to_delete_an_entry_of_a_locked_fiscal_year():
 def test_reopening_a_period_allows_changes_again():
     entry = TimeEntryFactory(date=dt.date(2020, 6, 15), hours=Decimal(2))
     lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
-    period_unlock(lock=lock)
+    period_unlock(lock=lock, reason="Correction de la paie")
     time_entry_update(entry=entry, hours=Decimal(4))
     entry.refresh_from_db()
     assert entry.hours == Decimal(4)

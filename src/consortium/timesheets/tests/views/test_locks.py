@@ -110,11 +110,24 @@ def test_a_month_lock_without_a_month_is_refused_in_the_form(client, people):
     assert not PeriodLock.objects.exists()
 
 
-def test_finance_unlocks_a_period(client, people):
-    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
-    response = signed_in(client, people.finance).post(url("period_unlock", lock.pk))
+def test_finance_unlocks_a_period_saying_why_and_the_page_shows_it(client, people):
+    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1), by=people.finance)
+    finance = signed_in(client, people.finance)
+    response = finance.post(url("period_unlock", lock.pk), {"reason": "Facture oubliée"})
     assert messages_of(response) == ["Juin 2020 : période déverrouillée."]
     assert not PeriodLock.objects.exists()
+    page = finance.get(url("period_lock_list"), {"exercice": YEAR}).content.decode()
+    assert "Derniers verrouillages et déverrouillages" in page
+    assert "Facture oubliée" in page
+
+
+def test_an_unlock_without_a_reason_is_refused(client, people):
+    lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
+    response = signed_in(client, people.finance).post(
+        url("period_unlock", lock.pk), {"reason": " "}
+    )
+    assert messages_of(response) == ["Indiquez pourquoi la période est déverrouillée."]
+    assert list(PeriodLock.objects.all()) == [lock]
 
 
 @pytest.mark.parametrize("who", ["owner", "colleague", "director", "communications"])
@@ -140,7 +153,7 @@ def test_the_services_refuse_a_user_who_may_not_lock(people):
         period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1), by=people.director)
     lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1))
     with pytest.raises(PermissionDenied):
-        period_unlock(lock=lock, by=people.owner)
+        period_unlock(lock=lock, by=people.owner, reason="Correction")
     assert PeriodLock.objects.get() == lock
 
 
@@ -153,7 +166,7 @@ def test_the_page_speaks_english_under_en(client, people):
     assert "June 2020" in response.content.decode()
 
 
-PAGE_QUERIES = 9
+PAGE_QUERIES = 10  # with the lock history
 
 
 def test_the_page_costs_a_fixed_number_of_queries(client, people, django_assert_num_queries):
