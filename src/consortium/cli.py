@@ -31,7 +31,18 @@ def main(argv: list[str] | None = None) -> None:
     except ImproperlyConfigured as error:
         # What to set, said plainly: not a traceback through Django's start-up.
         sys.exit(f"consortium: {error}")
-    execute_from_command_line(argv)
+    from django.db import OperationalError
+
+    from consortium.core.database import database_busy_message, is_database_busy
+
+    try:
+        execute_from_command_line(argv)
+    except OperationalError as error:
+        # Any command (Django's own too, `migrate`) meeting a database another writer keeps busy
+        # past the busy timeout: what to do, not a traceback.
+        if not is_database_busy(error):
+            raise
+        sys.exit(f"consortium: {database_busy_message()}")
 
 
 if __name__ == "__main__":

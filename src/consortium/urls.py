@@ -19,3 +19,6 @@ urlpatterns += i18n_patterns(
     path("", home, name="home"),
     prefix_default_language=False,
 )
+
+# A database kept busy by another writer is a 503 "try again" even outside the views.
+handler500 = "consortium.core.errors.server_error"

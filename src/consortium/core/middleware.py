@@ -23,16 +23,22 @@ class BusyDatabaseMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_database_busy(exception):
             return None
-        context = {"message": database_busy_message()}
-        if request.headers.get("HX-Request") == "true":
-            response = HttpResponse(
-                render_to_string("core/_database_busy.html", context), status=503
-            )
-            response["HX-Retarget"] = "#main"
-            response["HX-Reswap"] = "afterbegin"
-        else:
-            response = HttpResponse(
-                render_to_string("core/database_busy.html", context, request=request), status=503
-            )
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return busy_database_response(request)
+
+
+def busy_database_response(request: HttpRequest, *, page: bool = True) -> HttpResponse:
+    """The 503 "try again" answer: for HTMX a notice at the top of the page, else a page (or,
+    with `page=False`, the notice alone, for when the page itself cannot be drawn)."""
+    context = {"message": database_busy_message()}
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(render_to_string("core/_database_busy.html", context), status=503)
+        response["HX-Retarget"] = "#main"
+        response["HX-Reswap"] = "afterbegin"
+    elif page:
+        response = HttpResponse(
+            render_to_string("core/database_busy.html", context, request=request), status=503
+        )
+    else:
+        response = HttpResponse(render_to_string("core/_database_busy.html", context), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

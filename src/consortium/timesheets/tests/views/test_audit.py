@@ -158,7 +158,8 @@ def test_a_comment_planted_as_a_formula_is_written_as_text_in_the_csv(client, pe
         description=planted,
         by=people.owner,
     )
-    TimeEntryChange.objects.update(changed_at=dt.datetime(2021, 3, 15, 14, tzinfo=dt.UTC))
+    with maintenance():
+        TimeEntryChange.objects.update(changed_at=dt.datetime(2021, 3, 15, 14, tzinfo=dt.UTC))
     response = signed_in(client, people.director).get(url("audit_trail_csv"), query(people))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][2:] == ["ajout", "MAN-AUD", "2021-03-09", "", "7.00", "", "'" + planted]
