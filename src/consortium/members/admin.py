@@ -14,12 +14,19 @@ from consortium.core.admin import ServiceAdmin, ServiceInline, Writes, YesNoFilt
 from consortium.members.models import MemberCategory, Membership, Organisation
 from consortium.members.services import (
     membership_create,
+    membership_delete,
     membership_update,
     organisation_create,
+    organisation_delete,
     organisation_update,
 )
 
-MEMBERSHIP_WRITES = Writes(row="membership", create=membership_create, update=membership_update)
+MEMBERSHIP_WRITES = Writes(
+    row="membership",
+    create=membership_create,
+    update=membership_update,
+    delete=membership_delete,
+)
 
 
 def _memberships_in_force() -> QuerySet[Membership]:
@@ -81,7 +88,12 @@ class MembershipInline(ServiceInline, admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(ServiceAdmin):
-    writes = Writes(row="organisation", create=organisation_create, update=organisation_update)
+    writes = Writes(
+        row="organisation",
+        create=organisation_create,
+        update=organisation_update,
+        delete=organisation_delete,
+    )
     list_display = (
         "code",
         "name",

@@ -86,6 +86,28 @@ def organisation_update(
     )
 
 
+@transaction.atomic
+def organisation_delete(*, organisation: Organisation) -> None:
+    """Delete an organisation and its memberships; refused if one of them has a day in a locked
+    period (the member counts of that period would move).
+
+    Its mandates, and through them its hours, are the database's to protect (`PROTECT`): an
+    organisation with a mandate is never deleted.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    memberships = Membership.objects.select_for_update().filter(organisation=organisation)
+    lock = first_lock_touching([(row.start, row.end) for row in memberships])
+    if lock is not None:
+        raise ValidationError(
+            _(
+                "%(period)s est verrouillé : l'organisation %(code)s y était membre et ne peut "
+                "plus être supprimée."
+            )
+            % {"period": lock_name(lock), "code": organisation.code}
+        )
+    organisation.delete()
+
+
 Span = tuple[dt.date, dt.date | None]  # first day, last day (None: open)
 
 
@@ -205,6 +227,22 @@ def membership_record(
         membership, organisation=organisation, category=category, start=start, end=end
     )
     return membership, created
+
+
+@transaction.atomic
+def membership_delete(*, membership: Membership) -> None:
+    """Delete a membership; refused if one of its days lies in a locked period."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    lock = first_lock_touching([(membership.start, membership.end)])
+    if lock is not None:
+        raise ValidationError(
+            _(
+                "%(period)s est verrouillé : l'adhésion du %(start)s y compte des jours et ne "
+                "peut plus être supprimée."
+            )
+            % {"period": lock_name(lock), "start": membership.start.isoformat()}
+        )
+    membership.delete()
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
 from consortium.core.tests.admin_pages import (
     admin_url,
@@ -11,6 +12,7 @@ from consortium.core.tests.admin_pages import (
 from consortium.members.models import LegalForm, MemberCategory, Membership, Organisation, Region
 from consortium.testing.factories import (
     FiscalYearLockFactory,
+    MandateFactory,
     MembershipFactory,
     OrganisationFactory,
 )
@@ -234,3 +236,124 @@ def test_a_membership_category_of_a_locked_year_is_refused_on_the_form(admin_cli
     assert "2020-2021 est verrouillé : les adhésions de ses jours" in response.content.decode()
     membership.refresh_from_db()
     assert membership.category == MemberCategory.USER
+
+
+LOCKED_MEMBERSHIP = (
+    "2020-2021 est verrouillé : l&#x27;adhésion du 2015-01-01 y compte des jours et ne peut plus "
+    "être supprimée."
+)
+LOCKED_ORGANISATION = (
+    "2020-2021 est verrouillé : l&#x27;organisation COOP1 y était membre et ne peut plus être "
+    "supprimée."
+)
+
+
+def _locked_membership() -> Membership:
+    membership = MembershipFactory(organisation=OrganisationFactory(code="COOP1"))
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    return membership
+
+
+def _inline_delete_form(membership: Membership) -> dict:
+    organisation = membership.organisation
+    return {
+        "code": organisation.code,
+        "name": organisation.name,
+        "legal_form": organisation.legal_form,
+        "neq": "",
+        "region": "",
+        "federation": "",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+        "memberships-0-id": membership.pk,
+        "memberships-0-organisation": organisation.pk,
+        "memberships-0-category": membership.category,
+        "memberships-0-start": membership.start.isoformat(),
+        "memberships-0-end": "",
+        "memberships-0-DELETE": "on",
+    }
+
+
+def test_a_membership_of_a_locked_year_is_not_deleted_from_its_page_or_its_list(admin_client):
+    membership = _locked_membership()
+    response = admin_client.post(
+        admin_url("members_membership_delete", membership.pk), {"post": "yes"}, follow=True
+    )
+    assert LOCKED_MEMBERSHIP in response.content.decode()
+    assert response.redirect_chain[-1][0] == admin_url("members_membership_change", membership.pk)
+    response = admin_client.post(
+        admin_url(MEMBERSHIPS),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [membership.pk], "post": "yes"},
+        follow=True,
+    )
+    assert LOCKED_MEMBERSHIP in response.content.decode()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_a_membership_of_a_locked_year_is_not_deleted_from_its_organisations_page(admin_client):
+    membership = _locked_membership()
+    response = admin_client.post(
+        admin_url("members_organisation_change", membership.organisation_id),
+        _inline_delete_form(membership),
+    )
+    assert response.status_code == 200
+    assert LOCKED_MEMBERSHIP in response.content.decode()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_a_membership_outside_every_locked_period_is_deleted_from_either_page(admin_client):
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    inline = MembershipFactory(start=dt.date(2021, 4, 1))
+    alone = MembershipFactory(start=dt.date(2010, 1, 1), end=dt.date(2020, 3, 31))
+    response = admin_client.post(
+        admin_url("members_organisation_change", inline.organisation_id),
+        _inline_delete_form(inline) | {"memberships-0-start": "2021-04-01"},
+    )
+    assert response.status_code == 302
+    response = admin_client.post(admin_url("members_membership_delete", alone.pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Membership.objects.exists()
+
+
+def test_an_organisation_that_was_a_member_in_a_locked_year_is_not_deleted(admin_client):
+    membership = _locked_membership()
+    organisation = membership.organisation
+    response = admin_client.post(
+        admin_url("members_organisation_delete", organisation.pk), {"post": "yes"}, follow=True
+    )
+    assert LOCKED_ORGANISATION in response.content.decode()
+    response = admin_client.post(
+        admin_url(ORGANISATIONS),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [organisation.pk], "post": "yes"},
+        follow=True,
+    )
+    assert LOCKED_ORGANISATION in response.content.decode()
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_an_organisation_with_a_mandate_cannot_be_deleted(admin_client):
+    mandate = MandateFactory()
+    response = admin_client.post(
+        admin_url("members_organisation_delete", mandate.organisation_id), {"post": "yes"}
+    )
+    assert "<title>Impossible de supprimer organisation" in response.content.decode()
+    assert Organisation.objects.filter(pk=mandate.organisation_id).exists()
+
+
+def test_an_organisation_whose_memberships_are_outside_every_lock_is_deleted(admin_client):
+    FiscalYearLockFactory(fiscal_year__name="2020-2021")
+    membership = MembershipFactory(start=dt.date(2021, 4, 1))
+    response = admin_client.post(
+        admin_url(ORGANISATIONS),
+        {
+            "action": "delete_selected",
+            ACTION_CHECKBOX_NAME: [membership.organisation_id],
+            "post": "yes",
+        },
+    )
+    assert response.status_code == 302
+    assert not Organisation.objects.exists()
+    assert not Membership.objects.exists()
