@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
+from django.utils.translation import gettext as _
 
 from consortium.core.languages import active_language
 
@@ -123,3 +124,11 @@ def long_date(value: dt.date | None, language: str | None = None) -> str:
     if value is None:
         return NOTHING
     return format_date(value, format="long", locale=babel_locale(language))
+
+
+def person(user, nobody: str | None = None) -> str:
+    """Who did something, as people read it: their full name, else their login; `nobody` (by
+    default « Système ») when no one did, e.g. the demo or a command."""
+    if user is None:
+        return nobody if nobody is not None else _("Système")
+    return user.get_full_name() or user.get_username()

@@ -48,3 +48,9 @@ def exact_hours(value):
 @register.filter
 def long_date(value):
     return formatting.long_date(value)
+
+
+@register.filter
+def person(user, nobody=None):
+    """`{{ change.changed_by|person }}`; `{{ batch.imported_by|person:_("Ligne de commande") }}`."""
+    return formatting.person(user, nobody)

@@ -25,6 +25,7 @@ from consortium.accounts.access import (
 from consortium.accounts.models import RoleKind
 from consortium.core.exports import CSV_CONTENT_TYPE, csv_line
 from consortium.core.fiscal_years import Period, month_period
+from consortium.core.formatting import person
 from consortium.core.forms import SupportedDateField
 from consortium.core.listing import page_links, paginate
 from consortium.staff.models import Expert
@@ -114,10 +115,7 @@ class AuditRow:
 
     @property
     def author(self) -> str:
-        user = self.change.changed_by
-        if user is None:
-            return _("Système")
-        return user.get_full_name() or user.get_username()
+        return person(self.change.changed_by)
 
 
 def _filters(request: HttpRequest) -> tuple[AuditFilterForm, Expert | None, Period | None]:

@@ -92,3 +92,14 @@ def test_exact_hours_keep_as_many_decimals_as_they_have(value, french, english):
 def test_hours_to_the_cent_show_cents_only_when_not_whole():
     assert formatting.hours_to_the_cent(Decimal("62800.00"), "fr") == f"62{NBSP}800{NBSP}h"
     assert formatting.hours_to_the_cent(Decimal("1234.5"), "fr") == f"1{NBSP}234,50{NBSP}h"
+
+
+def test_a_person_reads_as_their_name_else_their_login_else_who_stands_for_nobody():
+    from django.contrib.auth.models import User
+
+    assert formatting.person(User(username="mlavoie", first_name="Marie", last_name="Lavoie")) == (
+        "Marie Lavoie"
+    )
+    assert formatting.person(User(username="mlavoie")) == "mlavoie"
+    assert formatting.person(None) == "Système"
+    assert formatting.person(None, "Ligne de commande") == "Ligne de commande"
