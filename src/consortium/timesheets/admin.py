@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from consortium.core.admin import ServiceAdmin, ServiceForm, Writes
 from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
+from consortium.core.locks import locked_ranges
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
@@ -34,7 +35,6 @@ from consortium.timesheets.models import (
     TimeEntryImport,
     TimesheetWeek,
 )
-from consortium.timesheets.selectors.ledger import locked_ranges
 from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,

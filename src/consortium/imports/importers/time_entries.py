@@ -14,6 +14,7 @@ from operator import itemgetter
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from consortium.core.locks import locked_ranges
 from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
 from consortium.imports.importers.base import Count, ImportSummary, parse_iso_date
@@ -21,7 +22,7 @@ from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry
-from consortium.timesheets.selectors.ledger import closed_weeks_by_expert, locked_ranges
+from consortium.timesheets.selectors.ledger import closed_weeks_by_expert
 from consortium.timesheets.services.entries import (
     EntryRow,
     time_entries_bulk_write,

@@ -1,5 +1,6 @@
-"""What the ledger holds and what closes it: locked periods, submitted or approved weeks, the
-fiscal years that have hours. The services check the first two before every write."""
+"""What the ledger holds and what closes it: submitted or approved weeks, the fiscal years that
+have hours. Locked periods are read by `core.locks` (the registry below the ledger needs them
+too); the services check both before every write."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -9,20 +10,9 @@ from django.db import connection
 from django.db.models import Exists, Min, OuterRef
 
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
-from consortium.core.locks import locked_ranges, period_is_locked
 from consortium.core.models import FiscalYear
 from consortium.core.weeks import week_start_of
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
-
-# The rule of what a lock freezes lives in core (the registry below the ledger needs it too).
-__all__ = [
-    "closed_weeks",
-    "closed_weeks_by_expert",
-    "fiscal_years_with_hours",
-    "locked_ranges",
-    "period_is_locked",
-    "stored_fiscal_years_with_hours",
-]
 
 
 def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:

@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from consortium.core.fiscal_years import Period, fiscal_year_months
+from consortium.core.locks import locked_ranges
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
-from consortium.timesheets.selectors.ledger import locked_ranges
 
 
 @dataclass

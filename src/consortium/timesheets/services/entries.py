@@ -19,11 +19,12 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from consortium.core.locks import locked_ranges
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import ChangeAction, TimeEntry, TimeEntryChange
-from consortium.timesheets.selectors.ledger import closed_weeks, locked_ranges
+from consortium.timesheets.selectors.ledger import closed_weeks
 
 # One row for the bulk writer: expert id, mandate id, date, hours, description.
 EntryRow = tuple[int, int, dt.date, Decimal, str]
