@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "consortium.staff",
     "consortium.mandates",
     "consortium.timesheets",
+    "consortium.billing",
     "consortium.imports",
     "consortium.kpis",
     "consortium.governance",

@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.core.codes import code_constraint
 from consortium.core.models import BilingualNameModel, TimeStampedModel
-
-MONEY = {"max_digits": 14, "decimal_places": 2}
+from consortium.core.money import MONEY
 
 
 class AccountKind(models.TextChoices):

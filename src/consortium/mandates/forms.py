@@ -46,7 +46,12 @@ class MandateForm(forms.ModelForm):
     class Meta:
         model = Mandate
         fields = ("code", *MANDATE_EDITABLE_FIELDS)
-        widgets = {"start": DateInput(), "end": DateInput(), "organisation": QuickSelect()}
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            "organisation": QuickSelect(),
+            "billed_organisation": QuickSelect(),
+        }
 
     def __init__(self, *args, departments: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +59,9 @@ class MandateForm(forms.ModelForm):
             del self.fields["code"]
         self.fields["department"].queryset = departments
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["billed_organisation"].queryset = Organisation.objects.order_by("name")
+        for name in ("hourly_rate", "fixed_fee"):
+            self.fields[name].widget.attrs.update({"min": "0", "step": "0.01"})
         self.fields["budget_hours"].widget.attrs.update({"min": "0", "step": "0.5"})
 
     def service_arguments(self) -> dict:

@@ -7,10 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.core.codes import code_constraint, validate_code
 from consortium.core.models import BilingualNameModel, TimeStampedModel
+from consortium.core.money import MONEY
 
 
 class MandateType(BilingualNameModel):
-    """Delegated management, support, training, diagnostic, project…"""
+    """Delegated management, support, training, diagnostic, project…; or internal time (leave,
+    staff training, the crisis cell), which is never billed."""
+
+    billable = models.BooleanField(
+        _("facturable"),
+        default=True,
+        help_text=_("Décochez pour le temps interne (congés, formation du personnel…)."),
+    )
 
     class Meta(BilingualNameModel.Meta):
         verbose_name = _("type de mandat")
@@ -24,7 +32,14 @@ class MandateStatus(models.TextChoices):
 
 
 class Mandate(TimeStampedModel):
-    """An engagement of the centre for one organisation, of one type, run by one department."""
+    """An engagement of the centre for one organisation, of one type, run by one department.
+
+    The organisation served is not always the one that pays: a federation often pays for the
+    services its member enterprises receive. `billed_organisation` names the payer (empty: the
+    organisation served); its membership decides the rate and the article 17 ratio, while the
+    organisation served counts for "enterprises served". A mandate's own `hourly_rate` or
+    `fixed_fee` beats the rate table (billing.rates).
+    """
 
     code = models.CharField(_("code"), max_length=30, unique=True, validators=[validate_code])
     organisation = models.ForeignKey(
@@ -62,6 +77,34 @@ class Mandate(TimeStampedModel):
         validators=[MinValueValidator(0)],
         help_text=_("Heures prévues pour le mandat; vide si aucun budget."),
     )
+    billed_organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation facturée"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="billed_mandates",
+        help_text=_("Qui paie, si ce n'est pas l'organisation servie (regroupement, bailleur…)."),
+    )
+    billable = models.BooleanField(
+        _("facturable"), default=True, help_text=_("Décochez si ces heures ne sont pas facturées.")
+    )
+    hourly_rate = models.DecimalField(
+        _("taux horaire du mandat"),
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Remplace la grille de tarifs; vide pour appliquer la grille."),
+    )
+    fixed_fee = models.DecimalField(
+        _("forfait"),
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Montant fixe facturé une fois, au lieu des heures; vide si à l'heure."),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -84,14 +127,33 @@ class Mandate(TimeStampedModel):
                 name="mandate_budget_hours_not_negative",
                 violation_error_message=_("Le budget d'heures ne peut être négatif."),
             ),
+            models.CheckConstraint(
+                condition=Q(hourly_rate__isnull=True) | Q(fixed_fee__isnull=True),
+                name="mandate_rate_or_fixed_fee",
+                violation_error_message=_(
+                    "Un mandat a un taux horaire ou un forfait, pas les deux."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(Q(hourly_rate__isnull=True) | Q(hourly_rate__gte=0))
+                & (Q(fixed_fee__isnull=True) | Q(fixed_fee__gte=0)),
+                name="mandate_price_not_negative",
+                violation_error_message=_("Un taux ou un forfait ne peut être négatif."),
+            ),
         ]
         indexes = [
             models.Index(fields=["organisation", "start"], name="mandate_organisation_idx"),
+            models.Index(fields=["billed_organisation"], name="mandate_payer_idx"),
             models.Index(fields=["department", "mandate_type"], name="mandate_dimensions_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.title}"
+
+    @property
+    def payer_id(self) -> int:
+        """The organisation that pays for this mandate: the billed one, else the one served."""
+        return self.billed_organisation_id or self.organisation_id
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)

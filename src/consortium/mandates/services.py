@@ -29,6 +29,10 @@ MANDATE_EDITABLE_FIELDS = (
     "start",
     "end",
     "budget_hours",
+    "billed_organisation",
+    "billable",
+    "hourly_rate",
+    "fixed_fee",
 )
 
 
@@ -38,18 +42,27 @@ def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[
 
 
 @transaction.atomic
-def mandate_type_create(*, code: str, name_fr: str, name_en: str = "") -> MandateType:
+def mandate_type_create(
+    *, code: str, name_fr: str, name_en: str = "", billable: bool = True
+) -> MandateType:
     """Add a mandate type; refused if its code is taken."""
-    return row_save(MandateType(), code=code, name_fr=name_fr, name_en=name_en)
+    return row_save(MandateType(), code=code, name_fr=name_fr, name_en=name_en, billable=billable)
 
 
 @transaction.atomic
 def mandate_type_update(
-    *, mandate_type: MandateType, code: str, name_fr: str, name_en: str = ""
+    *,
+    mandate_type: MandateType,
+    code: str,
+    name_fr: str,
+    name_en: str = "",
+    billable: bool | None = None,
 ) -> MandateType:
-    """Rename a mandate type, its code included: its mandates keep it."""
+    """Rename a mandate type, its code included: its mandates keep it. `billable` (None: kept)
+    decides whether its hours are billed from the next invoice run on."""
     mandate_type = MandateType.objects.select_for_update().get(pk=mandate_type.pk)
-    return row_save(mandate_type, code=code, name_fr=name_fr, name_en=name_en)
+    kept = {} if billable is None else {"billable": billable}
+    return row_save(mandate_type, code=code, name_fr=name_fr, name_en=name_en, **kept)
 
 
 def mandate_dates_check(mandate: Mandate) -> None:
@@ -67,9 +80,9 @@ def mandate_dates_check(mandate: Mandate) -> None:
         )
 
 
-# The dimensions a mandate's hours are counted under in every figure (by member, by type, by
-# department): they stay as they are while the mandate has hours in a locked period.
-MANDATE_LOCKED_DIMENSIONS = ("organisation", "mandate_type", "department")
+# The dimensions a mandate's hours are counted under in every figure (by member, by payer's
+# category, by type, by department): they stay as they are while it has hours in a locked period.
+MANDATE_LOCKED_DIMENSIONS = ("organisation", "billed_organisation", "mandate_type", "department")
 
 
 def mandate_dimensions_check(mandate: Mandate, fields: dict) -> None:
@@ -94,9 +107,20 @@ def mandate_dimensions_check(mandate: Mandate, fields: dict) -> None:
         raise ValidationError(dict.fromkeys(changed, message))
 
 
+def _payer(organisation: Organisation, billed_organisation: Organisation | None):
+    """The billed organisation as stored: empty when it is the organisation served."""
+    if billed_organisation is not None and billed_organisation.pk == organisation.pk:
+        return None
+    return billed_organisation
+
+
 def _mandate_write(mandate: Mandate, *, check_dates: bool, **fields) -> Mandate:
     """Set `fields` on `mandate`, validate it and save it; with `check_dates`, new dates must
     keep the hours already logged on it. The dimensions of hours in a locked period stay."""
+    if "billed_organisation" in fields:
+        fields["billed_organisation"] = _payer(
+            fields.get("organisation", mandate.organisation), fields["billed_organisation"]
+        )
     mandate_dimensions_check(mandate, fields)
     dates_changed = check_dates and (mandate.start, mandate.end) != (
         fields["start"],
@@ -153,9 +177,13 @@ def mandate_create(
     end: dt.date | None = None,
     budget_hours: Decimal | None = None,
     status: str = MandateStatus.OPEN,
+    billed_organisation: Organisation | None = None,
+    billable: bool = True,
+    hourly_rate: Decimal | None = None,
+    fixed_fee: Decimal | None = None,
 ) -> Mandate:
     """Open a new mandate (the admin may record one already closed); refused if its code is
-    taken."""
+    taken. `billed_organisation` pays when it is not the organisation served."""
     mandate = Mandate(
         code=code,
         organisation=organisation,
@@ -166,6 +194,10 @@ def mandate_create(
         end=end,
         budget_hours=budget_hours,
         status=status,
+        billed_organisation=_payer(organisation, billed_organisation),
+        billable=billable,
+        hourly_rate=hourly_rate,
+        fixed_fee=fixed_fee,
     )
     mandate.full_clean()
     mandate.save()
@@ -185,6 +217,10 @@ def mandate_update(
     budget_hours: Decimal | None = None,
     code: str | None = None,
     status: str | None = None,
+    billed_organisation: Organisation | None = None,
+    billable: bool = True,
+    hourly_rate: Decimal | None = None,
+    fixed_fee: Decimal | None = None,
 ) -> Mandate:
     """Replace what a person may change on a mandate; its dates must keep its logged hours.
 
@@ -205,6 +241,10 @@ def mandate_update(
         start=start,
         end=end,
         budget_hours=budget_hours,
+        billed_organisation=billed_organisation,
+        billable=billable,
+        hourly_rate=hourly_rate,
+        fixed_fee=fixed_fee,
     )
 
 

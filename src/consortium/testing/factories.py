@@ -78,6 +78,15 @@ class MandateFactory(DjangoModelFactory):
     start = dt.date(2015, 1, 1)
 
 
+class RateFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.Rate"
+
+    member_category = MemberCategory.USER
+    hourly_rate = Decimal("100.00")
+    valid_from = dt.date(2015, 1, 1)
+
+
 class TimeEntryFactory(DjangoModelFactory):
     class Meta:
         model = TimeEntry

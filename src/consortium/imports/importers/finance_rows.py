@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from consortium.core.models import FiscalYear
-from consortium.finance.money import parse_amount
+from consortium.core.money import parse_amount
 from consortium.finance.services import fiscal_year_ensure
 from consortium.imports.importers.base import RowValues, required_message
 

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from consortium.mandates.models import Mandate, MandateStatus
+from consortium.testing.factories import OrganisationFactory
 from consortium.testing.web import messages_of, signed_in, url
 
 pytestmark = pytest.mark.django_db
@@ -208,8 +209,9 @@ def test_the_edit_pages_take_the_same_queries_however_many_hours(
     client, scene, django_assert_num_queries
 ):
     signed_in(client, scene.people.director)
-    # Session, user, roles, the mandate; then the form's organisations, types and departments.
-    with django_assert_num_queries(7):
+    # Session, user, roles, the mandate; then the form's organisations served and billed, types
+    # and departments.
+    with django_assert_num_queries(8):
         client.get(url("mandates:mandate_update", "M-CPT"))
     # Session, user, roles, the mandate, its last day of hours.
     with django_assert_num_queries(5):
@@ -237,3 +239,44 @@ def test_the_form_refuses_a_code_that_would_break_the_mandate_s_address(client, 
         "(ni espace ni « / »)." in text_of(response)
     )
     assert not Mandate.objects.filter(code=code).exists()
+
+
+def test_a_federation_that_pays_is_recorded_as_the_billed_organisation(client, scene):
+    federation = OrganisationFactory(code="FED-PAY", name="Fédération payeuse")
+    signed_in(client, scene.people.director)
+    mandate = scene.mandate
+    response = client.post(
+        url("mandates:mandate_update", mandate.code),
+        {
+            "organisation": mandate.organisation_id,
+            "billed_organisation": federation.pk,
+            "title": mandate.title,
+            "mandate_type": mandate.mandate_type_id,
+            "department": mandate.department_id,
+            "start": mandate.start.isoformat(),
+            "billable": "on",
+        },
+    )
+    assert response.status_code == 302
+    mandate.refresh_from_db()
+    assert mandate.billed_organisation == federation
+    assert mandate.payer_id == federation.pk
+
+
+def test_the_organisation_served_chosen_as_payer_is_stored_as_no_other_payer(client, scene):
+    signed_in(client, scene.people.director)
+    mandate = scene.mandate
+    client.post(
+        url("mandates:mandate_update", mandate.code),
+        {
+            "organisation": mandate.organisation_id,
+            "billed_organisation": mandate.organisation_id,
+            "title": mandate.title,
+            "mandate_type": mandate.mandate_type_id,
+            "department": mandate.department_id,
+            "start": mandate.start.isoformat(),
+        },
+    )
+    mandate.refresh_from_db()
+    assert mandate.billed_organisation is None
+    assert mandate.billable is False  # an unticked box

@@ -1,11 +1,22 @@
-"""Amounts as the accounting system exports them: "1 234,56 $", "1234.56", "(250,00)"."""
+"""Money: amounts to the cent, rounded half up, and amounts as the accounting system exports them
+("1 234,56 $", "1234.56", "(250,00)"). `Decimal` only: a float never holds money."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
 CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+# The keyword arguments of every money column: up to 999 999 999 999,99 $.
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+def cents(amount: Decimal) -> Decimal:
+    """`amount` rounded to the cent, half up (0,005 $ → 0,01 $), as Revenu Québec rounds taxes."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from consortium.finance.money import parse_amount
+from consortium.core.money import parse_amount
 
 
 @pytest.mark.parametrize(
