@@ -47,7 +47,7 @@ def csv_import(*, kind: str, path: Path, by=None) -> ImportSummary:
     importer = IMPORTERS[kind]
     errors = ErrorList(str(path))
     with _without_cycle_collection():
-        table = read_csv(path, importer.COLUMNS, errors)
+        table = read_csv(path, importer.COLUMNS, errors, getattr(importer, "OPTIONAL_COLUMNS", ()))
         if table is None:
             raise ImportRefused(errors.file, errors.sorted())
         try:
