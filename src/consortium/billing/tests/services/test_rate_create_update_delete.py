@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from consortium.billing.models import Rate
+from consortium.billing.models import Invoice, InvoiceLine, Rate
 from consortium.billing.services.rates import rate_create, rate_delete, rate_update, rate_upsert
-from consortium.testing.factories import MandateTypeFactory, RateFactory
+from consortium.testing.factories import MandateTypeFactory, OrganisationFactory, RateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +129,22 @@ def test_the_database_refuses_overlapping_rates_from_any_writer():
     typed = MandateTypeFactory()
     RateFactory(valid_from=dt.date(2020, 6, 1), mandate_type=typed)
     assert Rate.objects.filter(pk=first.pk).exists() and Rate.objects.count() == 2
+
+
+def test_an_invoice_keeps_the_rate_and_amount_it_was_made_with_when_the_rate_changes():
+    rate = _create(hourly_rate=Decimal("85.00"))
+    invoice = Invoice.objects.create(organisation=OrganisationFactory())
+    line = InvoiceLine.objects.create(
+        invoice=invoice,
+        kind="hours",
+        description="Tenue de livres",
+        hours=Decimal("2"),
+        rate=rate.hourly_rate,
+        amount=Decimal("170.00"),
+    )
+    rate_update(
+        rate=rate, member_category="user", hourly_rate=Decimal("95.00"), valid_from=rate.valid_from
+    )
+    rate_delete(rate=rate)
+    line.refresh_from_db()
+    assert (line.rate, line.amount) == (Decimal("85.00"), Decimal("170.00"))
