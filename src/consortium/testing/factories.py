@@ -460,6 +460,7 @@ class FiscalYearLockFactory(PeriodLockFactory):
 class ProgrammeFactory(DjangoModelFactory):
     class Meta:
         model = "billing.Programme"
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"PROG{n:02d}")
     name_fr = factory.Sequence(lambda n: f"Programme {n}")
