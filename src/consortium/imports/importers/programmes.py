@@ -7,10 +7,13 @@ separated by semicolons), the rule fields may stay empty (then only the organisa
 `import programme-eligibility` are eligible). Importing again replaces what a row holds.
 """
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 
 from consortium.billing.models import Programme, RateCategory
 from consortium.billing.services.programmes import programme_upsert
+from consortium.core.money import parse_amount
 from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
 from consortium.imports.importers.base import (
@@ -19,6 +22,7 @@ from consortium.imports.importers.base import (
     RowValues,
     check_without_saving,
     records_with_unique_codes,
+    required_message,
     upsert_row,
 )
 from consortium.mandates.models import MandateType
@@ -54,6 +58,19 @@ def _mandate_types(row: RowValues, known: dict[str, MandateType]) -> list[Mandat
     return [known[code] for code in dict.fromkeys(codes)]
 
 
+def _hours(row: RowValues, column: str) -> Decimal | None:
+    """Hours with a decimal comma or point, to the hundredth (12,5)."""
+    text = row.text(column)
+    if not text:
+        row.fail(column, required_message())
+        return None
+    try:
+        return parse_amount(text)
+    except ValueError:
+        row.fail(column, _("« %(value)s » n'est pas un nombre d'heures.") % {"value": text})
+        return None
+
+
 def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
     organisations = {
         organisation.code: organisation for organisation in Organisation.objects.only("code")
@@ -69,7 +86,7 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             "funder": row.reference(
                 "funder", organisations, _("Organisation inconnue : « %(code)s ».")
             ),
-            "hours_per_organisation": row.amount("hours_per_organisation"),
+            "hours_per_organisation": _hours(row, "hours_per_organisation"),
             "start": row.date("start"),
             "end": row.date("end"),
             "mandate_types": _mandate_types(row, mandate_types),

@@ -76,7 +76,8 @@ def test_bad_programme_rows_are_reported_by_row_and_column(csv_file, run_import,
     text = outcome.stderr
     assert "ligne 2, colonne « funder » : Organisation inconnue : « NOPE »." in text
     assert (
-        "ligne 2, colonne « hours_per_organisation » : « beaucoup » n'est pas un montant." in text
+        "ligne 2, colonne « hours_per_organisation » : « beaucoup » n'est pas un nombre d'heures."
+        in text
     )
     assert "ligne 2, colonne « mandate_types » : Type de mandat inconnu : « XX »." in text
     assert "ligne 2, colonne « rule_region » : « 99 » n'est pas permis." in text
