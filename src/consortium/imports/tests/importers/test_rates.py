@@ -120,3 +120,12 @@ def test_an_overlapping_rate_is_refused_naming_the_other_rates_dates(csv_file, r
     assert "ligne 4, colonne « hourly_rate »" in outcome.stderr
     assert "ligne 4, colonne « valid_from » : Un tarif ne peut finir avant" in outcome.stderr
     assert not Rate.objects.exists()
+
+
+def test_the_errors_read_in_english_with_lang_en(csv_file, run_import):
+    path = csv_file("rates.csv", HEADER, "user,,,85.00,2020-04-01,", "user,,,90.00,2021-04-01,")
+    outcome = run_import("rates", path, "--lang", "en")
+    assert not outcome.imported
+    assert "Another rate of this category, mandate type and role is in force since 2020-04-01" in (
+        outcome.stderr
+    )
