@@ -39,7 +39,7 @@ class Rate(TimeStampedModel):
 
     The most specific rate valid on an entry's date wins: type and role, then type, then role,
     then the category alone (billing.rates). Two rates of the same category, type and role that
-    overlap in time are refused (billing.services.rate_save).
+    overlap in time are refused (billing.services.rates, and triggers).
     """
 
     member_category = models.CharField(

@@ -452,3 +452,24 @@ class FiscalYearLockFactory(PeriodLockFactory):
     fiscal_year = factory.SubFactory(FiscalYearFactory)
     start = factory.LazyAttribute(lambda o: o.fiscal_year.start_date)
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
+
+
+# --- billing: programmes -------------------------------------------------------------------------
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.Programme"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"PROG{n:02d}")
+    name_fr = factory.Sequence(lambda n: f"Programme {n}")
+    funder = factory.SubFactory(OrganisationFactory)
+    hours_per_organisation = Decimal("25.00")
+    start = dt.date(2020, 4, 1)
+    end = dt.date(2021, 3, 31)
+
+    @factory.post_generation
+    def mandate_types(self, create, mandate_types, **kwargs):
+        if create:
+            self.mandate_types.set(mandate_types or [MandateTypeFactory()])
