@@ -14,6 +14,7 @@ issuer waits for the first to commit before it reads the counter.
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from consortium.billing.models import InvoiceCounter, InvoiceKind
@@ -32,10 +33,18 @@ def number_format(*, kind: str, fiscal_year: str, sequence: int) -> str:
 
 def fiscal_year_containing(on: dt.date) -> FiscalYear:
     """The stored fiscal year containing `on`, created from the configured start month if none."""
-    year = FiscalYear.objects.filter(start_date__lte=on, end_date__gte=on).first()
-    if year is None:
-        year = fiscal_year_create(name=fiscal_year_name_for(on))
-    return year
+    years = FiscalYear.objects.filter(start_date__lte=on, end_date__gte=on)
+    year = years.first()
+    if year is not None:
+        return year
+    try:
+        return fiscal_year_create(name=fiscal_year_name_for(on))
+    except (IntegrityError, ValidationError):
+        # Another issuer created it first (it committed, or we waited for it to).
+        year = years.first()
+        if year is None:
+            raise
+        return year
 
 
 def number_take(*, kind: str, on: dt.date) -> tuple[FiscalYear, int, str]:
