@@ -519,3 +519,11 @@ class InvoiceLineFactory(DjangoModelFactory):
     kind = "hours"
     description = factory.Sequence(lambda n: f"Ligne {n}")
     amount = Decimal("100.00")
+
+
+class ProgrammeEligibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.ProgrammeEligibility"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
