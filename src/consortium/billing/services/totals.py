@@ -17,4 +17,3 @@ def invoice_totals_refresh(invoice: Invoice) -> Invoice:
         setattr(invoice, name, getattr(totals, name))
     invoice.save(update_fields=[*TOTAL_FIELDS, "updated_at"])
     return invoice
-
