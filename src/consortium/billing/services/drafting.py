@@ -288,7 +288,7 @@ class _Run:
                 left -= drawn
                 self._draw(entry, programme, rate, drawn)
             if left > 0:
-                self._add(self._hours_line(entry, rate), entry.id, left, cents(left * rate))
+                self._add(self._hours_line(entry, rate), entry.id, left)
             hours += entry.hours
         return self._write(hours)
 
@@ -307,9 +307,10 @@ class _Run:
             self.lines[key] = _Line(**values)
         return self.lines[key]
 
-    def _add(self, line: _Line, entry_id: int, hours: Decimal, amount: Decimal) -> None:
+    def _add(self, line: _Line, entry_id: int, hours: Decimal) -> None:
+        """Hours on a line billed by the hour: its amount is its hours × its rate, rounded
+        once (billing.services.drafting._lines_plan), not the sum of each entry's rounding."""
         line.hours += hours
-        line.amount += amount
         line.entries.append((entry_id, hours))
 
     def _hours_line(self, entry: _Entry, rate: Decimal) -> _Line:
@@ -374,7 +375,7 @@ class _Run:
                 programme=programme.code,
             ),
         )
-        self._add(funded, entry.id, hours, cents(hours * rate))
+        self._add(funded, entry.id, hours)
         payer_key = (entry.payer_id, None)
         covered = self._line(
             (payer_key, LineKind.COVERED, entry.mandate_id, programme.pk),
@@ -469,6 +470,8 @@ class _Run:
             existing.setdefault(key, row)
         new, changed = [], []
         for line in sorted(self.lines.values(), key=_line_order):
+            if line.rate is not None:
+                line.amount = cents(line.hours * line.rate)
             key = (
                 line.invoice_key,
                 line.kind,
@@ -481,7 +484,10 @@ class _Run:
             row = existing.get(key)
             if row is not None:
                 row.hours = (row.hours or ZERO) + line.hours
-                row.amount += line.amount
+                if row.rate is not None:
+                    row.amount = cents(row.hours * row.rate)
+                else:
+                    row.amount += line.amount
                 changed.append(row)
             else:
                 last_position[line.invoice_key] += 1
