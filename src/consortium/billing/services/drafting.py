@@ -243,9 +243,13 @@ class _Run:
             return DraftRun()
         fixed = {entry.mandate_id for entry in entries if entry.fixed_fee is not None}
         fees_billed = self._fees_billed(fixed)
-        programmes, eligible, balances = self._banks(entries)
+        self.programmes, self.eligible, self.balances = self._banks(entries)
+        self.covered_types = {
+            programme.pk: {kind.pk for kind in programme.mandate_types.all()}
+            for programme in self.programmes
+        }
         organisations = {entry.payer_id for entry in entries} | {
-            programme.funder_id for programme in programmes
+            programme.funder_id for programme in self.programmes
         }
         rows = Organisation.objects.filter(
             pk__in=organisations | {entry.served_id for entry in entries}
@@ -256,7 +260,6 @@ class _Run:
         book = RateBook({entry.payer_id for entry in entries}, entries[0].date, self.through)
         hours = ZERO
         for entry in entries:
-            category = book.category(entry.payer_id, entry.date)
             if entry.fixed_fee is not None:
                 self._fixed_fee(entry, fees_billed)
                 hours += entry.hours
@@ -269,33 +272,33 @@ class _Run:
                 mandate_rate=entry.hourly_rate,
             )
             if rate is None:
+                category = book.category(entry.payer_id, entry.date)
                 self.problems[(entry.mandate_code, category)].append(entry.date)
                 continue
-            left = entry.hours
-            for programme in programmes:
-                if left <= 0:
-                    break
-                key = (programme.pk, entry.served_id)
-                if (
-                    entry.served_id not in eligible[programme.pk]
-                    or not programme.start <= entry.date <= programme.end
-                    or entry.mandate_type_id not in self._types(programme)
-                    or balances.get(key, ZERO) <= 0
-                ):
-                    continue
-                drawn = min(left, balances[key])
-                balances[key] -= drawn
-                left -= drawn
-                self._draw(entry, programme, rate, drawn)
+            left = self._draw_banks(entry, rate)
             if left > 0:
                 self._add(self._hours_line(entry, rate), entry.id, left)
             hours += entry.hours
         return self._write(hours)
 
-    def _types(self, programme: Programme) -> set[int]:
-        if not hasattr(programme, "_type_ids"):
-            programme._type_ids = {kind.pk for kind in programme.mandate_types.all()}
-        return programme._type_ids
+    def _draw_banks(self, entry: _Entry, rate: Decimal) -> Decimal:
+        """Draw the entry's hours from the banks that cover it, oldest programme first; the
+        hours left for the payer. Only eligible organisations have a balance."""
+        left = entry.hours
+        for programme in self.programmes:
+            key = (programme.pk, entry.served_id)
+            if (
+                left <= 0
+                or self.balances.get(key, ZERO) <= 0
+                or not programme.start <= entry.date <= programme.end
+                or entry.mandate_type_id not in self.covered_types[programme.pk]
+            ):
+                continue
+            drawn = min(left, self.balances[key])
+            self.balances[key] -= drawn
+            left -= drawn
+            self._draw(entry, programme, rate, drawn)
+        return left
 
     def _text(self, organisation_id: int, message, **values) -> str:
         """`message` (lazy) in the language of the organisation's invoices."""
