@@ -454,10 +454,36 @@ class FiscalYearLockFactory(PeriodLockFactory):
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
 
 
-# --- billing: programmes -------------------------------------------------------------------------
+# --- billing: weeks approved for billing, settings, programmes, invoices ------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class ApprovedWeekFactory(TimesheetWeekFactory):
+    """An approved week (of 2020-06-01 by default): only the hours of such weeks are billed."""
+
+    status = "approved"
+    submitted_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 8, 9, tzinfo=dt.UTC))
+    decided_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 9, 9, tzinfo=dt.UTC))
+    decided_by = factory.SubFactory(UserFactory)
+
+
+class BillingSettingsFactory(DjangoModelFactory):
+    """The centre's billing settings, complete enough to issue."""
+
+    class Meta:
+        model = "billing.BillingSettings"
+        django_get_or_create = ("id",)
+
+    id = 1
+    legal_name = "Consortium de services partagés coop"
+    address = "123, rue Principale\nMontréal (Québec) H2X 1Y1"
+    gst_number = "123456789 RT0001"
+    qst_number = "1234567890 TQ0001"
 
 
 class ProgrammeFactory(DjangoModelFactory):
+    """A programme of 25 h per organisation over 2020-2021, funded by an organisation."""
+
     class Meta:
         model = "billing.Programme"
         skip_postgeneration_save = True
@@ -473,3 +499,31 @@ class ProgrammeFactory(DjangoModelFactory):
     def mandate_types(self, create, mandate_types, **kwargs):
         if create:
             self.mandate_types.set(mandate_types or [MandateTypeFactory()])
+
+
+class DraftInvoiceFactory(DjangoModelFactory):
+    """A draft invoice; issue it with the services, or as the demo does (UPDATE to issued)."""
+
+    class Meta:
+        model = "billing.Invoice"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = "draft"
+
+
+class InvoiceLineFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.InvoiceLine"
+
+    invoice = factory.SubFactory(DraftInvoiceFactory)
+    kind = "hours"
+    description = factory.Sequence(lambda n: f"Ligne {n}")
+    amount = Decimal("100.00")
+
+
+class ProgrammeEligibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.ProgrammeEligibility"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
