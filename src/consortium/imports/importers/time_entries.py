@@ -168,6 +168,8 @@ def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -
     # entry saved meanwhile in the grid or by another import cannot slip under the 24 h rule.
     time_entries_lock_experts(expert_ids={expert_id for expert_id, _day in days})
     replaced = _add_stored_hours(days, seen)
+    for line, problems in _billed_rows(seen):
+        errors.extend(line, problems)
     for (_expert_id, day), (total, line, expert_code) in days.items():
         errors.extend(line, rules.check_daily_total(total, day, expert_code))
 
@@ -188,6 +190,38 @@ def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -
                 errors.extend(table.rows[0][0], [("date", message) for message in error.messages])
             counts.append(weeks)
     return ImportSummary(rows=len(table.rows), counts=counts)
+
+
+def _billed_rows(seen: dict[tuple[int, int, dt.date], int]) -> list[tuple[int, list]]:
+    """The file's rows that would replace hours an invoice holds, each with its problem, in one
+    query over the file's experts and days (read through the ledger's reverse relation)."""
+    if not seen:
+        return []
+    days = [day for _expert, _mandate, day in seen]
+    billed: dict[tuple[int, int, dt.date], list] = {}
+    rows = (
+        TimeEntry.objects.filter(
+            expert_id__in={expert for expert, _mandate, _day in seen},
+            date__range=(min(days), max(days)),
+            invoice_entries__isnull=False,
+        )
+        .values_list(
+            "expert_id",
+            "mandate_id",
+            "date",
+            "invoice_entries__line__invoice_id",
+            "invoice_entries__line__invoice__number",
+            "invoice_entries__line__invoice__status",
+        )
+        .order_by()
+    )
+    for expert_id, mandate_id, day, *invoice in rows:
+        billed.setdefault((expert_id, mandate_id, day), []).append(tuple(invoice))
+    return [
+        (seen[key], rules.check_not_billed(invoices))
+        for key, invoices in billed.items()
+        if key in seen
+    ]
 
 
 def _returned_weeks() -> set[tuple[int, dt.date]]:

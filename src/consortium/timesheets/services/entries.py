@@ -18,7 +18,6 @@ from operator import itemgetter
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from consortium.core.locks import locked_ranges
 from consortium.mandates.models import Mandate
@@ -68,19 +67,8 @@ def _check_not_billed(entry: TimeEntry) -> None:
     invoice is issued (billing/triggers_sql.py)."""
     invoices = entry.invoice_entries.values_list(
         "line__invoice_id", "line__invoice__number", "line__invoice__status"
-    ).order_by("-line__invoice__status")
-    for invoice_id, number, status in invoices:
-        if status != "draft":
-            message = _(
-                "Ces heures sont facturées (facture %(number)s) : elles ne peuvent être ni "
-                "modifiées ni supprimées. Corrigez la facture par une note de crédit."
-            ) % {"number": number}
-        else:
-            message = _(
-                "Ces heures sont sur le brouillon de facture n° %(id)s : supprimez ce brouillon "
-                "ou refaites-le avant de les modifier."
-            ) % {"id": invoice_id}
-        rules.raise_problems([("hours", message)])
+    )
+    rules.raise_problems(rules.check_not_billed(invoices))
 
 
 def _snapshot(entry: TimeEntry) -> dict[str, str]:
