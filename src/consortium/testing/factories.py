@@ -452,3 +452,111 @@ class FiscalYearLockFactory(PeriodLockFactory):
     fiscal_year = factory.SubFactory(FiscalYearFactory)
     start = factory.LazyAttribute(lambda o: o.fiscal_year.start_date)
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
+
+
+# --- billing: documents, payments, settings -----------------------------------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class BillingSettingsFactory(DjangoModelFactory):
+    """The centre's one row of billing settings, filled as issuing requires."""
+
+    class Meta:
+        model = "billing.BillingSettings"
+        django_get_or_create = ("id",)
+
+    id = 1
+    legal_name = "Coopérative de services partagés du Québec"
+    address = "1000, rue Sherbrooke Ouest\nMontréal (Québec) H3A 3G4"
+    email = "facturation@example.coop"
+    phone = "514 555-0100"
+    gst_number = "123456789 RT0001"
+    qst_number = "1234567890 TQ0001"
+
+
+class InvoiceFactory(DjangoModelFactory):
+    """A draft invoice; `issue_for_tests` gives it a number once its lines are in."""
+
+    class Meta:
+        model = "billing.Invoice"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    period_end = dt.date(2020, 6, 30)
+
+
+class CreditNoteFactory(InvoiceFactory):
+    kind = "credit_note"
+    credit_reason = "correction"
+    credited_invoice = factory.SubFactory(
+        InvoiceFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+
+
+class InvoiceLineFactory(DjangoModelFactory):
+    """A line of hours: `hours` × `rate` = `amount`, taxable."""
+
+    class Meta:
+        model = "billing.InvoiceLine"
+
+    invoice = factory.SubFactory(InvoiceFactory)
+    kind = "hours"
+    description = factory.Sequence(lambda n: f"Services professionnels {n}")
+    hours = Decimal("10.00")
+    rate = Decimal("100.00")
+    amount = factory.LazyAttribute(lambda o: (o.hours or 0) * (o.rate or 0))
+    tax_code = "taxable"
+
+
+class InvoiceEntryFactory(DjangoModelFactory):
+    """Hours of a time entry on a line (the backup detail)."""
+
+    class Meta:
+        model = "billing.InvoiceEntry"
+
+    line = factory.SubFactory(InvoiceLineFactory)
+    time_entry = factory.SubFactory(TimeEntryFactory)
+    hours = factory.LazyAttribute(lambda o: o.time_entry.hours)
+
+
+class PaymentFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.Payment"
+
+    invoice = factory.SubFactory(InvoiceFactory)
+    date = dt.date(2020, 7, 15)
+    amount = Decimal("100.00")
+    method = "transfer"
+
+
+def issue_for_tests(invoice, *, on: dt.date = dt.date(2020, 6, 30), sequence: int | None = None):
+    """The draft `invoice`, its totals computed from its lines, made an issued document numbered
+    in `on`'s fiscal year, by the one UPDATE the database lets a draft take (draft → issued).
+
+    For tests that need issued documents without the issuing service; the supplier's and
+    customer's names are copied as issuing copies them.
+    """
+    from consortium.billing.models import BillingSettings, Invoice
+    from consortium.billing.services.totals import invoice_totals_refresh
+    from consortium.core.fiscal_years import fiscal_year_name_for
+
+    invoice_totals_refresh(invoice)
+    year = FiscalYearFactory(name=fiscal_year_name_for(on))
+    series = Invoice.objects.filter(kind=invoice.kind, fiscal_year=year)
+    sequence = sequence or series.exclude(sequence=None).count() + 1
+    prefix = "NC-" if invoice.kind == "credit_note" else ""
+    supplier = BillingSettings.objects.filter(pk=1).first() or BillingSettings()
+    Invoice.objects.filter(pk=invoice.pk).update(
+        status="issued",
+        fiscal_year=year,
+        sequence=sequence,
+        number=f"{prefix}{year.name}-{sequence:04d}",
+        issued_on=on,
+        due_on=on + dt.timedelta(days=supplier.payment_terms_days),
+        supplier_name=supplier.legal_name,
+        supplier_address=supplier.address,
+        supplier_gst_number=supplier.gst_number,
+        supplier_qst_number=supplier.qst_number,
+        customer_name=invoice.organisation.name,
+    )
+    invoice.refresh_from_db()
+    return invoice
