@@ -454,57 +454,83 @@ class FiscalYearLockFactory(PeriodLockFactory):
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
 
 
-# --- billing: documents, payments, settings -----------------------------------------------------
+# --- billing: weeks approved for billing, settings, programmes, invoices ------------------------
 # Models named by label: this block needs no import at the top of the file.
 
 
+class ApprovedWeekFactory(TimesheetWeekFactory):
+    """An approved week (of 2020-06-01 by default): only the hours of such weeks are billed."""
+
+    status = "approved"
+    submitted_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 8, 9, tzinfo=dt.UTC))
+    decided_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 9, 9, tzinfo=dt.UTC))
+    decided_by = factory.SubFactory(UserFactory)
+
+
 class BillingSettingsFactory(DjangoModelFactory):
-    """The centre's one row of billing settings, filled as issuing requires."""
+    """The centre's billing settings, complete enough to issue."""
 
     class Meta:
         model = "billing.BillingSettings"
         django_get_or_create = ("id",)
 
     id = 1
-    legal_name = "Coopérative de services partagés du Québec"
-    address = "1000, rue Sherbrooke Ouest\nMontréal (Québec) H3A 3G4"
+    legal_name = "Consortium de services partagés coop"
+    address = "123, rue Principale\nMontréal (Québec) H2X 1Y1"
     email = "facturation@example.coop"
     phone = "514 555-0100"
     gst_number = "123456789 RT0001"
     qst_number = "1234567890 TQ0001"
 
 
-class InvoiceFactory(DjangoModelFactory):
-    """A draft invoice; `issue_for_tests` gives it a number once its lines are in."""
+class ProgrammeFactory(DjangoModelFactory):
+    """A programme of 25 h per organisation over 2020-2021, funded by an organisation."""
+
+    class Meta:
+        model = "billing.Programme"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"PROG{n:02d}")
+    name_fr = factory.Sequence(lambda n: f"Programme {n}")
+    funder = factory.SubFactory(OrganisationFactory)
+    hours_per_organisation = Decimal("25.00")
+    start = dt.date(2020, 4, 1)
+    end = dt.date(2021, 3, 31)
+
+    @factory.post_generation
+    def mandate_types(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.mandate_types.set(extracted)
+
+
+class DraftInvoiceFactory(DjangoModelFactory):
+    """A draft invoice; issue it with the services, or as the demo does (UPDATE to issued)."""
 
     class Meta:
         model = "billing.Invoice"
 
     organisation = factory.SubFactory(OrganisationFactory)
-    period_end = dt.date(2020, 6, 30)
-
-
-class CreditNoteFactory(InvoiceFactory):
-    kind = "credit_note"
-    credit_reason = "correction"
-    credited_invoice = factory.SubFactory(
-        InvoiceFactory, organisation=factory.SelfAttribute("..organisation")
-    )
+    status = "draft"
 
 
 class InvoiceLineFactory(DjangoModelFactory):
-    """A line of hours: `hours` × `rate` = `amount`, taxable."""
-
     class Meta:
         model = "billing.InvoiceLine"
 
-    invoice = factory.SubFactory(InvoiceFactory)
+    invoice = factory.SubFactory(DraftInvoiceFactory)
     kind = "hours"
-    description = factory.Sequence(lambda n: f"Services professionnels {n}")
-    hours = Decimal("10.00")
-    rate = Decimal("100.00")
-    amount = factory.LazyAttribute(lambda o: (o.hours or 0) * (o.rate or 0))
-    tax_code = "taxable"
+    description = factory.Sequence(lambda n: f"Ligne {n}")
+    amount = Decimal("100.00")
+
+
+class CreditNoteFactory(DraftInvoiceFactory):
+    """A draft credit note of an invoice of the same organisation (for `issue_for_tests`)."""
+
+    kind = "credit_note"
+    credit_reason = "correction"
+    credited_invoice = factory.SubFactory(
+        DraftInvoiceFactory, organisation=factory.SelfAttribute("..organisation")
+    )
 
 
 class InvoiceEntryFactory(DjangoModelFactory):
@@ -522,7 +548,7 @@ class PaymentFactory(DjangoModelFactory):
     class Meta:
         model = "billing.Payment"
 
-    invoice = factory.SubFactory(InvoiceFactory)
+    invoice = factory.SubFactory(DraftInvoiceFactory)
     date = dt.date(2020, 7, 15)
     amount = Decimal("100.00")
     method = "transfer"

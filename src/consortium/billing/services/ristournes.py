@@ -11,10 +11,17 @@ year: the subtotal less the discount of its issued invoices, less that of its cr
 (other than ristournes), by date of issue. An organisation whose business is nil or negative
 gets nothing.
 
+Adopted (`ristourne_adopt`), each share becomes a credit note of the ristourne kind to its
+organisation (billing.services.credits: no invoice, one exempt line), and the ristourne never
+changes again. Tax: a patronage dividend paid in respect of taxable supplies may be deemed a
+reduction of their consideration with a tax adjustment (Excise Tax Act s. 233, Act respecting
+the QST s. 453); the credit note adjusts no tax, as the co-op's accountant should confirm.
+
 To the cent: each share is rounded down to the cent and the cents left over go, one each, to the
 largest shares (ties: by organisation code), so that the allocations add up to the amount.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -22,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, DecimalField, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Abs
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.billing.models import (
@@ -32,7 +40,10 @@ from consortium.billing.models import (
     InvoiceStatus,
     Ristourne,
     RistourneAllocation,
+    RistourneStatus,
 )
+from consortium.billing.services.credits import credit_note_create
+from consortium.billing.services.permissions import check_may_bill
 from consortium.core.models import FiscalYear
 from consortium.core.money import CENT, MONEY, ZERO
 from consortium.members.models import MemberCategory, Membership
@@ -125,6 +136,7 @@ def _fiscal_year(fiscal_year: FiscalYear | str) -> FiscalYear:
 def ristourne_propose(*, fiscal_year: FiscalYear | str, amount: Decimal, user=None) -> Ristourne:
     """Propose (or propose again, with another amount or corrected invoices) the ristourne of
     `fiscal_year`: its allocation to each member, to the cent. An adopted one never changes."""
+    check_may_bill(user)
     year = _fiscal_year(fiscal_year)
     if amount is None or amount <= ZERO or amount != amount.quantize(CENT):
         raise ValidationError(
@@ -170,4 +182,48 @@ def ristourne_propose(*, fiscal_year: FiscalYear | str, amount: Decimal, user=No
         # The uniqueness and constraints are the database's: one query per row is not needed.
         row.full_clean(exclude=["ristourne", "organisation"], validate_constraints=False)
     RistourneAllocation.objects.bulk_create(rows)
+    return ristourne
+
+
+def ristourne_adopt(*, ristourne: Ristourne, user=None, on: dt.date | None = None) -> Ristourne:
+    """Adopt a proposed ristourne on `on` (the board's decision; default: today): one credit
+    note of the ristourne kind per organisation with a share, issued that day, all or nothing."""
+    check_may_bill(user)
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        ristourne = (
+            Ristourne.objects.select_for_update().select_related("fiscal_year").get(pk=ristourne.pk)
+        )
+        if ristourne.is_adopted:
+            raise ValidationError(
+                _("La ristourne de l'exercice %(year)s est déjà adoptée.")
+                % {"year": ristourne.fiscal_year.name}
+            )
+        if on <= ristourne.fiscal_year.end_date:
+            raise ValidationError(
+                {
+                    "adopted_on": _(
+                        "Une ristourne s'adopte après la fin de son exercice (%(end)s)."
+                    )
+                    % {"end": ristourne.fiscal_year.end_date.isoformat()}
+                }
+            )
+        description = _("Ristourne de l'exercice %(year)s") % {"year": ristourne.fiscal_year.name}
+        allocations = ristourne.allocations.select_related("organisation").filter(amount__gt=0)
+        for allocation in allocations:
+            allocation.credit_note = credit_note_create(
+                invoice=None,
+                user=user,
+                reason=CreditReason.RISTOURNE,
+                organisation=allocation.organisation,
+                amount=allocation.amount,
+                description=description,
+                on=on,
+            )
+            allocation.save(update_fields=["credit_note"])
+        ristourne.status = RistourneStatus.ADOPTED
+        ristourne.adopted_on = on
+        ristourne.adopted_by = user
+        ristourne.full_clean()
+        ristourne.save()
     return ristourne

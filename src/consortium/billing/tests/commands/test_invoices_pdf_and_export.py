@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from consortium.testing.factories import (
     BillingSettingsFactory,
-    InvoiceFactory,
+    DraftInvoiceFactory,
     InvoiceLineFactory,
     OrganisationFactory,
     PaymentFactory,
@@ -30,7 +30,7 @@ def run(*arguments: str) -> str:
 @pytest.fixture
 def invoice():
     BillingSettingsFactory()
-    draft = InvoiceFactory(organisation=OrganisationFactory(name="Coopérative du Nord"))
+    draft = DraftInvoiceFactory(organisation=OrganisationFactory(name="Coopérative du Nord"))
     InvoiceLineFactory(invoice=draft, hours=None, rate=None, amount=Decimal("8180.00"))
     return issue_for_tests(draft, on=dt.date(2020, 6, 10))
 

@@ -13,9 +13,9 @@ from consortium.billing.pdf import invoice_document, invoice_pdf
 from consortium.testing.factories import (
     BillingSettingsFactory,
     CreditNoteFactory,
+    DraftInvoiceFactory,
     ExpertFactory,
     InvoiceEntryFactory,
-    InvoiceFactory,
     InvoiceLineFactory,
     MandateFactory,
     OrganisationFactory,
@@ -41,7 +41,7 @@ def organisation():
 
 def make_invoice(organisation, language="fr"):
     BillingSettingsFactory()
-    draft = InvoiceFactory(
+    draft = DraftInvoiceFactory(
         organisation=organisation, discount_percent=Decimal("10"), language=language
     )
     mandate = MandateFactory(code="M-CPT-01", organisation=organisation)
@@ -84,7 +84,7 @@ def test_an_issued_invoice_prints_every_mention_revenu_quebec_requires(invoice):
     # 760 + 40 = 800; 10 % off: 80; taxable 760 − 76 = 684; GST 34,20; QST 68,23;
     # total 800 − 80 + 34,20 + 68,23 = 822,43.
     text = " ".join(pdf_pages(invoice_pdf(invoice)))
-    assert "Coopérative de services partagés du Québec" in text
+    assert "Consortium de services partagés coop" in text
     assert "123456789 RT0001" in text
     assert "1234567890 TQ0001" in text
     assert "Facture" in text
@@ -124,7 +124,7 @@ def test_an_english_invoice_reads_in_english(organisation):
 
 def test_a_draft_says_brouillon_and_has_no_number(organisation):
     BillingSettingsFactory()
-    draft = InvoiceFactory(organisation=organisation)
+    draft = DraftInvoiceFactory(organisation=organisation)
     InvoiceLineFactory(invoice=draft, amount=Decimal("100.00"))
     text = " ".join(pdf_pages(invoice_pdf(draft)))
     assert "BROUILLON" in text
@@ -140,6 +140,7 @@ def test_a_credit_note_names_the_invoice_it_corrects_and_its_reason(invoice):
         description="Heures facturées en trop",
         hours=Decimal("1"),
         rate=Decimal("140"),
+        amount=Decimal("140.00"),
     )
     note = issue_for_tests(note, on=dt.date(2020, 7, 10))
     text = " ".join(pdf_pages(invoice_pdf(note)))
@@ -155,7 +156,7 @@ def test_a_credit_note_names_the_invoice_it_corrects_and_its_reason(invoice):
 
 def test_a_long_invoice_runs_over_three_pages(organisation):
     BillingSettingsFactory()
-    draft = InvoiceFactory(organisation=organisation)
+    draft = DraftInvoiceFactory(organisation=organisation)
     mandate = MandateFactory(organisation=organisation)
     line = InvoiceLineFactory(invoice=draft, mandate=mandate, hours=Decimal("120"))
     expert = ExpertFactory()

@@ -11,7 +11,7 @@ from consortium.billing.exports import journal_csv_lines, journal_rows
 from consortium.testing.factories import (
     BillingSettingsFactory,
     CreditNoteFactory,
-    InvoiceFactory,
+    DraftInvoiceFactory,
     InvoiceLineFactory,
     OrganisationFactory,
     PaymentFactory,
@@ -24,7 +24,7 @@ JUNE = {"start": dt.date(2020, 6, 1), "end": dt.date(2020, 6, 30)}
 
 
 def invoice_of(amount: str, *, on=dt.date(2020, 6, 10), organisation=None, **fields):
-    draft = InvoiceFactory(organisation=organisation or OrganisationFactory(), **fields)
+    draft = DraftInvoiceFactory(organisation=organisation or OrganisationFactory(), **fields)
     InvoiceLineFactory(invoice=draft, hours=None, rate=None, amount=Decimal(amount))
     return issue_for_tests(draft, on=on)
 
@@ -108,7 +108,7 @@ def test_every_entry_balances():
 
 
 def test_drafts_and_documents_of_other_periods_stay_out():
-    InvoiceLineFactory(invoice=InvoiceFactory(), amount=Decimal("100.00"))
+    InvoiceLineFactory(invoice=DraftInvoiceFactory(), amount=Decimal("100.00"))
     invoice_of("100.00", on=dt.date(2020, 7, 1))
     invoice_of("100.00", on=dt.date(2020, 5, 31))
     assert journal_rows(**JUNE) == []

@@ -12,8 +12,8 @@ from consortium.billing.services.ristournes import ristourne_propose
 from consortium.testing.factories import (
     BillingSettingsFactory,
     CreditNoteFactory,
+    DraftInvoiceFactory,
     FiscalYearFactory,
-    InvoiceFactory,
     InvoiceLineFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -32,7 +32,7 @@ def member(code: str, category: str, **dates):
 
 
 def invoiced(organisation, amount: str, *, on=dt.date(2020, 9, 15), **fields):
-    draft = InvoiceFactory(organisation=organisation, **fields)
+    draft = DraftInvoiceFactory(organisation=organisation, **fields)
     InvoiceLineFactory(invoice=draft, hours=None, rate=None, amount=Decimal(amount))
     return issue_for_tests(draft, on=on)
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('billing', '0001_initial'),
+        ('billing', '0002_credits_and_issued_document_triggers'),
         ('core', '0001_initial'),
         ('members', '0003_codes_of_safe_characters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
