@@ -1,5 +1,6 @@
 """The accounting journal of a period: issued invoices, credit notes and payments as balanced
-journal entries that an accounting system imports (CSV), accounts from BillingSettings.
+journal entries that an accounting system imports (CSV), accounts from BillingSettings; and a
+ristourne's allocation as CSV (`ristourne_csv_lines`).
 
 One entry per document, numbered in the file (`entry`), its debits equal to its credits:
 
@@ -28,9 +29,12 @@ from consortium.billing.models import (
     InvoiceKind,
     InvoiceStatus,
     Payment,
+    Ristourne,
 )
+from consortium.billing.taxes import HUNDRED
 from consortium.core.exports import csv_line
 from consortium.core.money import ZERO
+from consortium.members.models import MemberCategory
 
 
 @dataclass(frozen=True)
@@ -188,5 +192,38 @@ def journal_csv_lines(rows: Iterable[JournalRow]) -> Iterator[str]:
                 row.credit,
                 row.organisation,
                 row.description,
+            ]
+        )
+
+
+def ristourne_headers() -> list[str]:
+    return [
+        _("code d'organisation"),
+        _("organisation"),
+        _("catégorie de membre"),
+        _("affaires de l'exercice"),
+        _("part (%)"),
+        _("montant"),
+        _("note de crédit"),
+    ]
+
+
+def ristourne_csv_lines(ristourne: Ristourne) -> Iterator[str]:
+    """A ristourne's allocation as CSV, largest share first, in two queries: the list the board
+    reads before adopting it, and the credit notes' numbers once adopted."""
+    yield "\ufeff" + csv_line(ristourne_headers())
+    allocations = ristourne.allocations.select_related("organisation", "credit_note").order_by(
+        "-business", "organisation__code"
+    )
+    for allocation in allocations:
+        yield csv_line(
+            [
+                allocation.organisation.code,
+                allocation.organisation.name,
+                str(MemberCategory(allocation.member_category).label),
+                allocation.business,
+                allocation.share * HUNDRED,
+                allocation.amount,
+                allocation.credit_note.number if allocation.credit_note else "",
             ]
         )
