@@ -523,6 +523,14 @@ class InvoiceLineFactory(DjangoModelFactory):
     amount = Decimal("100.00")
 
 
+class ProgrammeEligibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.ProgrammeEligibility"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
 class CreditNoteFactory(DraftInvoiceFactory):
     """A draft credit note of an invoice of the same organisation (for `issue_for_tests`)."""
 
