@@ -96,6 +96,10 @@ class InvoiceDocument:
         return self.invoice.kind == InvoiceKind.CREDIT_NOTE
 
     @property
+    def tax_legend_text(self) -> str:
+        return " · ".join(f"{letter} = {label}" for letter, label in self.tax_legend)
+
+    @property
     def has_appendix(self) -> bool:
         return any(line.entries for line in self.lines)
 

@@ -180,3 +180,29 @@ def test_the_document_is_read_in_a_constant_number_of_queries(invoice, django_as
     with django_assert_num_queries(4):
         document = invoice_document(invoice)
     assert len(document.lines) == 2
+
+
+def test_the_page_body_holds_no_inline_style_or_script_for_the_strict_csp(invoice):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "billing/invoice_document.html", {"document": invoice_document(invoice)}
+    )
+    assert "2020-2021-0001" in html
+    assert "style=" not in html and "<style" not in html
+    assert "<script" not in html and "onclick" not in html
+
+
+def test_an_english_credit_note_reads_in_english_with_its_tax_letters(organisation):
+    invoice = make_invoice(organisation, language="en")
+    note = CreditNoteFactory(organisation=organisation, credited_invoice=invoice, language="en")
+    InvoiceLineFactory(
+        invoice=note, amount=Decimal("40.00"), tax_code="zero_rated", description="Travel"
+    )
+    note = issue_for_tests(note, on=dt.date(2020, 7, 10))
+    text = " ".join(pdf_pages(invoice_pdf(note)))
+    assert "Credit note" in text
+    assert "This credit note relates to invoice No. 2020-2021-0001 of June 30, 2020." in text
+    assert "Reason: correction" in text
+    assert "Z = zero-rated" in text
+    assert "$40.00" in text
