@@ -216,11 +216,3 @@ def invoice_html(invoice: Invoice) -> str:
 def invoice_pdf(invoice: Invoice) -> bytes:
     """The invoice or credit note as a PDF, in its language, the hours as an appendix."""
     return html_pdf(invoice_html(invoice), STYLESHEET.parent)
-
-
-def invoice_pdf_filename(invoice: Invoice) -> str:
-    """facture-2020-2021-0001.pdf, note-de-credit-….pdf; a draft: brouillon-<id>.pdf."""
-    if invoice.is_draft:
-        return f"brouillon-{invoice.pk}.pdf"
-    stem = "note-de-credit" if invoice.kind == InvoiceKind.CREDIT_NOTE else "facture"
-    return f"{stem}-{invoice.number}.pdf"
