@@ -106,3 +106,9 @@ def test_the_table_lists_number_organisation_and_total(hours):
 
     # 705,79 $ + GST 35,29 $ (35,2895) + QST 70,40 $ (70,4025) = 811,48 $
     assert "2020-2021-0001" in table and "FJORD" in table and "811.48" in table
+
+
+def test_messages_in_english_on_request(hours):
+    out = invoices("--lang", "en", "draft", "--through", "2020-06-30")
+
+    assert "Drafts: 2 created, 0 extended; 10.75 h" in out
