@@ -2,14 +2,12 @@
 the invoice's language, the hours as an appendix; a draft says so and has no number."""
 
 import datetime as dt
-import io
-import re
 from decimal import Decimal
 
-import pypdf
 import pytest
 
 from consortium.billing.pdf import invoice_document, invoice_pdf
+from consortium.testing.documents import pdf_pages
 from consortium.testing.factories import (
     BillingSettingsFactory,
     CreditNoteFactory,
@@ -24,14 +22,6 @@ from consortium.testing.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_pages(content: bytes) -> list[str]:
-    reader = pypdf.PdfReader(io.BytesIO(content))
-    return [
-        re.sub(r"\s+", " ", page.extract_text().replace("\u00a0", " ").replace("\u202f", " "))
-        for page in reader.pages
-    ]
 
 
 @pytest.fixture
