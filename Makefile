@@ -18,7 +18,8 @@ PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
 export CONSORTIUM_DEMO ?= 1
 
 .PHONY: install demo serve dev static wrk test test-browser chromium lint bench bench-import bench-kpis bench-admin \
-	bench-report bench-pages bench-load bench-integrity bench-billing docs screenshots messages clean
+	bench-report bench-pages bench-load bench-integrity bench-billing bench-billing-documents docs \
+	screenshots messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
@@ -99,6 +100,10 @@ bench-admin: install
 
 bench-report: install
 	$(BIN)/python benchmarks/bench_report.py
+
+# A 3-page invoice PDF, and a month's accounting journal of 350 invoices (fresh SQLite).
+bench-billing-documents: install
+	$(BIN)/python benchmarks/bench_billing_documents.py
 
 # Server time and queries of each page, in-process, on the demo (var/bench/pages/).
 bench-pages: install

@@ -477,6 +477,8 @@ class BillingSettingsFactory(DjangoModelFactory):
     id = 1
     legal_name = "Consortium de services partagés coop"
     address = "123, rue Principale\nMontréal (Québec) H2X 1Y1"
+    email = "facturation@example.coop"
+    phone = "514 555-0100"
     gst_number = "123456789 RT0001"
     qst_number = "1234567890 TQ0001"
 
@@ -527,3 +529,68 @@ class ProgrammeEligibilityFactory(DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CreditNoteFactory(DraftInvoiceFactory):
+    """A draft credit note of an invoice of the same organisation (for `issue_for_tests`)."""
+
+    kind = "credit_note"
+    credit_reason = "correction"
+    credited_invoice = factory.SubFactory(
+        DraftInvoiceFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+
+
+class InvoiceEntryFactory(DjangoModelFactory):
+    """Hours of a time entry on a line (the backup detail)."""
+
+    class Meta:
+        model = "billing.InvoiceEntry"
+
+    line = factory.SubFactory(InvoiceLineFactory)
+    time_entry = factory.SubFactory(TimeEntryFactory)
+    hours = factory.LazyAttribute(lambda o: o.time_entry.hours)
+
+
+class PaymentFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.Payment"
+
+    invoice = factory.SubFactory(DraftInvoiceFactory)
+    date = dt.date(2020, 7, 15)
+    amount = Decimal("100.00")
+    method = "transfer"
+
+
+def issue_for_tests(invoice, *, on: dt.date = dt.date(2020, 6, 30), sequence: int | None = None):
+    """The draft `invoice`, its totals computed from its lines, made an issued document numbered
+    in `on`'s fiscal year, by the one UPDATE the database lets a draft take (draft → issued).
+
+    For tests that need issued documents without the issuing service; the supplier's and
+    customer's names are copied as issuing copies them.
+    """
+    from consortium.billing.models import BillingSettings, Invoice
+    from consortium.billing.services.totals import invoice_totals_refresh
+    from consortium.core.fiscal_years import fiscal_year_name_for
+
+    invoice_totals_refresh(invoice)
+    year = FiscalYearFactory(name=fiscal_year_name_for(on))
+    series = Invoice.objects.filter(kind=invoice.kind, fiscal_year=year)
+    sequence = sequence or series.exclude(sequence=None).count() + 1
+    prefix = "NC-" if invoice.kind == "credit_note" else ""
+    supplier = BillingSettings.objects.filter(pk=1).first() or BillingSettings()
+    Invoice.objects.filter(pk=invoice.pk).update(
+        status="issued",
+        fiscal_year=year,
+        sequence=sequence,
+        number=f"{prefix}{year.name}-{sequence:04d}",
+        issued_on=on,
+        due_on=on + dt.timedelta(days=supplier.payment_terms_days),
+        supplier_name=supplier.legal_name,
+        supplier_address=supplier.address,
+        supplier_gst_number=supplier.gst_number,
+        supplier_qst_number=supplier.qst_number,
+        customer_name=invoice.organisation.name,
+    )
+    invoice.refresh_from_db()
+    return invoice
