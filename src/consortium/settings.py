@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_filters",
+    "ninja",
     "consortium.core",
     "consortium.accounts",
     "consortium.members",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "consortium.reports",
     "consortium.dashboards",
     "consortium.privacy",
+    "consortium.api",
     "consortium.demo",
 ]
 
@@ -233,3 +235,7 @@ LOGGING = {
     "loggers": {"weasyprint": {"filters": ["font_subsetting_notice"]}},
     "root": {"handlers": ["console"], "level": env_str("CONSORTIUM_LOG_LEVEL", "WARNING")},
 }
+
+# The API (consortium/api): calls a token may make per minute, counted in the cache (per
+# process with the default local-memory cache), beyond which it answers 429 with Retry-After.
+API_RATE_PER_MINUTE = env_int("CONSORTIUM_API_RATE", 600)

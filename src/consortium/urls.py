@@ -2,13 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from consortium.api.site import api
 from consortium.dashboards.views import home
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # The API: one address whatever the language, bearer tokens rather than a session.
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("compte/jetons/", include("consortium.api.web_urls")),
     path("compte/", include("consortium.accounts.urls")),
     path("temps/", include("consortium.timesheets.urls")),
     path("mandats/", include("consortium.mandates.urls")),

@@ -1,0 +1,157 @@
+"""Invoices and credit notes: finance and administrators only, as on the site. Writes go
+through billing's services (drafting, issuing, credit notes), which check the role again."""
+
+import datetime as dt
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from consortium.accounts.access import request_holds
+from consortium.accounts.models import RoleKind
+from consortium.api import schemas
+from consortium.api.errors import ApiError
+from consortium.api.models import Scope
+from consortium.api.pagination import PageNumber, PageSize, paginate
+from consortium.api.security import require_scope
+from consortium.billing.models import CreditReason, Invoice, InvoiceLine
+from consortium.billing.pdf import invoice_pdf
+from consortium.billing.services.credits import credit_note_create
+from consortium.billing.services.drafting import invoices_draft
+from consortium.billing.services.issuing import invoice_issue
+from consortium.members.models import Organisation
+
+router = Router(tags=["invoices"])
+
+
+def _check_finance(request) -> None:
+    if not request_holds(request, (RoleKind.FINANCE,)):
+        raise ApiError(403, _("La facturation est réservée aux finances et aux administrateurs."))
+
+
+def _rows():
+    return Invoice.objects.select_related("organisation").prefetch_related(
+        Prefetch("lines", queryset=InvoiceLine.objects.order_by("position", "pk"))
+    )
+
+
+def _invoice(request, invoice_id: int) -> Invoice:
+    _check_finance(request)
+    invoice = _rows().filter(pk=invoice_id).first()
+    if invoice is None:
+        raise ApiError(404, _("Aucune facture à votre portée."))
+    return invoice
+
+
+@router.get("/invoices", response=schemas.InvoicePage)
+def invoices_list(
+    request,
+    organisation: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    page: int = PageNumber,
+    page_size: int = PageSize,
+):
+    """Invoices and credit notes, drafts included; dates are the issue dates."""
+    require_scope(request, Scope.INVOICES_READ)
+    _check_finance(request)
+    rows = _rows().order_by("-issued_on", "number", "pk")
+    if organisation:
+        rows = rows.filter(organisation__code=organisation)
+    if status:
+        rows = rows.filter(status=status)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if date_from:
+        rows = rows.filter(issued_on__gte=date_from)
+    if date_to:
+        rows = rows.filter(issued_on__lte=date_to)
+    return paginate(rows, page, page_size)
+
+
+@router.get("/invoices/{invoice_id}", response=schemas.Invoice)
+def invoice_read(request, invoice_id: int):
+    require_scope(request, Scope.INVOICES_READ)
+    return _invoice(request, invoice_id)
+
+
+@router.get(
+    "/invoices/{invoice_id}/pdf",
+    response={200: bytes},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "PDF",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+)
+def invoice_pdf_read(request, invoice_id: int):
+    require_scope(request, Scope.INVOICES_READ)
+    invoice = _invoice(request, invoice_id)
+    name = invoice.number or f"brouillon-{invoice.pk}"
+    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+@router.post("/invoices/draft", response=schemas.DraftRun)
+def invoices_draft_endpoint(request, payload: schemas.InvoicesDraft):
+    """Draft the invoices of the approved, billable, not yet invoiced hours through a day."""
+    require_scope(request, Scope.INVOICES_WRITE)
+    _check_finance(request)
+    organisation_ids = None
+    if payload.organisations:
+        found = dict(
+            Organisation.objects.filter(code__in=payload.organisations).values_list("code", "pk")
+        )
+        unknown = [code for code in payload.organisations if code not in found]
+        if unknown:
+            raise ApiError(
+                422,
+                _("La demande est refusée : voyez chaque champ dans « errors »."),
+                errors=[
+                    {
+                        "field": "body.organisations",
+                        "message": _("Organisation inconnue : %s.") % ", ".join(unknown),
+                    }
+                ],
+            )
+        organisation_ids = list(found.values())
+    run = invoices_draft(
+        through=payload.through, user=request.user, organisation_ids=organisation_ids
+    )
+    return {
+        "created": run.created,
+        "extended": run.extended,
+        "hours": run.hours,
+        "amount": run.amount,
+        "problems": list(run.problems),
+        "invoice_ids": list(run.invoice_ids),
+    }
+
+
+@router.post("/invoices/{invoice_id}/issue", response=schemas.Invoice)
+def invoice_issue_endpoint(request, invoice_id: int, payload: schemas.InvoiceIssue):
+    require_scope(request, Scope.INVOICES_WRITE)
+    invoice = invoice_issue(invoice=_invoice(request, invoice_id), user=request.user, on=payload.on)
+    return _rows().get(pk=invoice.pk)
+
+
+@router.post("/invoices/{invoice_id}/cancel", response={201: schemas.Invoice})
+def invoice_cancel_endpoint(request, invoice_id: int, payload: schemas.InvoiceCancel):
+    """Cancel an issued invoice: a credit note of everything it has left (the note is
+    returned)."""
+    require_scope(request, Scope.INVOICES_WRITE)
+    note = credit_note_create(
+        invoice=_invoice(request, invoice_id),
+        user=request.user,
+        reason=CreditReason.CANCELLATION,
+        note=payload.note,
+        on=payload.on,
+    )
+    return 201, _rows().get(pk=note.pk)

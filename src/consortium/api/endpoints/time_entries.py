@@ -1,0 +1,157 @@
+"""Time entries: read what the site lets the token's user read; write through the ledger's
+services (`time_entry_record`, `time_entry_update`, `time_entry_delete`), whose refusals come
+back as 422 problems naming each field and rule."""
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from ninja import Router
+from pydantic import AwareDatetime
+
+from consortium.accounts.access import (
+    experts_time_editable_by,
+    experts_visible_to,
+    mandates_visible_to,
+    request_roles,
+    time_entries_editable_by,
+    time_entries_visible_to,
+)
+from consortium.api import schemas
+from consortium.api.errors import ApiError
+from consortium.api.models import Scope
+from consortium.api.pagination import PageNumber, PageSize, paginate
+from consortium.api.security import require_scope
+from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.services.entries import (
+    time_entry_delete,
+    time_entry_record,
+    time_entry_update,
+)
+
+router = Router(tags=["time entries"])
+
+
+def _visible(request):
+    return time_entries_visible_to(
+        request.user, among=TimeEntry.objects.all(), roles=request_roles(request)
+    )
+
+
+def _unknown(field: str, message: str) -> ApiError:
+    return ApiError(
+        422,
+        _("La demande est refusée : voyez chaque champ dans « errors »."),
+        errors=[{"field": field, "message": message}],
+    )
+
+
+def _editable(request, entry_id: int) -> TimeEntry:
+    """The entry to change: 404 outside what the user reads, 403 if they read it only."""
+    roles = request_roles(request)
+    entry = _visible(request).select_related("expert", "mandate").filter(pk=entry_id).first()
+    if entry is None:
+        raise ApiError(404, _("Aucune entrée à votre portée."))
+    editable = time_entries_editable_by(
+        request.user, among=TimeEntry.objects.filter(pk=entry_id), roles=roles
+    )
+    if not editable.exists():
+        raise ApiError(403, _("Vous ne pouvez pas modifier le temps de cet expert."))
+    return entry
+
+
+def _mandate(request, code: str):
+    mandate = (
+        mandates_visible_to(request.user, roles=request_roles(request)).filter(code=code).first()
+    )
+    if mandate is None:
+        raise _unknown("body.mandate", _("Mandat inconnu ou hors de votre portée : %s.") % code)
+    return mandate
+
+
+@router.get("/time-entries", response=schemas.TimeEntryPage)
+def time_entries_list(
+    request,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    expert: str | None = None,
+    mandate: str | None = None,
+    organisation: str | None = None,
+    changed_since: AwareDatetime | None = None,
+    page: int = PageNumber,
+    page_size: int = PageSize,
+):
+    """Entries by date, then expert and mandate; `changed_since` (ISO 8601 with its offset):
+    only those created or changed since."""
+    require_scope(request, Scope.TIME_ENTRIES_READ)
+    rows = (
+        _visible(request)
+        .select_related("expert", "mandate")
+        .order_by("date", "expert__code", "mandate__code", "pk")
+    )
+    if date_from:
+        rows = rows.filter(date__gte=date_from)
+    if date_to:
+        rows = rows.filter(date__lte=date_to)
+    if expert:
+        rows = rows.filter(expert__code=expert)
+    if mandate:
+        rows = rows.filter(mandate__code=mandate)
+    if organisation:
+        rows = rows.filter(mandate__organisation__code=organisation)
+    if changed_since:
+        rows = rows.filter(updated_at__gte=changed_since)
+    return paginate(rows, page, page_size)
+
+
+@router.get("/time-entries/{entry_id}", response=schemas.TimeEntry)
+def time_entry_read(request, entry_id: int):
+    require_scope(request, Scope.TIME_ENTRIES_READ)
+    entry = _visible(request).select_related("expert", "mandate").filter(pk=entry_id).first()
+    if entry is None:
+        raise ApiError(404, _("Aucune entrée à votre portée."))
+    return entry
+
+
+@router.post("/time-entries", response={201: schemas.TimeEntry})
+def time_entry_create(request, payload: schemas.TimeEntryCreate):
+    """Record an expert's hours on a mandate for a day (what the grid's cell holds: an entry
+    already there for that expert, mandate and day is replaced)."""
+    require_scope(request, Scope.TIME_ENTRIES_WRITE)
+    roles = request_roles(request)
+    expert = experts_visible_to(request.user, roles=roles).filter(code=payload.expert).first()
+    if expert is None:
+        raise _unknown(
+            "body.expert", _("Expert inconnu ou hors de votre portée : %s.") % payload.expert
+        )
+    if not experts_time_editable_by(request.user, roles=roles).filter(pk=expert.pk).exists():
+        raise ApiError(403, _("Vous ne pouvez pas saisir le temps de cet expert."))
+    entry = time_entry_record(
+        expert=expert,
+        mandate=_mandate(request, payload.mandate),
+        date=payload.date,
+        hours=payload.hours,
+        description=payload.description,
+        by=request.user,
+    )
+    return 201, entry
+
+
+@router.patch("/time-entries/{entry_id}", response=schemas.TimeEntry)
+def time_entry_change(request, entry_id: int, payload: schemas.TimeEntryChange):
+    require_scope(request, Scope.TIME_ENTRIES_WRITE)
+    entry = _editable(request, entry_id)
+    return time_entry_update(
+        entry=entry,
+        date=payload.date,
+        mandate=_mandate(request, payload.mandate) if payload.mandate else None,
+        hours=payload.hours,
+        description=payload.description,
+        by=request.user,
+    )
+
+
+@router.delete("/time-entries/{entry_id}", response={204: None})
+def time_entry_remove(request, entry_id: int):
+    require_scope(request, Scope.TIME_ENTRIES_WRITE)
+    time_entry_delete(entry=_editable(request, entry_id), by=request.user)
+    return 204, None

@@ -1,0 +1,59 @@
+"""The tokens page (`/compte/jetons/`): a user makes and revokes their own API tokens."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from consortium.api.forms import TokenForm
+from consortium.api.models import ApiToken
+from consortium.api.services import api_token_create, api_token_revoke
+
+
+def _page(request: HttpRequest, form: TokenForm, secret: str = "") -> HttpResponse:
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(
+        request,
+        "api/tokens.html",
+        {"form": form, "tokens": tokens, "secret": secret, "now": timezone.now()},
+    )
+
+
+@login_required
+def tokens_page(request: HttpRequest) -> HttpResponse:
+    """The user's tokens; a new one's secret is shown on this answer only, never again."""
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        expires_on = form.cleaned_data["expires_on"]
+        expires_at = (
+            timezone.make_aware(dt.datetime.combine(expires_on, dt.time.max))
+            if expires_on
+            else None
+        )
+        try:
+            made = api_token_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                scopes=form.cleaned_data["scopes"],
+                expires_at=expires_at,
+            )
+        except ValidationError as error:
+            form.add_error("expires_on" if "expires_at" in error.message_dict else None, error)
+        else:
+            response = _page(request, TokenForm(), secret=made.secret)
+            response["Cache-Control"] = "no-store"
+            return response
+    return _page(request, form)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    # Another user's token is a 404: whether it exists is not told.
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    api_token_revoke(token=token, by=request.user)
+    return redirect("api_tokens:tokens")
