@@ -72,14 +72,14 @@ def invoices_list(
     return paginate(rows, page, page_size)
 
 
-@router.get("/invoices/{invoice_id}", response=schemas.Invoice)
+@router.get("/invoices/{int:invoice_id}", response=schemas.Invoice)
 def invoice_read(request, invoice_id: int):
     require_scope(request, Scope.INVOICES_READ)
     return _invoice(request, invoice_id)
 
 
 @router.get(
-    "/invoices/{invoice_id}/pdf",
+    "/invoices/{int:invoice_id}/pdf",
     response={200: bytes},
     openapi_extra={
         "responses": {
@@ -135,14 +135,14 @@ def invoices_draft_endpoint(request, payload: schemas.InvoicesDraft):
     }
 
 
-@router.post("/invoices/{invoice_id}/issue", response=schemas.Invoice)
+@router.post("/invoices/{int:invoice_id}/issue", response=schemas.Invoice)
 def invoice_issue_endpoint(request, invoice_id: int, payload: schemas.InvoiceIssue):
     require_scope(request, Scope.INVOICES_WRITE)
     invoice = invoice_issue(invoice=_invoice(request, invoice_id), user=request.user, on=payload.on)
     return _rows().get(pk=invoice.pk)
 
 
-@router.post("/invoices/{invoice_id}/cancel", response={201: schemas.Invoice})
+@router.post("/invoices/{int:invoice_id}/cancel", response={201: schemas.Invoice})
 def invoice_cancel_endpoint(request, invoice_id: int, payload: schemas.InvoiceCancel):
     """Cancel an issued invoice: a credit note of everything it has left (the note is
     returned)."""

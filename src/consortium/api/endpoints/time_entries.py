@@ -103,7 +103,7 @@ def time_entries_list(
     return paginate(rows, page, page_size)
 
 
-@router.get("/time-entries/{entry_id}", response=schemas.TimeEntry)
+@router.get("/time-entries/{int:entry_id}", response=schemas.TimeEntry)
 def time_entry_read(request, entry_id: int):
     require_scope(request, Scope.TIME_ENTRIES_READ)
     entry = _visible(request).select_related("expert", "mandate").filter(pk=entry_id).first()
@@ -136,7 +136,7 @@ def time_entry_create(request, payload: schemas.TimeEntryCreate):
     return 201, entry
 
 
-@router.patch("/time-entries/{entry_id}", response=schemas.TimeEntry)
+@router.patch("/time-entries/{int:entry_id}", response=schemas.TimeEntry)
 def time_entry_change(request, entry_id: int, payload: schemas.TimeEntryChange):
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
     entry = _editable(request, entry_id)
@@ -150,7 +150,7 @@ def time_entry_change(request, entry_id: int, payload: schemas.TimeEntryChange):
     )
 
 
-@router.delete("/time-entries/{entry_id}", response={204: None})
+@router.delete("/time-entries/{int:entry_id}", response={204: None})
 def time_entry_remove(request, entry_id: int):
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
     time_entry_delete(entry=_editable(request, entry_id), by=request.user)

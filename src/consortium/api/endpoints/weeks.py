@@ -91,13 +91,13 @@ def week_submit_endpoint(request, payload: schemas.WeekSubmit):
     return week_submit(expert=expert, week_start=payload.week_start, by=request.user)
 
 
-@router.post("/weeks/{week_id}/approve", response=schemas.Week)
+@router.post("/weeks/{int:week_id}/approve", response=schemas.Week)
 def week_approve_endpoint(request, week_id: int):
     require_scope(request, Scope.WEEKS_WRITE)
     return week_approve(week=_week_for_decision(request, week_id), by=request.user)
 
 
-@router.post("/weeks/{week_id}/return", response=schemas.Week)
+@router.post("/weeks/{int:week_id}/return", response=schemas.Week)
 def week_return_endpoint(request, week_id: int, payload: schemas.WeekReturn):
     require_scope(request, Scope.WEEKS_WRITE)
     return week_return(
