@@ -1,14 +1,16 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from consortium.api.site import api
+from consortium.api.views import api_not_found
 from consortium.dashboards.views import home
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The API: one address whatever the language, bearer tokens rather than a session.
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from ninja import Schema
+from ninja import Path, Schema
 from pydantic import AwareDatetime, BeforeValidator, Field
 
 from consortium.api.pagination import page_of
@@ -20,6 +20,16 @@ def _strict_boolean(value: Any) -> Any:
 
 
 StrictBoolean = Annotated[bool, BeforeValidator(_strict_boolean)]
+
+# What the API takes in is bounded as the database and the services take it: codes as
+# core/codes.py writes them, days the calendar helpers can move by a week, no NUL in text
+# (PostgreSQL refuses it), ids within a 64-bit integer.
+Code = Annotated[str, Field(min_length=1, max_length=30, pattern=r"^[A-Za-z0-9._-]+$")]
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))]
+Hours = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
+Description = Annotated[str, Field(max_length=2000, pattern=r"^[^\x00]*$")]
+MAX_ID = 2**53
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class Membership(Schema):
@@ -124,22 +134,17 @@ class TimeEntry(Schema):
         return entry.mandate.code
 
 
-Hours = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
-Description = Annotated[str, Field(max_length=2000)]
-Code = Annotated[str, Field(min_length=1, max_length=30)]
-
-
 class TimeEntryCreate(Schema):
     expert: Code
     mandate: Code
-    date: dt.date
+    date: Day
     hours: Hours
     description: Description = ""
 
 
 class TimeEntryChange(Schema):
     mandate: Code | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     hours: Hours | None = None
     description: Description | None = None
 
@@ -165,11 +170,11 @@ class Week(Schema):
 
 class WeekSubmit(Schema):
     expert: Code
-    week_start: dt.date
+    week_start: Day
 
 
 class WeekReturn(Schema):
-    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+    reason: Annotated[str, Field(min_length=1, max_length=2000, pattern=r"^[^\x00]*$")]
 
 
 class InvoiceLine(Schema):
@@ -210,7 +215,7 @@ class Invoice(Schema):
 
 
 class InvoicesDraft(Schema):
-    through: dt.date
+    through: Day
     organisations: list[Code] | None = None
 
 
@@ -224,12 +229,12 @@ class DraftRun(Schema):
 
 
 class InvoiceIssue(Schema):
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class InvoiceCancel(Schema):
     note: Description = ""
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class TokenInfo(Schema):

@@ -10,11 +10,49 @@ from ninja.errors import HttpError as NinjaHttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from consortium.api.endpoints import invoices, kpis, registry, time_entries, token, weeks
-from consortium.api.errors import ApiError, problem_response, schema_errors, validation_problem
+from consortium.api.errors import (
+    PROBLEM_JSON,
+    ApiError,
+    problem_response,
+    schema_errors,
+    validation_problem,
+)
 from consortium.api.renderers import ApiRenderer
+from consortium.api.schemas import Problem
 from consortium.api.security import TokenAuth
 
-api = NinjaAPI(
+# Every operation may answer these with a problem document; the OpenAPI document says so, so
+# that clients (and schemathesis) know each status and its media type.
+PROBLEM_STATUSES = {
+    "400": "Corps illisible (JSON mal formé)",
+    "401": "Jeton absent, inconnu, expiré ou révoqué",
+    "403": "Portée ou droit manquant",
+    "404": "Introuvable ou hors de portée",
+    "422": "Demande refusée : chaque champ et sa règle",
+    "429": "Trop de requêtes (Retry-After)",
+}
+
+
+class ConsortiumApi(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema["components"].setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
+        problem = {"$ref": "#/components/schemas/Problem"}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in PROBLEM_STATUSES.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {PROBLEM_JSON: {"schema": problem}},
+                        },
+                    )
+        return schema
+
+
+api = ConsortiumApi(
     title="Consortium API",
     version="1",
     description=_(
@@ -71,4 +109,8 @@ def _not_found(request, error: Http404):
 
 @api.exception_handler(NinjaHttpError)
 def _http_error(request, error: NinjaHttpError):
+    if error.status_code == 400:
+        return problem_response(
+            request, 400, _("Le corps de la demande n'est pas un JSON lisible.")
+        )
     return problem_response(request, error.status_code, str(error))

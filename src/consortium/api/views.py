@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from consortium.api.errors import problem_response
 from consortium.api.forms import TokenForm
 from consortium.api.models import ApiToken
 from consortium.api.services import api_token_create, api_token_revoke
@@ -57,3 +60,9 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     api_token_revoke(token=token, by=request.user)
     return redirect("api_tokens:tokens")
+
+
+@csrf_exempt
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    """An address under /api/ that names no operation: a problem document, not the site's page."""
+    return problem_response(request, 404, _("Aucune opération de l'API à cette adresse."))

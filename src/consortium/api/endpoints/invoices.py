@@ -1,12 +1,10 @@
 """Invoices and credit notes: finance and administrators only, as on the site. Writes go
 through billing's services (drafting, issuing, credit notes), which check the role again."""
 
-import datetime as dt
-
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from consortium.accounts.access import request_holds
 from consortium.accounts.models import RoleKind
@@ -14,6 +12,7 @@ from consortium.api import schemas
 from consortium.api.errors import ApiError
 from consortium.api.models import Scope
 from consortium.api.pagination import PageNumber, PageSize, paginate
+from consortium.api.schemas import Code, Day, Id
 from consortium.api.security import require_scope
 from consortium.billing.models import CreditReason, Invoice, InvoiceLine
 from consortium.billing.pdf import invoice_pdf
@@ -47,11 +46,11 @@ def _invoice(request, invoice_id: int) -> Invoice:
 @router.get("/invoices", response=schemas.InvoicePage)
 def invoices_list(
     request,
-    organisation: str | None = None,
-    status: str | None = None,
-    kind: str | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    organisation: Code | None = None,
+    status: Code | None = None,
+    kind: Code | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
     page: int = PageNumber,
     page_size: int = PageSize,
 ):
@@ -73,7 +72,7 @@ def invoices_list(
 
 
 @router.get("/invoices/{int:invoice_id}", response=schemas.Invoice)
-def invoice_read(request, invoice_id: int):
+def invoice_read(request, invoice_id: Id):
     require_scope(request, Scope.INVOICES_READ)
     return _invoice(request, invoice_id)
 
@@ -90,7 +89,7 @@ def invoice_read(request, invoice_id: int):
         }
     },
 )
-def invoice_pdf_read(request, invoice_id: int):
+def invoice_pdf_read(request, invoice_id: Id):
     require_scope(request, Scope.INVOICES_READ)
     invoice = _invoice(request, invoice_id)
     name = invoice.number or f"brouillon-{invoice.pk}"
@@ -136,14 +135,14 @@ def invoices_draft_endpoint(request, payload: schemas.InvoicesDraft):
 
 
 @router.post("/invoices/{int:invoice_id}/issue", response=schemas.Invoice)
-def invoice_issue_endpoint(request, invoice_id: int, payload: schemas.InvoiceIssue):
+def invoice_issue_endpoint(request, invoice_id: Id, payload: schemas.InvoiceIssue):
     require_scope(request, Scope.INVOICES_WRITE)
     invoice = invoice_issue(invoice=_invoice(request, invoice_id), user=request.user, on=payload.on)
     return _rows().get(pk=invoice.pk)
 
 
 @router.post("/invoices/{int:invoice_id}/cancel", response={201: schemas.Invoice})
-def invoice_cancel_endpoint(request, invoice_id: int, payload: schemas.InvoiceCancel):
+def invoice_cancel_endpoint(request, invoice_id: Id, payload: schemas.InvoiceCancel):
     """Cancel an issued invoice: a credit note of everything it has left (the note is
     returned)."""
     require_scope(request, Scope.INVOICES_WRITE)
@@ -154,4 +153,4 @@ def invoice_cancel_endpoint(request, invoice_id: int, payload: schemas.InvoiceCa
         note=payload.note,
         on=payload.on,
     )
-    return 201, _rows().get(pk=note.pk)
+    return Status(201, _rows().get(pk=note.pk))

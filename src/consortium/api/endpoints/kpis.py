@@ -1,6 +1,5 @@
 """The ledger's figures for a period, as `consortium kpis --format json` prints them."""
 
-import datetime as dt
 import json
 
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from consortium.accounts.access import request_holds
 from consortium.accounts.models import RoleKind
 from consortium.api.errors import ApiError
 from consortium.api.models import Scope
+from consortium.api.schemas import Day
 from consortium.api.security import require_scope
 from consortium.core.fiscal_years import Period
 from consortium.kpis.formatting import kpis_as_json
@@ -27,7 +27,7 @@ CENTRE_ROLES = (
 
 
 @router.get("/kpis", response=dict)
-def kpis_read(request, date_from: dt.date, date_to: dt.date):
+def kpis_read(request, date_from: Day, date_to: Day):
     """Hours, enterprises reached, members and staff from `date_from` to `date_to` included."""
     require_scope(request, Scope.KPIS_READ)
     if not request_holds(request, CENTRE_ROLES):

@@ -14,7 +14,7 @@ from consortium.accounts.access import (
 from consortium.api import schemas
 from consortium.api.models import Scope
 from consortium.api.pagination import PageNumber, PageSize, paginate
-from consortium.api.schemas import StrictBoolean
+from consortium.api.schemas import Code, StrictBoolean
 from consortium.api.security import require_scope
 from consortium.mandates.models import MandateType
 from consortium.members.models import Membership
@@ -26,8 +26,8 @@ router = Router(tags=["registry"])
 @router.get("/organisations", response=schemas.OrganisationPage)
 def organisations_list(
     request,
-    code: str | None = None,
-    region: str | None = None,
+    code: Code | None = None,
+    region: Code | None = None,
     page: int = PageNumber,
     page_size: int = PageSize,
 ):
@@ -68,8 +68,8 @@ def mandate_types_list(request, page: int = PageNumber, page_size: int = PageSiz
 @router.get("/experts", response=schemas.ExpertPage)
 def experts_list(
     request,
-    department: str | None = None,
-    code: str | None = None,
+    department: Code | None = None,
+    code: Code | None = None,
     page: int = PageNumber,
     page_size: int = PageSize,
 ):
@@ -89,9 +89,9 @@ def experts_list(
 @router.get("/mandates", response=schemas.MandatePage)
 def mandates_list(
     request,
-    organisation: str | None = None,
-    department: str | None = None,
-    status: str | None = None,
+    organisation: Code | None = None,
+    department: Code | None = None,
+    status: Code | None = None,
     billable: StrictBoolean | None = None,
     page: int = PageNumber,
     page_size: int = PageSize,
@@ -114,6 +114,6 @@ def mandates_list(
 
 
 @router.get("/mandates/{code}", response=schemas.Mandate)
-def mandate_read(request, code: str):
+def mandate_read(request, code: Code):
     require_scope(request, Scope.MANDATES_READ)
     return mandate_for_read(request.user, code, roles=request_roles(request))

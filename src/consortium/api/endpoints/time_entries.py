@@ -2,10 +2,8 @@
 services (`time_entry_record`, `time_entry_update`, `time_entry_delete`), whose refusals come
 back as 422 problems naming each field and rule."""
 
-import datetime as dt
-
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from pydantic import AwareDatetime
 
 from consortium.accounts.access import (
@@ -20,6 +18,7 @@ from consortium.api import schemas
 from consortium.api.errors import ApiError
 from consortium.api.models import Scope
 from consortium.api.pagination import PageNumber, PageSize, paginate
+from consortium.api.schemas import Code, Day, Id
 from consortium.api.security import require_scope
 from consortium.timesheets.models import TimeEntry
 from consortium.timesheets.services.entries import (
@@ -71,11 +70,11 @@ def _mandate(request, code: str):
 @router.get("/time-entries", response=schemas.TimeEntryPage)
 def time_entries_list(
     request,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    expert: str | None = None,
-    mandate: str | None = None,
-    organisation: str | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
+    expert: Code | None = None,
+    mandate: Code | None = None,
+    organisation: Code | None = None,
     changed_since: AwareDatetime | None = None,
     page: int = PageNumber,
     page_size: int = PageSize,
@@ -104,7 +103,7 @@ def time_entries_list(
 
 
 @router.get("/time-entries/{int:entry_id}", response=schemas.TimeEntry)
-def time_entry_read(request, entry_id: int):
+def time_entry_read(request, entry_id: Id):
     require_scope(request, Scope.TIME_ENTRIES_READ)
     entry = _visible(request).select_related("expert", "mandate").filter(pk=entry_id).first()
     if entry is None:
@@ -133,11 +132,11 @@ def time_entry_create(request, payload: schemas.TimeEntryCreate):
         description=payload.description,
         by=request.user,
     )
-    return 201, entry
+    return Status(201, entry)
 
 
 @router.patch("/time-entries/{int:entry_id}", response=schemas.TimeEntry)
-def time_entry_change(request, entry_id: int, payload: schemas.TimeEntryChange):
+def time_entry_change(request, entry_id: Id, payload: schemas.TimeEntryChange):
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
     entry = _editable(request, entry_id)
     return time_entry_update(
@@ -151,7 +150,7 @@ def time_entry_change(request, entry_id: int, payload: schemas.TimeEntryChange):
 
 
 @router.delete("/time-entries/{int:entry_id}", response={204: None})
-def time_entry_remove(request, entry_id: int):
+def time_entry_remove(request, entry_id: Id):
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
     time_entry_delete(entry=_editable(request, entry_id), by=request.user)
-    return 204, None
+    return Status(204, None)

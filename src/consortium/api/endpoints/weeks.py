@@ -1,8 +1,6 @@
 """Weeks: the list a user sees on the site, and its moves through `timesheets/services/weeks.py`
 (submit by the expert, approve and return by a director of their department)."""
 
-import datetime as dt
-
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -17,6 +15,7 @@ from consortium.api import schemas
 from consortium.api.errors import ApiError
 from consortium.api.models import Scope
 from consortium.api.pagination import PageNumber, PageSize, paginate
+from consortium.api.schemas import Code, Day, Id
 from consortium.api.security import require_scope
 from consortium.timesheets.models import TimesheetWeek
 from consortium.timesheets.services.weeks import week_approve, week_return, week_submit
@@ -42,10 +41,10 @@ def _week_for_decision(request, week_id: int) -> TimesheetWeek:
 @router.get("/weeks", response=schemas.WeekPage)
 def weeks_list(
     request,
-    expert: str | None = None,
-    status: str | None = None,
-    week_from: dt.date | None = None,
-    week_to: dt.date | None = None,
+    expert: Code | None = None,
+    status: Code | None = None,
+    week_from: Day | None = None,
+    week_to: Day | None = None,
     page: int = PageNumber,
     page_size: int = PageSize,
 ):
@@ -92,13 +91,13 @@ def week_submit_endpoint(request, payload: schemas.WeekSubmit):
 
 
 @router.post("/weeks/{int:week_id}/approve", response=schemas.Week)
-def week_approve_endpoint(request, week_id: int):
+def week_approve_endpoint(request, week_id: Id):
     require_scope(request, Scope.WEEKS_WRITE)
     return week_approve(week=_week_for_decision(request, week_id), by=request.user)
 
 
 @router.post("/weeks/{int:week_id}/return", response=schemas.Week)
-def week_return_endpoint(request, week_id: int, payload: schemas.WeekReturn):
+def week_return_endpoint(request, week_id: Id, payload: schemas.WeekReturn):
     require_scope(request, Scope.WEEKS_WRITE)
     return week_return(
         week=_week_for_decision(request, week_id), by=request.user, reason=payload.reason
