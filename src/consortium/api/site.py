@@ -40,7 +40,16 @@ class ConsortiumApi(NinjaAPI):
         problem = {"$ref": "#/components/schemas/Problem"}
         for operations in schema["paths"].values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # ninja keys its responses by int, openapi_extra by str: one key each, the
+                # str one (written by hand, e.g. the PDF's media type) winning.
+                responses = {
+                    str(status): response
+                    for status, response in sorted(
+                        operation.get("responses", {}).items(),
+                        key=lambda item: isinstance(item[0], str),
+                    )
+                }
+                operation["responses"] = responses
                 for status, description in PROBLEM_STATUSES.items():
                     responses.setdefault(
                         status,

@@ -16,19 +16,14 @@ from consortium.api.forms import TokenForm
 from consortium.api.models import ApiToken
 from consortium.api.services import api_token_create, api_token_revoke
 
-
-def _page(request: HttpRequest, form: TokenForm, secret: str = "") -> HttpResponse:
-    tokens = ApiToken.objects.filter(user=request.user)
-    return render(
-        request,
-        "api/tokens.html",
-        {"form": form, "tokens": tokens, "secret": secret, "now": timezone.now()},
-    )
+# The new token's secret crosses one redirect in the session, then is gone: a reload of the
+# page never shows it again, and never makes a second token.
+NEW_SECRET_KEY = "api_token_secret"
 
 
 @login_required
 def tokens_page(request: HttpRequest) -> HttpResponse:
-    """The user's tokens; a new one's secret is shown on this answer only, never again."""
+    """The user's tokens and a form for a new one, whose secret is shown once."""
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         expires_on = form.cleaned_data["expires_on"]
@@ -45,12 +40,24 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
                 expires_at=expires_at,
             )
         except ValidationError as error:
-            form.add_error("expires_on" if "expires_at" in error.message_dict else None, error)
+            for field, messages in error.message_dict.items():
+                form.add_error("expires_on" if field == "expires_at" else None, messages)
         else:
-            response = _page(request, TokenForm(), secret=made.secret)
-            response["Cache-Control"] = "no-store"
-            return response
-    return _page(request, form)
+            request.session[NEW_SECRET_KEY] = made.secret
+            return redirect("api_tokens:tokens")
+    secret = request.session.pop(NEW_SECRET_KEY, "")
+    response = render(
+        request,
+        "api/tokens.html",
+        {
+            "form": form if request.method == "POST" else TokenForm(),
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "secret": secret,
+            "now": timezone.now(),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
