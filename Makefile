@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
 export CONSORTIUM_DEMO ?= 1
 
 .PHONY: install demo serve dev static wrk test test-browser chromium lint bench bench-import bench-kpis bench-admin \
-	bench-report bench-pages bench-load bench-integrity bench-billing bench-billing-documents docs \
+	bench-report bench-pages bench-load bench-integrity bench-billing bench-billing-documents bench-api docs \
 	screenshots messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
@@ -133,6 +133,9 @@ bench-integrity: install
 # Drafting and issuing a month's invoices (350 organisations, 6,000 entries), SQLite and PostgreSQL.
 bench-billing: install
 	$(BIN)/python benchmarks/bench_billing.py
+
+bench-api: install
+	$(BIN)/python benchmarks/bench_api.py
 
 # PNG images of the French report's pages (docs/report/), from the demo.
 docs: install

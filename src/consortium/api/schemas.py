@@ -125,14 +125,6 @@ class TimeEntry(Schema):
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
-    @staticmethod
-    def resolve_expert(entry) -> str:
-        return entry.expert.code
-
-    @staticmethod
-    def resolve_mandate(entry) -> str:
-        return entry.mandate.code
-
 
 class TimeEntryCreate(Schema):
     expert: Code
