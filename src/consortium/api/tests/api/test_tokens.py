@@ -109,3 +109,8 @@ def test_the_last_use_is_kept(owner):
     made = api_token_create(user=owner, name="x", scopes=["weeks:read"])
     ApiClient(made.secret).get("/token")
     assert ApiToken.objects.get().last_used_at is not None
+
+
+def test_problems_are_in_english_for_a_client_that_asks_for_it(client):
+    response = client.get("/api/v1/token", headers={"Accept-Language": "en"})
+    assert response.json()["detail"].startswith("Token missing, unknown, expired or revoked")
