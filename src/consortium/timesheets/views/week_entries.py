@@ -107,6 +107,8 @@ def _day_entries(
             "start_time", "pk"
         )
     )
+    for entry in entries:
+        entry.hours_text = hours_text(entry.hours)  # 7,5 / 7.5, as the grid writes it
     closed = bool(closed_weeks(expert.pk, [day]))
     query = _query(request)
     context = {
