@@ -39,6 +39,8 @@ class Api:
                 return json.load(response)
         except urllib.error.HTTPError as error:
             # Every refusal is a problem document (RFC 9457): say its detail and each field.
+            if "json" not in error.headers.get("Content-Type", ""):
+                raise SystemExit(f"{error.code} {error.reason}") from None
             problem = json.load(error)
             lines = [f"{problem['status']} {problem['title']}: {problem['detail']}"]
             lines += [f"  {e['field']}: {e['message']}" for e in problem.get("errors", [])]

@@ -121,23 +121,36 @@ class TimeEntry(Schema):
     mandate: str
     date: dt.date
     hours: Decimal
+    start_time: dt.time | None
+    end_time: dt.time | None
     description: str
+    source: str
+    external_id: str
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
 
 class TimeEntryCreate(Schema):
+    """Hours, or a start and an end (the hours are then the time between them; an end before
+    the start crossed midnight)."""
+
     expert: Code
     mandate: Code
     date: Day
-    hours: Hours
+    hours: Hours | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
     description: Description = ""
 
 
 class TimeEntryChange(Schema):
+    """Only the fields sent change; `start_time` and `end_time` sent as null clear them."""
+
     mandate: Code | None = None
     date: Day | None = None
     hours: Hours | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
     description: Description | None = None
 
 

@@ -2,6 +2,8 @@
 services (`time_entry_record`, `time_entry_update`, `time_entry_delete`), whose refusals come
 back as 422 problems naming each field and rule."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from pydantic import AwareDatetime
@@ -37,7 +39,11 @@ COLUMNS = {
     "mandate": "mandate__code",
     "date": "date",
     "hours": "hours",
+    "start_time": "start_time",
+    "end_time": "end_time",
     "description": "description",
+    "source": "source",
+    "external_id": "external_id",
     "created_at": "created_at",
     "updated_at": "updated_at",
 }
@@ -49,8 +55,13 @@ def _as_document(entry: TimeEntry) -> dict:
         "expert": entry.expert.code,
         "mandate": entry.mandate.code,
         "date": entry.date,
-        "hours": entry.hours,
+        # As the database gives them back: two decimals, whatever the caller sent.
+        "hours": Decimal(entry.hours).quantize(Decimal("0.01")),
+        "start_time": entry.start_time,
+        "end_time": entry.end_time,
         "description": entry.description,
+        "source": entry.source,
+        "external_id": entry.external_id,
         "created_at": entry.created_at,
         "updated_at": entry.updated_at,
     }
@@ -139,8 +150,8 @@ def time_entry_read(request, entry_id: Id):
 
 @router.post("/time-entries", response={201: schemas.TimeEntry})
 def time_entry_create(request, payload: schemas.TimeEntryCreate):
-    """Record an expert's hours on a mandate for a day (what the grid's cell holds: an entry
-    already there for that expert, mandate and day is replaced)."""
+    """Add an entry of an expert on a mandate for a day, beside the day's others (hours, or a
+    start and an end)."""
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
     roles = request_roles(request)
     expert = experts_time_editable_by(request.user, roles=roles).filter(code=payload.expert).first()
@@ -155,6 +166,8 @@ def time_entry_create(request, payload: schemas.TimeEntryCreate):
         mandate=_mandate(request, payload.mandate),
         date=payload.date,
         hours=payload.hours,
+        start_time=payload.start_time,
+        end_time=payload.end_time,
         description=payload.description,
         by=request.user,
     )
@@ -165,6 +178,8 @@ def time_entry_create(request, payload: schemas.TimeEntryCreate):
 def time_entry_change(request, entry_id: Id, payload: schemas.TimeEntryChange):
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
     entry = _editable(request, entry_id)
+    sent = payload.model_fields_set
+    times = {name: getattr(payload, name) for name in ("start_time", "end_time") if name in sent}
     changed = time_entry_update(
         entry=entry,
         date=payload.date,
@@ -172,6 +187,7 @@ def time_entry_change(request, entry_id: Id, payload: schemas.TimeEntryChange):
         hours=payload.hours,
         description=payload.description,
         by=request.user,
+        **times,
     )
     return _as_document(changed)
 

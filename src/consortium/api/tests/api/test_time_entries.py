@@ -187,3 +187,34 @@ def test_the_list_costs_the_same_queries_whatever_the_page_size(scene, api_as):
             expert=scene.people.expert, mandate=scene.mandate, date=dt.date(2020, 8, day)
         )
     assert count(500) == small
+
+
+def test_several_entries_a_day_with_start_and_end_times(scene, api_as):
+    client = api_as(scene.people.owner)
+    morning = client.post(
+        "/time-entries", entry_body(scene, hours=None, start_time="08:30", end_time="12:00")
+    )
+    assert morning.status_code == 201, morning.content
+    assert Decimal(morning.json()["hours"]) == Decimal("3.5")
+    assert morning.json()["start_time"].startswith("08:30")
+    assert morning.json()["source"] == ""
+    evening = client.post("/time-entries", entry_body(scene, hours="2"))
+    assert evening.status_code == 201
+    day = client.get("/time-entries", date_from=MONDAY.isoformat(), date_to=MONDAY.isoformat())
+    assert day.json()["count"] == 2
+    entry_id = morning.json()["id"]
+    cleared = client.patch(
+        f"/time-entries/{entry_id}", {"start_time": None, "end_time": None, "hours": "3"}
+    )
+    assert cleared.status_code == 200, cleared.content
+    assert cleared.json()["start_time"] is None
+    kept = client.patch(f"/time-entries/{evening.json()['id']}", {"description": "appel"})
+    assert kept.json()["hours"] == evening.json()["hours"]
+
+
+def test_a_start_without_an_end_is_422(scene, api_as):
+    response = api_as(scene.people.owner).post(
+        "/time-entries", entry_body(scene, hours=None, start_time="08:30")
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"]
