@@ -181,7 +181,9 @@ def test_the_list_costs_the_same_queries_whatever_the_page_size(scene, api_as):
             assert client.get("/time-entries", page_size=size).status_code == 200
         return len(queries)
 
+    # The token, the roles, the count, the page.
     small = count(1)
+    assert small == 4
     for day in range(1, 29):
         TimeEntryFactory(
             expert=scene.people.expert, mandate=scene.mandate, date=dt.date(2020, 8, day)
