@@ -87,7 +87,7 @@ messages: install
 	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
 	$(BIN)/pybabel compile -d src/consortium/locale -D django
 
-bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load bench-billing
+bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load bench-billing bench-api
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
