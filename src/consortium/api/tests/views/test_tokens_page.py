@@ -61,3 +61,9 @@ def test_nobody_else_sees_or_revokes_the_owners_token(client, people, owner, who
     assert client.post(f"{PAGE}{made.token.pk}/revoquer/").status_code == 404
     made.token.refresh_from_db()
     assert made.token.revoked_at is None
+
+
+def test_the_page_shows_no_template_comment(client, owner):
+    # base.html once held a {# … #} over two lines, which Django prints as text.
+    client.force_login(owner)
+    assert "{#" not in client.get(PAGE).content.decode()
