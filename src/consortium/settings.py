@@ -67,8 +67,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # The API's messages follow Accept-Language (its addresses carry no language).
-    "consortium.api.middleware.ApiLanguageMiddleware",
+    # The API: its messages follow Accept-Language, a wrong method is a problem document.
+    "consortium.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

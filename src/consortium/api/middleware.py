@@ -1,15 +1,20 @@
-"""The API speaks the client's language (Accept-Language: en or fr, French by default).
+"""What every answer under /api/ shares, whatever view gave it.
 
-The site's unprefixed addresses are French (i18n_patterns with prefix_default_language=False,
-so LocaleMiddleware picks French for them); the API's addresses carry no language, so its
-messages follow the header instead."""
+- Language: the client's (Accept-Language: en or fr, French by default). The site's unprefixed
+  addresses are French (i18n_patterns with prefix_default_language=False, so LocaleMiddleware
+  picks French for them); the API's addresses carry no language, so it follows the header.
+- A method the operation does not take is a problem document too (405, with Allow), not
+  Django's empty answer."""
 
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from consortium.api.errors import problem_response
 
 API_PREFIX = "/api/"
 
 
-class ApiLanguageMiddleware:
+class ApiMiddleware:
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
@@ -20,5 +25,16 @@ class ApiLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/problem+json"
+        ):
+            allowed = response.get("Allow", "")
+            response = problem_response(
+                request,
+                405,
+                _("Méthode %(method)s non permise ici ; permises : %(allowed)s.")
+                % {"method": request.method, "allowed": allowed},
+                headers={"Allow": allowed},
+            )
         response.headers.setdefault("Content-Language", language)
         return response

@@ -32,3 +32,11 @@ def test_a_period_that_ends_before_it_starts_is_422(ledger, api_as):
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "query.date_to"
+
+
+def test_an_outsider_does_not_read_the_centres_figures(scene, api_as):
+    response = api_as(scene.people.outsider).get(
+        "/kpis", date_from="2020-04-01", date_to="2021-03-31"
+    )
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"

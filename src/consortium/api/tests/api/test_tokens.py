@@ -114,3 +114,12 @@ def test_the_last_use_is_kept(owner):
 def test_problems_are_in_english_for_a_client_that_asks_for_it(client):
     response = client.get("/api/v1/token", headers={"Accept-Language": "en"})
     assert response.json()["detail"].startswith("Token missing, unknown, expired or revoked")
+
+
+def test_a_method_an_operation_does_not_take_is_a_405_problem(owner):
+    client = ApiClient(api_token_create(user=owner, name="x", scopes=["weeks:read"]).secret)
+    response = client.delete("/weeks")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert "GET" in response["Allow"]
+    assert "DELETE" in response.json()["detail"]
