@@ -24,14 +24,16 @@ def test_the_api_docs_draw_every_operation_under_the_policy(page, people):
     assert all(source.startswith(page.url.split("/api/")[0]) for source in sources)
 
 
-def test_a_person_makes_a_token_sees_it_once_and_revokes_it(page, signed_in, people):
+def test_a_person_makes_a_token_sees_it_once_and_revokes_it(page, signed_in, people, axe_check):
     signed_in(page, people.owner, next_url="/compte/jetons/")
     page.goto("/compte/jetons/")
+    axe_check(page)
     page.get_by_label("Nom").fill("Tableur de paie")
     page.get_by_label("lire les semaines").check()
     page.get_by_role("button", name="Créer le jeton").click()
 
     secret = page.locator(".api-token-secret").inner_text()
+    axe_check(page)
     assert secret.startswith("cst_")
     expect(page.get_by_role("cell", name="Tableur de paie")).to_be_visible()
     page.reload()
