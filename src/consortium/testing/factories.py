@@ -452,3 +452,96 @@ class FiscalYearLockFactory(PeriodLockFactory):
     fiscal_year = factory.SubFactory(FiscalYearFactory)
     start = factory.LazyAttribute(lambda o: o.fiscal_year.start_date)
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
+
+
+# --- billing: invoices, their lines, payments ------------------------------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class InvoiceFactory(DjangoModelFactory):
+    """A draft invoice; `issued_invoice(...)` below makes an issued one with its lines."""
+
+    class Meta:
+        model = "billing.Invoice"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    period_end = dt.date(2020, 6, 30)
+
+
+class InvoiceLineFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.InvoiceLine"
+
+    invoice = factory.SubFactory(InvoiceFactory)
+    kind = "fixed_fee"
+    description = factory.Sequence(lambda n: f"Ligne {n}")
+    amount = Decimal("100.00")
+
+
+class InvoiceEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.InvoiceEntry"
+
+    line = factory.SubFactory(InvoiceLineFactory, kind="hours")
+    time_entry = factory.SubFactory(TimeEntryFactory)
+    hours = factory.LazyAttribute(lambda o: o.time_entry.hours)
+
+
+class PaymentFactory(DjangoModelFactory):
+    """Money received: the invoice's `paid` and status are the caller's (or payment_record's)."""
+
+    class Meta:
+        model = "billing.Payment"
+
+    invoice = factory.SubFactory(InvoiceFactory)
+    date = dt.date(2020, 7, 15)
+    amount = Decimal("50.00")
+    method = "transfer"
+
+
+def draft_invoice(organisation=None, *, amounts=(Decimal("100.00"),), mandate=None, **fields):
+    """A draft with one fixed-fee line per amount (on `mandate` if given), its totals computed."""
+    from consortium.billing.services.totals import invoice_totals_refresh
+
+    invoice = InvoiceFactory(
+        organisation=organisation or (mandate.organisation if mandate else OrganisationFactory()),
+        **fields,
+    )
+    for position, amount in enumerate(amounts):
+        InvoiceLineFactory(
+            invoice=invoice, position=position, amount=Decimal(amount), mandate=mandate
+        )
+    return invoice_totals_refresh(invoice)
+
+
+def issued_invoice(
+    organisation=None,
+    *,
+    issued_on=dt.date(2020, 7, 1),
+    amounts=(Decimal("100.00"),),
+    mandate=None,
+    kind="invoice",
+    **fields,
+):
+    """An issued invoice (or credit note) numbered in its fiscal year's series, built as a draft
+    with its lines and then moved to `issued` the way issuing does, without the settings check."""
+    from consortium.billing.models import Invoice, InvoiceCounter
+    from consortium.core.fiscal_years import fiscal_year_name_for
+
+    invoice = draft_invoice(organisation, amounts=amounts, mandate=mandate, kind=kind, **fields)
+    year = FiscalYearFactory(name=fiscal_year_name_for(issued_on))
+    counter, _created = InvoiceCounter.objects.get_or_create(fiscal_year=year, kind=kind)
+    counter.last += 1
+    counter.save()
+    prefix = "" if kind == "invoice" else "NC-"
+    Invoice.objects.filter(pk=invoice.pk).update(
+        status="issued",
+        fiscal_year=year,
+        sequence=counter.last,
+        number=f"{prefix}{year.name}-{counter.last:04d}",
+        issued_on=issued_on,
+        due_on=issued_on + dt.timedelta(days=30),
+        customer_name=invoice.organisation.name,
+    )
+    invoice.refresh_from_db()
+    return invoice
