@@ -1,0 +1,2 @@
+"""Reads of billing, one module per topic: programmes.py (eligibility, hour banks),
+invoices.py (the listing)."""
