@@ -45,7 +45,7 @@ def test_payments_and_credit_notes_count_only_up_to_the_chosen_day():
         issued_on=dt.date(2020, 9, 20),
         amounts=["20.00"],
     )
-    assert aged_balance(on=ON).rows[0].days_0_30 == Decimal("77.00")  # 114,98 − 14,98 − 22,99
+    assert aged_balance(on=ON).rows[0].days_0_30 == Decimal("77.00")  # 114,98 − 14,98 − 23,00
     assert aged_balance(on=dt.date(2020, 9, 16)).rows[0].total == Decimal("100.00")
     assert aged_balance(on=dt.date(2020, 10, 31)).rows[0].days_31_60 == Decimal("27.00")
 

@@ -1,0 +1,183 @@
+"""Finance prepares the invoices of approved hours, reviews each draft (a line's text, lines
+added by hand, a discount, the note), deletes a draft or issues it. Every write goes through
+billing's services; an issued invoice refuses them all."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from consortium.accounts.access import INVOICE_READ_ROLES, role_required
+from consortium.accounts.models import RoleKind
+from consortium.billing.forms import (
+    DiscountForm,
+    DraftRunForm,
+    LineAddForm,
+    LineEditForm,
+    NoteForm,
+    last_day_of_last_month,
+)
+from consortium.billing.models import Invoice, InvoiceStatus
+from consortium.billing.selectors.documents import invoice_list_rows
+from consortium.billing.services import drafts
+from consortium.billing.views.common import changeable_invoice
+from consortium.billing.views.invoices import render_detail
+from consortium.core.forms import add_service_errors
+
+
+def _refusal(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@role_required(RoleKind.FINANCE)
+def invoice_draft_run(request: HttpRequest) -> HttpResponse:
+    from consortium.billing.services.drafting import invoices_draft
+
+    initial = {"through": last_day_of_last_month(timezone.localdate())}
+    form = DraftRunForm(request.POST or None, initial=initial)
+    run = drafted = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = invoices_draft(through=form.cleaned_data["through"], user=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            drafted = list(
+                invoice_list_rows(Invoice.objects.filter(pk__in=run.invoice_ids)).order_by(
+                    "organisation__name", "pk"
+                )
+            )
+    waiting = Invoice.objects.filter(status=InvoiceStatus.DRAFT).count()
+    return render(
+        request,
+        "billing/invoice_draft_run.html",
+        {"form": form, "run": run, "drafted": drafted, "waiting": waiting},
+    )
+
+
+@role_required(*INVOICE_READ_ROLES)
+def invoice_line_update(request: HttpRequest, invoice_id: int, line_id: int) -> HttpResponse:
+    invoice = changeable_invoice(request, invoice_id)
+    line = get_object_or_404(invoice.lines, pk=line_id)
+    form = LineEditForm(
+        request.POST or None,
+        initial={"description": line.description, "tax_code": line.tax_code},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            drafts.invoice_line_update(line=line, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("La ligne est modifiée."))
+            return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+    return render(
+        request, "billing/line_form.html", {"form": form, "invoice": invoice, "line": line}
+    )
+
+
+@require_POST
+@role_required(*INVOICE_READ_ROLES)
+def invoice_line_add(request: HttpRequest, invoice_id: int) -> HttpResponse:
+    invoice = changeable_invoice(request, invoice_id)
+    form = LineAddForm(request.POST, prefix="add")
+    if form.is_valid():
+        try:
+            drafts.invoice_line_add(invoice=invoice, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("La ligne est ajoutée."))
+            return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+    return render_detail(request, invoice.pk, line_add_form=form)
+
+
+@require_POST
+@role_required(*INVOICE_READ_ROLES)
+def invoice_line_delete(request: HttpRequest, invoice_id: int, line_id: int) -> HttpResponse:
+    invoice = changeable_invoice(request, invoice_id)
+    line = get_object_or_404(invoice.lines, pk=line_id)
+    try:
+        drafts.invoice_line_delete(line=line)
+    except ValidationError as error:
+        _refusal(request, error)
+    else:
+        messages.success(
+            request, _("La ligne est retirée; ses heures attendent la prochaine facturation.")
+        )
+    return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+
+
+@require_POST
+@role_required(*INVOICE_READ_ROLES)
+def invoice_discount_set(request: HttpRequest, invoice_id: int) -> HttpResponse:
+    invoice = changeable_invoice(request, invoice_id)
+    form = DiscountForm(request.POST, prefix="discount")
+    if form.is_valid():
+        try:
+            drafts.invoice_discount_set(invoice=invoice, percent=form.cleaned_data["percent"])
+        except ValidationError as error:
+            add_service_errors(form, error, renamed={"discount_percent": "percent"})
+        else:
+            messages.success(request, _("L'escompte est appliqué."))
+            return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+    return render_detail(request, invoice.pk, discount_form=form)
+
+
+@require_POST
+@role_required(*INVOICE_READ_ROLES)
+def invoice_note_set(request: HttpRequest, invoice_id: int) -> HttpResponse:
+    invoice = changeable_invoice(request, invoice_id)
+    form = NoteForm(request.POST, prefix="note")
+    if form.is_valid():
+        try:
+            drafts.invoice_note_set(invoice=invoice, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("La note est enregistrée."))
+            return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+    return render_detail(request, invoice.pk, note_form=form)
+
+
+@role_required(*INVOICE_READ_ROLES)
+def invoice_draft_delete(request: HttpRequest, invoice_id: int) -> HttpResponse:
+    invoice = changeable_invoice(request, invoice_id)
+    if request.method == "POST":
+        try:
+            drafts.invoice_draft_delete(invoice=invoice)
+        except ValidationError as error:
+            _refusal(request, error)
+            return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+        messages.success(
+            request,
+            _(
+                "Le brouillon de %(organisation)s est supprimé; "
+                "ses heures attendent la prochaine facturation."
+            )
+            % {"organisation": invoice.organisation.name},
+        )
+        return redirect("billing:invoice_list")
+    return render(request, "billing/invoice_confirm.html", {"invoice": invoice, "action": "delete"})
+
+
+@role_required(*INVOICE_READ_ROLES)
+def invoice_issue(request: HttpRequest, invoice_id: int) -> HttpResponse:
+    from consortium.billing.services.issuing import invoice_issue as issue
+
+    invoice = changeable_invoice(request, invoice_id)
+    if request.method == "POST":
+        try:
+            issued = issue(invoice=invoice, user=request.user)
+        except ValidationError as error:
+            _refusal(request, error)
+        else:
+            messages.success(
+                request, _("La facture %(number)s est émise.") % {"number": issued.number}
+            )
+        return redirect("billing:invoice_detail", invoice_id=invoice.pk)
+    return render(request, "billing/invoice_confirm.html", {"invoice": invoice, "action": "issue"})

@@ -1,0 +1,47 @@
+"""What organisations owe and what programmes still cover: the aged balance on a date, one
+organisation's statement for a period, and the subsidised hour banks. Finance's pages."""
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from consortium.accounts.access import role_required
+from consortium.accounts.models import RoleKind
+from consortium.billing.forms import AgedBalanceForm, StatementForm
+from consortium.billing.selectors.receivables import aged_balance as aged_balance_of
+from consortium.billing.selectors.receivables import statement as statement_of
+from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
+from consortium.members.models import Organisation
+
+
+def _valid_or(form, name: str, default: dt.date) -> dt.date:
+    return form.cleaned_data[name] if form.is_bound and form.is_valid() else default
+
+
+@role_required(RoleKind.FINANCE)
+def aged_balance(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = AgedBalanceForm(request.GET or None, initial={"on": today})
+    balance = aged_balance_of(on=_valid_or(form, "on", today))
+    return render(request, "billing/aged_balance.html", {"form": form, "balance": balance})
+
+
+@role_required(RoleKind.FINANCE)
+def statement(request: HttpRequest, code: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, code=code)
+    today = timezone.localdate()
+    start, _end = fiscal_year_bounds(fiscal_year_name_for(today))
+    form = StatementForm(request.GET or None, initial={"start": start, "end": today})
+    valid = form.is_bound and form.is_valid()
+    period = (form.cleaned_data["start"], form.cleaned_data["end"]) if valid else (start, today)
+    result = statement_of(organisation=organisation, start=period[0], end=period[1])
+    return render(request, "billing/statement.html", {"form": form, "statement": result})
+
+
+@role_required(RoleKind.FINANCE)
+def programme_banks(request: HttpRequest) -> HttpResponse:
+    from consortium.billing.selectors.programmes import bank_balances
+
+    return render(request, "billing/programme_banks.html", {"banks": bank_balances()})
