@@ -23,13 +23,14 @@ from consortium.core.money import parse_amount
 DATE_WIDGET = {"widget": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
 
 
-class MoneyField(forms.CharField):
+class MoneyField(forms.Field):
     """An amount as people type it (« 1 234,56 », « 1234.56 $ »): `Decimal`, never float."""
 
+    widget = forms.TextInput
+
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("max_length", 20)
         super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.update({"inputmode": "decimal", "maxlength": "20"})
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
@@ -37,7 +38,7 @@ class MoneyField(forms.CharField):
         return value
 
     def to_python(self, value) -> Decimal | None:
-        text = super().to_python(value)
+        text = str(value).strip() if value not in (None, "") else ""
         if not text:
             return None
         try:

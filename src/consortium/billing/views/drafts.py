@@ -33,6 +33,16 @@ def _refusal(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _refused_on_form(request: HttpRequest, form, error: ValidationError, **renamed) -> bool:
+    """Show a service's refusal under the form's field; a refusal of the whole document (it is
+    no longer a draft) goes to the page's messages instead. True when the caller redirects."""
+    if hasattr(error, "error_dict"):
+        add_service_errors(form, error, renamed=renamed)
+        return False
+    _refusal(request, error)
+    return True
+
+
 @role_required(RoleKind.FINANCE)
 def invoice_draft_run(request: HttpRequest) -> HttpResponse:
     from consortium.billing.services.drafting import invoices_draft
@@ -89,7 +99,8 @@ def invoice_line_add(request: HttpRequest, invoice_id: int) -> HttpResponse:
         try:
             drafts.invoice_line_add(invoice=invoice, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            if _refused_on_form(request, form, error):
+                return redirect("billing:invoice_detail", invoice_id=invoice.pk)
         else:
             messages.success(request, _("La ligne est ajoutée."))
             return redirect("billing:invoice_detail", invoice_id=invoice.pk)
@@ -121,7 +132,8 @@ def invoice_discount_set(request: HttpRequest, invoice_id: int) -> HttpResponse:
         try:
             drafts.invoice_discount_set(invoice=invoice, percent=form.cleaned_data["percent"])
         except ValidationError as error:
-            add_service_errors(form, error, renamed={"discount_percent": "percent"})
+            if _refused_on_form(request, form, error, discount_percent="percent"):
+                return redirect("billing:invoice_detail", invoice_id=invoice.pk)
         else:
             messages.success(request, _("L'escompte est appliqué."))
             return redirect("billing:invoice_detail", invoice_id=invoice.pk)
@@ -137,7 +149,8 @@ def invoice_note_set(request: HttpRequest, invoice_id: int) -> HttpResponse:
         try:
             drafts.invoice_note_set(invoice=invoice, note=form.cleaned_data["note"])
         except ValidationError as error:
-            add_service_errors(form, error)
+            if _refused_on_form(request, form, error):
+                return redirect("billing:invoice_detail", invoice_id=invoice.pk)
         else:
             messages.success(request, _("La note est enregistrée."))
             return redirect("billing:invoice_detail", invoice_id=invoice.pk)
