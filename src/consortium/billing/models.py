@@ -365,6 +365,9 @@ class Invoice(TimeStampedModel):
     qst = models.DecimalField(_("TVQ"), **MONEY, default=0)
     total = models.DecimalField(_("total"), **MONEY, default=0)
     paid = models.DecimalField(_("payé"), **MONEY, default=0)
+    # What issued credit notes took off this invoice (their totals): the balance is
+    # total − paid − credited (billing.services.credits).
+    credited = models.DecimalField(_("crédité"), **MONEY, default=0)
     # Copied when issued: the document keeps them whatever the settings or registry become.
     supplier_name = models.CharField(_("fournisseur"), max_length=255, blank=True)
     supplier_address = models.TextField(_("adresse du fournisseur"), blank=True)
@@ -402,7 +405,9 @@ class Invoice(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(kind=InvoiceKind.INVOICE, credited_invoice__isnull=True)
                 | Q(kind=InvoiceKind.CREDIT_NOTE, credited_invoice__isnull=False)
-                & ~Q(credit_reason=""),
+                & ~Q(credit_reason="")
+                # A ristourne is the year's business, not one invoice's.
+                | Q(kind=InvoiceKind.CREDIT_NOTE, credit_reason=CreditReason.RISTOURNE),
                 name="invoice_credit_note_references_an_invoice",
                 violation_error_message=_(
                     "Une note de crédit indique la facture qu'elle crédite et pourquoi."
@@ -442,7 +447,8 @@ class Invoice(TimeStampedModel):
 
     @property
     def balance(self):
-        return self.total - self.paid
+        """What the organisation still owes: the total less payments and credit notes."""
+        return self.total - self.paid - self.credited
 
 
 class TaxCode(models.TextChoices):
@@ -502,6 +508,15 @@ class InvoiceLine(models.Model):
     amount = models.DecimalField(_("montant"), **MONEY)
     tax_code = models.CharField(
         _("code de taxe"), max_length=20, choices=TaxCode.choices, default=TaxCode.TAXABLE
+    )
+    # A credit note's line: the invoice line it credits (what is left to credit on it).
+    credited_line = models.ForeignKey(
+        "self",
+        verbose_name=_("ligne créditée"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credits",
     )
 
     class Meta:

@@ -454,35 +454,95 @@ class FiscalYearLockFactory(PeriodLockFactory):
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
 
 
-# --- billing: invoices, their lines, payments ------------------------------------------------
+# --- billing: weeks approved for billing, settings, programmes, invoices ------------------------
 # Models named by label: this block needs no import at the top of the file.
 
 
-class InvoiceFactory(DjangoModelFactory):
-    """A draft invoice; `issued_invoice(...)` below makes an issued one with its lines."""
+class ApprovedWeekFactory(TimesheetWeekFactory):
+    """An approved week (of 2020-06-01 by default): only the hours of such weeks are billed."""
+
+    status = "approved"
+    submitted_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 8, 9, tzinfo=dt.UTC))
+    decided_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 9, 9, tzinfo=dt.UTC))
+    decided_by = factory.SubFactory(UserFactory)
+
+
+class BillingSettingsFactory(DjangoModelFactory):
+    """The centre's billing settings, complete enough to issue."""
+
+    class Meta:
+        model = "billing.BillingSettings"
+        django_get_or_create = ("id",)
+
+    id = 1
+    legal_name = "Consortium de services partagés coop"
+    address = "123, rue Principale\nMontréal (Québec) H2X 1Y1"
+    gst_number = "123456789 RT0001"
+    qst_number = "1234567890 TQ0001"
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    """A programme of 25 h per organisation over 2020-2021, funded by an organisation."""
+
+    class Meta:
+        model = "billing.Programme"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"PROG{n:02d}")
+    name_fr = factory.Sequence(lambda n: f"Programme {n}")
+    funder = factory.SubFactory(OrganisationFactory)
+    hours_per_organisation = Decimal("25.00")
+    start = dt.date(2020, 4, 1)
+    end = dt.date(2021, 3, 31)
+
+    @factory.post_generation
+    def mandate_types(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.mandate_types.set(extracted)
+
+
+class DraftInvoiceFactory(DjangoModelFactory):
+    """A draft invoice; issue it with the services, or as the demo does (UPDATE to issued)."""
 
     class Meta:
         model = "billing.Invoice"
 
     organisation = factory.SubFactory(OrganisationFactory)
-    period_end = dt.date(2020, 6, 30)
+    status = "draft"
 
 
 class InvoiceLineFactory(DjangoModelFactory):
     class Meta:
         model = "billing.InvoiceLine"
 
-    invoice = factory.SubFactory(InvoiceFactory)
-    kind = "fixed_fee"
+    invoice = factory.SubFactory(DraftInvoiceFactory)
+    kind = "hours"
     description = factory.Sequence(lambda n: f"Ligne {n}")
     amount = Decimal("100.00")
+
+
+class ProgrammeEligibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.ProgrammeEligibility"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+# --- billing: the invoice pages' documents and payments --------------------------------------
+
+
+class InvoiceFactory(DraftInvoiceFactory):
+    """A draft invoice of June 2020's hours; `issued_invoice(...)` makes an issued one."""
+
+    period_end = dt.date(2020, 6, 30)
 
 
 class InvoiceEntryFactory(DjangoModelFactory):
     class Meta:
         model = "billing.InvoiceEntry"
 
-    line = factory.SubFactory(InvoiceLineFactory, kind="hours")
+    line = factory.SubFactory(InvoiceLineFactory)
     time_entry = factory.SubFactory(TimeEntryFactory)
     hours = factory.LazyAttribute(lambda o: o.time_entry.hours)
 
@@ -509,7 +569,11 @@ def draft_invoice(organisation=None, *, amounts=(Decimal("100.00"),), mandate=No
     )
     for position, amount in enumerate(amounts):
         InvoiceLineFactory(
-            invoice=invoice, position=position, amount=Decimal(amount), mandate=mandate
+            invoice=invoice,
+            position=position,
+            kind="fixed_fee",
+            amount=Decimal(amount),
+            mandate=mandate,
         )
     return invoice_totals_refresh(invoice)
 
@@ -524,7 +588,7 @@ def issued_invoice(
     **fields,
 ):
     """An issued invoice (or credit note) numbered in its fiscal year's series, built as a draft
-    with its lines and then moved to `issued` the way issuing does, without the settings check."""
+    with its lines and then moved to `issued` as the demo does, without the settings check."""
     from consortium.billing.models import Invoice, InvoiceCounter
     from consortium.core.fiscal_years import fiscal_year_name_for
 

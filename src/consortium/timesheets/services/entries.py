@@ -18,6 +18,7 @@ from operator import itemgetter
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consortium.core.locks import locked_ranges
 from consortium.mandates.models import Mandate
@@ -59,6 +60,27 @@ def _check_open(expert_id: int, *days: dt.date) -> None:
         problems += rules.check_not_locked(day, locked_ranges(day, day))
         problems += rules.check_week_open(day, weeks)
     rules.raise_problems(problems)
+
+
+def _check_not_billed(entry: TimeEntry) -> None:
+    """Refuse a change to hours an invoice holds, naming it. Read through the reverse relation
+    (timesheets sits below billing and never imports it); the database refuses it too once the
+    invoice is issued (billing/triggers_sql.py)."""
+    invoices = entry.invoice_entries.values_list(
+        "line__invoice_id", "line__invoice__number", "line__invoice__status"
+    ).order_by("-line__invoice__status")
+    for invoice_id, number, status in invoices:
+        if status != "draft":
+            message = _(
+                "Ces heures sont facturées (facture %(number)s) : elles ne peuvent être ni "
+                "modifiées ni supprimées. Corrigez la facture par une note de crédit."
+            ) % {"number": number}
+        else:
+            message = _(
+                "Ces heures sont sur le brouillon de facture n° %(id)s : supprimez ce brouillon "
+                "ou refaites-le avant de les modifier."
+            ) % {"id": invoice_id}
+        rules.raise_problems([("hours", message)])
 
 
 def _snapshot(entry: TimeEntry) -> dict[str, str]:
@@ -151,6 +173,7 @@ def _write_cell(
         rules.raise_problems(
             rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date))
         )
+        _check_not_billed(entry)
         before = _snapshot(entry)
     _check_entry(expert=expert, mandate=mandate, date=date, hours=hours, replacing=entry)
     if entry is None:
@@ -187,6 +210,7 @@ def time_entry_update(
         TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
     )
     _check_open(entry.expert_id, entry.date)
+    _check_not_billed(entry)
     before = _snapshot(entry)
     entry.date = date or entry.date
     entry.mandate = mandate or entry.mandate
@@ -220,6 +244,7 @@ def time_entry_delete(*, entry: TimeEntry, by=None) -> None:
 def _delete(*, entry: TimeEntry, by) -> None:
     """Delete the entry read under the expert's lock."""
     _check_open(entry.expert_id, entry.date)
+    _check_not_billed(entry)
     before = _snapshot(entry)
     entry_id = entry.pk
     entry.delete()
