@@ -22,7 +22,7 @@ from consortium.billing.forms import (
 )
 from consortium.billing.models import Invoice, InvoiceStatus
 from consortium.billing.selectors.documents import invoice_list_rows
-from consortium.billing.services import drafts
+from consortium.billing.services import drafting, drafts, issuing
 from consortium.billing.views.common import changeable_invoice
 from consortium.billing.views.invoices import render_detail
 from consortium.core.forms import add_service_errors
@@ -45,14 +45,12 @@ def _refused_on_form(request: HttpRequest, form, error: ValidationError, **renam
 
 @role_required(RoleKind.FINANCE)
 def invoice_draft_run(request: HttpRequest) -> HttpResponse:
-    from consortium.billing.services.drafting import invoices_draft
-
     initial = {"through": last_day_of_last_month(timezone.localdate())}
     form = DraftRunForm(request.POST or None, initial=initial)
     run = drafted = None
     if request.method == "POST" and form.is_valid():
         try:
-            run = invoices_draft(through=form.cleaned_data["through"], user=request.user)
+            run = drafting.invoices_draft(through=form.cleaned_data["through"], user=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -180,12 +178,10 @@ def invoice_draft_delete(request: HttpRequest, invoice_id: int) -> HttpResponse:
 
 @role_required(*INVOICE_READ_ROLES)
 def invoice_issue(request: HttpRequest, invoice_id: int) -> HttpResponse:
-    from consortium.billing.services.issuing import invoice_issue as issue
-
     invoice = changeable_invoice(request, invoice_id)
     if request.method == "POST":
         try:
-            issued = issue(invoice=invoice, user=request.user)
+            issued = issuing.invoice_issue(invoice=invoice, user=request.user)
         except ValidationError as error:
             _refusal(request, error)
         else:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from consortium.accounts.access import role_required
 from consortium.accounts.models import RoleKind
 from consortium.billing.forms import AgedBalanceForm, StatementForm
+from consortium.billing.selectors.programmes import bank_balances
 from consortium.billing.selectors.receivables import aged_balance as aged_balance_of
 from consortium.billing.selectors.receivables import statement as statement_of
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
@@ -42,6 +43,4 @@ def statement(request: HttpRequest, code: str) -> HttpResponse:
 
 @role_required(RoleKind.FINANCE)
 def programme_banks(request: HttpRequest) -> HttpResponse:
-    from consortium.billing.selectors.programmes import bank_balances
-
     return render(request, "billing/programme_banks.html", {"banks": bank_balances()})

@@ -10,20 +10,19 @@ from django.utils.translation import gettext as _
 
 from consortium.accounts.access import INVOICE_READ_ROLES, role_required
 from consortium.billing.forms import CreditNoteForm, PaymentForm
+from consortium.billing.services import credits, payments
 from consortium.billing.views.common import changeable_invoice
 from consortium.core.forms import add_service_errors
 
 
 @role_required(*INVOICE_READ_ROLES)
 def payment_record(request: HttpRequest, invoice_id: int) -> HttpResponse:
-    from consortium.billing.services.payments import payment_record as record
-
     invoice = changeable_invoice(request, invoice_id)
     initial = {"date": timezone.localdate(), "amount": invoice.balance}
     form = PaymentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            record(invoice=invoice, user=request.user, **form.cleaned_data)
+            payments.payment_record(invoice=invoice, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -38,13 +37,11 @@ def payment_record(request: HttpRequest, invoice_id: int) -> HttpResponse:
 
 @role_required(*INVOICE_READ_ROLES)
 def credit_note_create(request: HttpRequest, invoice_id: int) -> HttpResponse:
-    from consortium.billing.services.credits import credit_note_create as create
-
     invoice = changeable_invoice(request, invoice_id)
     form = CreditNoteForm(request.POST or None, lines=invoice.lines.order_by("position", "pk"))
     if request.method == "POST" and form.is_valid():
         try:
-            note = create(
+            note = credits.credit_note_create(
                 invoice=invoice,
                 user=request.user,
                 reason=form.cleaned_data["reason"],
