@@ -477,6 +477,8 @@ class BillingSettingsFactory(DjangoModelFactory):
     id = 1
     legal_name = "Consortium de services partagés coop"
     address = "123, rue Principale\nMontréal (Québec) H2X 1Y1"
+    email = "facturation@example.coop"
+    phone = "514 555-0100"
     gst_number = "123456789 RT0001"
     qst_number = "1234567890 TQ0001"
 
@@ -529,16 +531,19 @@ class ProgrammeEligibilityFactory(DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
 
 
-# --- billing: the invoice pages' documents and payments --------------------------------------
+class CreditNoteFactory(DraftInvoiceFactory):
+    """A draft credit note of an invoice of the same organisation (for `issue_for_tests`)."""
 
-
-class InvoiceFactory(DraftInvoiceFactory):
-    """A draft invoice of June 2020's hours; `issued_invoice(...)` makes an issued one."""
-
-    period_end = dt.date(2020, 6, 30)
+    kind = "credit_note"
+    credit_reason = "correction"
+    credited_invoice = factory.SubFactory(
+        DraftInvoiceFactory, organisation=factory.SelfAttribute("..organisation")
+    )
 
 
 class InvoiceEntryFactory(DjangoModelFactory):
+    """Hours of a time entry on a line (the backup detail)."""
+
     class Meta:
         model = "billing.InvoiceEntry"
 
@@ -548,15 +553,56 @@ class InvoiceEntryFactory(DjangoModelFactory):
 
 
 class PaymentFactory(DjangoModelFactory):
-    """Money received: the invoice's `paid` and status are the caller's (or payment_record's)."""
-
     class Meta:
         model = "billing.Payment"
 
-    invoice = factory.SubFactory(InvoiceFactory)
+    invoice = factory.SubFactory(DraftInvoiceFactory)
     date = dt.date(2020, 7, 15)
-    amount = Decimal("50.00")
+    amount = Decimal("100.00")
     method = "transfer"
+
+
+def issue_for_tests(invoice, *, on: dt.date = dt.date(2020, 6, 30), sequence: int | None = None):
+    """The draft `invoice`, its totals computed from its lines, made an issued document numbered
+    in `on`'s fiscal year, by the one UPDATE the database lets a draft take (draft → issued).
+
+    For tests that need issued documents without the issuing service; the supplier's and
+    customer's names are copied as issuing copies them.
+    """
+    from consortium.billing.models import BillingSettings, Invoice
+    from consortium.billing.services.totals import invoice_totals_refresh
+    from consortium.core.fiscal_years import fiscal_year_name_for
+
+    invoice_totals_refresh(invoice)
+    year = FiscalYearFactory(name=fiscal_year_name_for(on))
+    series = Invoice.objects.filter(kind=invoice.kind, fiscal_year=year)
+    sequence = sequence or series.exclude(sequence=None).count() + 1
+    prefix = "NC-" if invoice.kind == "credit_note" else ""
+    supplier = BillingSettings.objects.filter(pk=1).first() or BillingSettings()
+    Invoice.objects.filter(pk=invoice.pk).update(
+        status="issued",
+        fiscal_year=year,
+        sequence=sequence,
+        number=f"{prefix}{year.name}-{sequence:04d}",
+        issued_on=on,
+        due_on=on + dt.timedelta(days=supplier.payment_terms_days),
+        supplier_name=supplier.legal_name,
+        supplier_address=supplier.address,
+        supplier_gst_number=supplier.gst_number,
+        supplier_qst_number=supplier.qst_number,
+        customer_name=invoice.organisation.name,
+    )
+    invoice.refresh_from_db()
+    return invoice
+
+
+# --- billing: the invoice pages' documents ---------------------------------------------------
+
+
+class InvoiceFactory(DraftInvoiceFactory):
+    """A draft invoice of June 2020's hours; `issued_invoice(...)` makes an issued one."""
+
+    period_end = dt.date(2020, 6, 30)
 
 
 def draft_invoice(organisation=None, *, amounts=(Decimal("100.00"),), mandate=None, **fields):
@@ -584,28 +630,9 @@ def issued_invoice(
     issued_on=dt.date(2020, 7, 1),
     amounts=(Decimal("100.00"),),
     mandate=None,
-    kind="invoice",
     **fields,
 ):
-    """An issued invoice (or credit note) numbered in its fiscal year's series, built as a draft
-    with its lines and then moved to `issued` as the demo does, without the settings check."""
-    from consortium.billing.models import Invoice, InvoiceCounter
-    from consortium.core.fiscal_years import fiscal_year_name_for
-
-    invoice = draft_invoice(organisation, amounts=amounts, mandate=mandate, kind=kind, **fields)
-    year = FiscalYearFactory(name=fiscal_year_name_for(issued_on))
-    counter, _created = InvoiceCounter.objects.get_or_create(fiscal_year=year, kind=kind)
-    counter.last += 1
-    counter.save()
-    prefix = "" if kind == "invoice" else "NC-"
-    Invoice.objects.filter(pk=invoice.pk).update(
-        status="issued",
-        fiscal_year=year,
-        sequence=counter.last,
-        number=f"{prefix}{year.name}-{counter.last:04d}",
-        issued_on=issued_on,
-        due_on=issued_on + dt.timedelta(days=30),
-        customer_name=invoice.organisation.name,
-    )
-    invoice.refresh_from_db()
-    return invoice
+    """An issued invoice (or, with `kind="credit_note"`, a credit note) of one fixed-fee line
+    per amount, numbered in `issued_on`'s fiscal year by `issue_for_tests`."""
+    invoice = draft_invoice(organisation, amounts=amounts, mandate=mandate, **fields)
+    return issue_for_tests(invoice, on=issued_on)

@@ -15,6 +15,7 @@ from consortium.accounts.access import (
 )
 from consortium.billing.forms import DiscountForm, InvoiceFilterForm, LineAddForm, NoteForm
 from consortium.billing.models import Invoice, InvoiceKind, InvoiceStatus
+from consortium.billing.pdf import invoice_pdf
 from consortium.billing.selectors.documents import (
     invoice_list_rows,
     invoice_list_totals,
@@ -117,8 +118,6 @@ def invoice_detail(request: HttpRequest, invoice_id: int) -> HttpResponse:
 
 @role_required(*INVOICE_READ_ROLES)
 def invoice_pdf_download(request: HttpRequest, invoice_id: int) -> HttpResponse:
-    from consortium.billing.pdf import invoice_pdf
-
     invoice = invoice_for_read(
         request.user,
         invoice_id,

@@ -121,3 +121,27 @@ def test_the_page_is_in_english_under_en(client, world):
     )
     assert "Record a payment" in page
     assert "$114.98" in page
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("finance", 200),
+        ("director", 200),
+        ("director_elsewhere", 404),
+        ("owner", 403),
+        ("communications", 403),
+    ],
+)
+def test_who_may_download_the_pdf(client, world, who, status):
+    response = signed_in(client, world.user(who)).get(url("billing:invoice_pdf", world.issued.pk))
+    assert response.status_code == status
+
+
+def test_the_pdf_downloads_under_the_invoices_number(client, world):
+    response = signed_in(client, world.user("finance")).get(
+        url("billing:invoice_pdf", world.issued.pk)
+    )
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{world.issued.number}.pdf"'
+    assert response.content.startswith(b"%PDF")
