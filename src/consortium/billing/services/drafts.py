@@ -1,7 +1,8 @@
 """Finance reviews a draft before issuing it: a line's text and tax code, fixed-fee and expense
 lines added by hand, a discount, the note, or the whole draft deleted (its hours go back to the
 next run). Every service here refuses an issued document: it never changes again, a credit note
-corrects it. Each recomputes the draft's totals (services.totals) in the same transaction.
+corrects it. Each recomputes the draft's totals (services.totals) in the same transaction, and
+refuses a `user` who may not bill (PermissionDenied; None is the system).
 """
 
 from decimal import Decimal, InvalidOperation
@@ -12,6 +13,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from consortium.billing.models import Invoice, InvoiceLine, LineKind, TaxCode
+from consortium.billing.services.permissions import check_may_bill
 from consortium.billing.services.totals import invoice_totals_refresh
 from consortium.core.money import cents
 from consortium.mandates.models import Mandate
@@ -20,9 +22,11 @@ from consortium.mandates.models import Mandate
 HAND_LINE_KINDS = (LineKind.FIXED_FEE, LineKind.EXPENSE)
 
 
-def _locked_draft(invoice: Invoice) -> Invoice:
-    """The invoice, read again under a row lock, if it is still a draft; else a refusal that
-    names it. The lock keeps an issuer from issuing it while it is being edited."""
+def _locked_draft(invoice: Invoice, user) -> Invoice:
+    """The invoice, read again under a row lock, if it is still a draft and `user` may bill
+    (None: the system); else a refusal that names it. The lock keeps an issuer from issuing it
+    while it is being edited."""
+    check_may_bill(user)
     current = Invoice.objects.select_for_update().select_related("organisation").get(pk=invoice.pk)
     if not current.is_draft:
         raise ValidationError(
@@ -45,10 +49,10 @@ def _checked_tax_code(tax_code: str) -> str:
 
 @transaction.atomic
 def invoice_line_update(
-    *, line: InvoiceLine, description: str, tax_code: str | None = None
+    *, line: InvoiceLine, description: str, tax_code: str | None = None, user=None
 ) -> InvoiceLine:
     """Change a draft line's text and, if given, its tax code; the totals follow."""
-    invoice = _locked_draft(line.invoice)
+    invoice = _locked_draft(line.invoice, user)
     line.description = description.strip()
     if tax_code is not None:
         line.tax_code = _checked_tax_code(tax_code)
@@ -97,10 +101,11 @@ def invoice_line_add(
     rate: Decimal | None = None,
     tax_code: str = TaxCode.TAXABLE,
     mandate: Mandate | None = None,
+    user=None,
 ) -> InvoiceLine:
     """Add a fixed-fee or expense line at the end of a draft. With hours and a rate, the amount
     is their product to the cent (`amount` may then be None; if given, it must agree)."""
-    invoice = _locked_draft(invoice)
+    invoice = _locked_draft(invoice, user)
     if kind not in HAND_LINE_KINDS:
         raise ValidationError(
             {
@@ -137,19 +142,19 @@ def invoice_line_add(
 
 
 @transaction.atomic
-def invoice_line_delete(*, line: InvoiceLine) -> None:
+def invoice_line_delete(*, line: InvoiceLine, user=None) -> None:
     """Remove a line from a draft; an hours line's entries are free again for the next run."""
-    invoice = _locked_draft(line.invoice)
+    invoice = _locked_draft(line.invoice, user)
     # Its InvoiceEntry rows go with it (CASCADE): the hours are no longer invoiced.
     line.delete()
     invoice_totals_refresh(invoice)
 
 
 @transaction.atomic
-def invoice_discount_set(*, invoice: Invoice, percent: Decimal) -> Invoice:
+def invoice_discount_set(*, invoice: Invoice, percent: Decimal, user=None) -> Invoice:
     """Set a draft's discount, a percentage from 0 to 100 with two decimals at most; the taxes
     are then computed on the taxable amount after it."""
-    invoice = _locked_draft(invoice)
+    invoice = _locked_draft(invoice, user)
     try:
         percent = Decimal(percent)
     except InvalidOperation as error:
@@ -165,9 +170,9 @@ def invoice_discount_set(*, invoice: Invoice, percent: Decimal) -> Invoice:
 
 
 @transaction.atomic
-def invoice_note_set(*, invoice: Invoice, note: str) -> Invoice:
+def invoice_note_set(*, invoice: Invoice, note: str, user=None) -> Invoice:
     """Set the note printed on a draft."""
-    invoice = _locked_draft(invoice)
+    invoice = _locked_draft(invoice, user)
     invoice.note = note.strip()
     invoice.full_clean()
     invoice.save(update_fields=["note", "updated_at"])
@@ -175,7 +180,7 @@ def invoice_note_set(*, invoice: Invoice, note: str) -> Invoice:
 
 
 @transaction.atomic
-def invoice_draft_delete(*, invoice: Invoice) -> None:
+def invoice_draft_delete(*, invoice: Invoice, user=None) -> None:
     """Delete a draft with its lines; the hours it billed wait for the next invoice run."""
-    invoice = _locked_draft(invoice)
+    invoice = _locked_draft(invoice, user)
     invoice.delete()

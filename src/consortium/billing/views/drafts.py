@@ -77,7 +77,7 @@ def invoice_line_update(request: HttpRequest, invoice_id: int, line_id: int) -> 
     )
     if request.method == "POST" and form.is_valid():
         try:
-            drafts.invoice_line_update(line=line, **form.cleaned_data)
+            drafts.invoice_line_update(line=line, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -95,7 +95,7 @@ def invoice_line_add(request: HttpRequest, invoice_id: int) -> HttpResponse:
     form = LineAddForm(request.POST, prefix="add")
     if form.is_valid():
         try:
-            drafts.invoice_line_add(invoice=invoice, **form.cleaned_data)
+            drafts.invoice_line_add(invoice=invoice, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             if _refused_on_form(request, form, error):
                 return redirect("billing:invoice_detail", invoice_id=invoice.pk)
@@ -111,7 +111,7 @@ def invoice_line_delete(request: HttpRequest, invoice_id: int, line_id: int) -> 
     invoice = changeable_invoice(request, invoice_id)
     line = get_object_or_404(invoice.lines, pk=line_id)
     try:
-        drafts.invoice_line_delete(line=line)
+        drafts.invoice_line_delete(line=line, user=request.user)
     except ValidationError as error:
         _refusal(request, error)
     else:
@@ -128,7 +128,9 @@ def invoice_discount_set(request: HttpRequest, invoice_id: int) -> HttpResponse:
     form = DiscountForm(request.POST, prefix="discount")
     if form.is_valid():
         try:
-            drafts.invoice_discount_set(invoice=invoice, percent=form.cleaned_data["percent"])
+            drafts.invoice_discount_set(
+                invoice=invoice, percent=form.cleaned_data["percent"], user=request.user
+            )
         except ValidationError as error:
             if _refused_on_form(request, form, error, discount_percent="percent"):
                 return redirect("billing:invoice_detail", invoice_id=invoice.pk)
@@ -145,7 +147,9 @@ def invoice_note_set(request: HttpRequest, invoice_id: int) -> HttpResponse:
     form = NoteForm(request.POST, prefix="note")
     if form.is_valid():
         try:
-            drafts.invoice_note_set(invoice=invoice, note=form.cleaned_data["note"])
+            drafts.invoice_note_set(
+                invoice=invoice, note=form.cleaned_data["note"], user=request.user
+            )
         except ValidationError as error:
             if _refused_on_form(request, form, error):
                 return redirect("billing:invoice_detail", invoice_id=invoice.pk)
@@ -160,7 +164,7 @@ def invoice_draft_delete(request: HttpRequest, invoice_id: int) -> HttpResponse:
     invoice = changeable_invoice(request, invoice_id)
     if request.method == "POST":
         try:
-            drafts.invoice_draft_delete(invoice=invoice)
+            drafts.invoice_draft_delete(invoice=invoice, user=request.user)
         except ValidationError as error:
             _refusal(request, error)
             return redirect("billing:invoice_detail", invoice_id=invoice.pk)

@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from consortium.billing.models import Invoice, InvoiceEntry, InvoiceLine, LineKind, TaxCode
 from consortium.billing.services.drafts import (
@@ -151,3 +151,11 @@ def test_an_issued_invoice_refuses_every_edit_and_names_itself(edit):
     invoice.refresh_from_db()
     assert invoice.total == Decimal("114.98")
     assert invoice.lines.count() == 1
+
+
+def test_a_user_who_may_not_bill_is_refused_and_finance_is_not(people):
+    invoice = draft_invoice()
+    with pytest.raises(PermissionDenied):
+        invoice_note_set(invoice=invoice, note="Autre", user=people.director)
+    invoice_note_set(invoice=invoice, note="Merci", user=people.finance)
+    assert Invoice.objects.get(pk=invoice.pk).note == "Merci"

@@ -120,3 +120,14 @@ def test_the_list_is_in_english_under_en(client, world):
     )
     assert response.status_code == 200
     assert "Invoices and credit notes" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [("finance", True), ("director", True), ("administrator", True), ("owner", False)],
+)
+def test_the_navigation_links_to_billing_for_finance_directors_and_administrators(
+    client, world, who, shown
+):
+    page = signed_in(client, world.user(who)).get(url("dashboards:dashboard")).content.decode()
+    assert (f'href="{url("billing:invoice_list")}"' in page) is shown
