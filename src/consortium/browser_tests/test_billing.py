@@ -99,6 +99,7 @@ def test_finance_bills_last_month_and_settles_two_invoices(page, signed_in, cent
 
     # Boréal's invoice is issued, then cancelled in full by a credit note.
     page.goto(reverse("billing:invoice_list") + "?status=draft")
+    axe_check(page)
     _open_draft(page, "Boréal")
     boreal = _issue(page)
     with page.expect_navigation():
@@ -108,6 +109,14 @@ def test_finance_bills_last_month_and_settles_two_invoices(page, signed_in, cent
     with page.expect_navigation():
         page.get_by_role("button", name="Émettre la note de crédit").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Note de crédit NC-")
+
+    # What the Fjord owes now is nothing; the statement shows its invoice and payment.
+    page.goto(reverse("billing:aged_balance"))
+    axe_check(page)
+    assert "Aucun solde ouvert à cette date." in page.locator("main").inner_text()
+    page.goto(reverse("billing:statement", args=["FJORD"]))
+    axe_check(page)
+    assert "CHQ-1042" in page.locator("main").inner_text()
 
     fjord = Invoice.objects.get(number=number)
     assert (fjord.status, fjord.paid) == (InvoiceStatus.PAID, Decimal("862.31"))
