@@ -31,4 +31,5 @@ urlpatterns = [
     path("soldes/", receivables.aged_balance, name="aged_balance"),
     path("releve/<str:code>/", receivables.statement, name="statement"),
     path("programmes/", receivables.programme_banks, name="programme_banks"),
+    path("mandats/<str:code>/banques/", receivables.mandate_banks, name="mandate_banks"),
 ]

@@ -1,5 +1,6 @@
 """What organisations owe and what programmes still cover: the aged balance on a date, one
-organisation's statement for a period, and the subsidised hour banks. Finance's pages."""
+organisation's statement for a period, and the subsidised hour banks (finance's pages), and a
+mandate's organisation's banks (for whoever reads the mandate)."""
 
 import datetime as dt
 
@@ -7,9 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from consortium.accounts.access import role_required
+from consortium.accounts.access import STAFF_ROLES, mandate_for_read, request_roles, role_required
 from consortium.accounts.models import RoleKind
 from consortium.billing.forms import AgedBalanceForm, StatementForm
+from consortium.billing.selectors.banks import mandate_bank_balances
 from consortium.billing.selectors.programmes import bank_balances
 from consortium.billing.selectors.receivables import aged_balance as aged_balance_of
 from consortium.billing.selectors.receivables import statement as statement_of
@@ -44,3 +46,16 @@ def statement(request: HttpRequest, code: str) -> HttpResponse:
 @role_required(RoleKind.FINANCE)
 def programme_banks(request: HttpRequest) -> HttpResponse:
     return render(request, "billing/programme_banks.html", {"banks": bank_balances()})
+
+
+@role_required(*STAFF_ROLES)
+def mandate_banks(request: HttpRequest, code: str) -> HttpResponse:
+    """The hour banks of a mandate's organisation, for whoever reads the mandate: the mandate's
+    page loads this fragment (HTMX); without JavaScript its link opens it as a page."""
+    mandate = mandate_for_read(request.user, code, roles=request_roles(request))
+    template = (
+        "billing/_mandate_banks.html"
+        if request.headers.get("HX-Request")
+        else "billing/mandate_banks.html"
+    )
+    return render(request, template, {"mandate": mandate, "banks": mandate_bank_balances(mandate)})
