@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,6 +20,7 @@ from consortium.billing.models import (
 )
 from consortium.core.forms import SupportedDateField
 from consortium.core.money import parse_amount
+from consortium.mandates.models import Mandate
 
 DATE_WIDGET = {"widget": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
 
@@ -106,6 +108,23 @@ class LineAddForm(forms.Form):
     tax_code = forms.ChoiceField(
         label=gettext_lazy("Code de taxe"), choices=TaxCode.choices, initial=TaxCode.TAXABLE
     )
+    mandate = forms.ModelChoiceField(
+        label=gettext_lazy("Mandat"),
+        queryset=Mandate.objects.none(),
+        required=False,
+        to_field_name="code",
+        help_text=gettext_lazy("Facultatif : un mandat facturé à cette organisation."),
+    )
+
+    def __init__(self, *args, organisation_id: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mandate"].queryset = Mandate.objects.filter(
+            Q(billed_organisation_id=organisation_id)
+            | Q(billed_organisation__isnull=True, organisation_id=organisation_id)
+        ).order_by("code")
+        self.fields["mandate"].label_from_instance = lambda mandate: (
+            f"{mandate.code} – {mandate.title}"
+        )
 
 
 class DiscountForm(forms.Form):

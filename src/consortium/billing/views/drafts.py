@@ -92,7 +92,7 @@ def invoice_line_update(request: HttpRequest, invoice_id: int, line_id: int) -> 
 @role_required(*INVOICE_READ_ROLES)
 def invoice_line_add(request: HttpRequest, invoice_id: int) -> HttpResponse:
     invoice = changeable_invoice(request, invoice_id)
-    form = LineAddForm(request.POST, prefix="add")
+    form = LineAddForm(request.POST, prefix="add", organisation_id=invoice.organisation_id)
     if form.is_valid():
         try:
             drafts.invoice_line_add(invoice=invoice, user=request.user, **form.cleaned_data)

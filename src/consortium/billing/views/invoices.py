@@ -87,7 +87,9 @@ def detail_context(request: HttpRequest, invoice: Invoice, **forms) -> dict:
         "settled": invoice.status in (InvoiceStatus.PAID, InvoiceStatus.CANCELLED),
     }
     if may_change and invoice.is_draft:
-        context["line_add_form"] = forms.get("line_add_form") or LineAddForm(prefix="add")
+        context["line_add_form"] = forms.get("line_add_form") or LineAddForm(
+            prefix="add", organisation_id=invoice.organisation_id
+        )
         context["discount_form"] = forms.get("discount_form") or DiscountForm(
             initial={"percent": invoice.discount_percent}, prefix="discount"
         )

@@ -89,6 +89,25 @@ def test_finance_adds_an_expense_of_hours_times_a_rate(client, world):
     assert added.amount == Decimal("120.00")
 
 
+def test_an_added_line_may_name_a_mandate_billed_to_the_organisation(client, world):
+    signed_in(client, world.user("finance"))
+    page = client.get(url("billing:invoice_detail", world.draft.pk)).content.decode()
+    assert '<option value="M-CPT">M-CPT – Tenue de livres</option>' in page
+    _post(
+        client,
+        world,
+        "invoice_line_add",
+        {
+            "add-kind": "expense",
+            "add-description": "Kilométrage",
+            "add-amount": "42,10",
+            "add-tax_code": "taxable",
+            "add-mandate": "M-CPT",
+        },
+    )
+    assert world.draft.lines.get(description="Kilométrage").mandate == world.scene.mandate
+
+
 def test_a_line_refused_by_the_service_shows_why_on_the_page(client, world):
     signed_in(client, world.user("finance"))
     response = _post(
