@@ -131,3 +131,8 @@ def test_the_navigation_links_to_billing_for_finance_directors_and_administrator
 ):
     page = signed_in(client, world.user(who)).get(url("dashboards:dashboard")).content.decode()
     assert (f'href="{url("billing:invoice_list")}"' in page) is shown
+
+
+def test_no_template_comment_leaks_into_the_page(client, world):
+    page = signed_in(client, world.user("finance")).get(url("billing:invoice_list")).content
+    assert b"{#" not in page
