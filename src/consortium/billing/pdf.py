@@ -1,5 +1,7 @@
 """An invoice or a credit note as a document: the web page's body and the PDF (WeasyPrint), from
-one template, `billing/invoice_document.html`, in the invoice's language.
+one template, `billing/invoice_document.html`, in the invoice's language. A page shows it with
+`{% include "billing/invoice_document.html" with document=document %}` (`invoice_document`)
+and the stylesheet `billing/invoice.css`.
 
 What Revenu Québec requires on the document (its page "Preparing invoices", table "Justification
 of ITCs and ITRs": the supporting documents a registered customer needs to claim its input tax
@@ -83,6 +85,7 @@ class InvoiceDocument:
     discount_label: str
     gst_label: str
     qst_label: str
+    credit_reason: str
 
     @property
     def is_draft(self) -> bool:
@@ -91,6 +94,10 @@ class InvoiceDocument:
     @property
     def is_credit_note(self) -> bool:
         return self.invoice.kind == InvoiceKind.CREDIT_NOTE
+
+    @property
+    def tax_legend_text(self) -> str:
+        return " · ".join(f"{letter} = {label}" for letter, label in self.tax_legend)
 
     @property
     def has_appendix(self) -> bool:
@@ -190,11 +197,10 @@ def invoice_document(invoice: Invoice) -> InvoiceDocument:
         ),
         gst_label=_("TPS (%(rate)s)") % {"rate": _percent_label(GST_RATE * HUNDRED)},
         qst_label=_("TVQ (%(rate)s)") % {"rate": _percent_label(QST_RATE * HUNDRED)},
+        credit_reason=(
+            str(CreditReason(invoice.credit_reason).label) if invoice.credit_reason else ""
+        ),
     )
-
-
-def credit_reason_label(invoice: Invoice) -> str:
-    return str(CreditReason(invoice.credit_reason).label) if invoice.credit_reason else ""
 
 
 def invoice_html(invoice: Invoice) -> str:
@@ -203,22 +209,10 @@ def invoice_html(invoice: Invoice) -> str:
         document = invoice_document(invoice)
         return render_to_string(
             "billing/invoice_pdf.html",
-            {
-                "document": document,
-                "credit_reason": credit_reason_label(document.invoice),
-                "stylesheet": document_stylesheet(STYLESHEET),
-            },
+            {"document": document, "stylesheet": document_stylesheet(STYLESHEET)},
         )
 
 
 def invoice_pdf(invoice: Invoice) -> bytes:
     """The invoice or credit note as a PDF, in its language, the hours as an appendix."""
     return html_pdf(invoice_html(invoice), STYLESHEET.parent)
-
-
-def invoice_pdf_filename(invoice: Invoice) -> str:
-    """facture-2020-2021-0001.pdf, note-de-credit-….pdf; a draft: brouillon-<id>.pdf."""
-    if invoice.is_draft:
-        return f"brouillon-{invoice.pk}.pdf"
-    stem = "note-de-credit" if invoice.kind == InvoiceKind.CREDIT_NOTE else "facture"
-    return f"{stem}-{invoice.number}.pdf"

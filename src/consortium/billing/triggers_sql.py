@@ -123,6 +123,51 @@ SQLITE_CREATE = [
 ]
 SQLITE_DROP = [f"DROP TRIGGER IF EXISTS billing_{name}" for name in _SQLITE_RULES]
 
+# Lines and detail rows are written in bulk (an invoice run writes thousands): one check per
+# statement, against its transition tables. Transition tables allow one event per trigger.
+_PG_DETAIL = {
+    # table: SQL that is true when any of `{rows}` belongs to an issued document
+    LINE: (
+        "line",
+        f"EXISTS (SELECT 1 FROM {{rows}} r JOIN {INVOICE} i ON i.id = r.invoice_id "
+        "WHERE i.status <> 'draft')",
+    ),
+    ENTRY: (
+        "entry",
+        f"EXISTS (SELECT 1 FROM {{rows}} r JOIN {LINE} l ON l.id = r.line_id "
+        f"JOIN {INVOICE} i ON i.id = l.invoice_id WHERE i.status <> 'draft')",
+    ),
+}
+_PG_EVENTS = {
+    "insert": ("REFERENCING NEW TABLE AS new_rows", ["new_rows"]),
+    "update": ("REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows", ["old_rows", "new_rows"]),
+    "delete": ("REFERENCING OLD TABLE AS old_rows", ["old_rows"]),
+}
+_PG_DETAIL_CREATE: list[str] = []
+_PG_DETAIL_DROP: list[str] = []
+for _table, (_name, _issued_rows) in _PG_DETAIL.items():
+    for _event, (_referencing, _tables) in _PG_EVENTS.items():
+        _checks = " OR ".join(_issued_rows.format(rows=rows) for rows in _tables)
+        _PG_DETAIL_CREATE += [
+            f"""CREATE FUNCTION billing_refuse_issued_{_name}_{_event}() RETURNS trigger AS $$
+            BEGIN
+                IF {NOT_IN_MAINTENANCE["postgresql"]} AND ({_checks}) THEN
+                    RAISE EXCEPTION '{ISSUED_MESSAGE}'
+                        USING ERRCODE = 'integrity_constraint_violation';
+                END IF;
+                RETURN NULL;
+            END;
+            $$ LANGUAGE plpgsql""",
+            f"""CREATE TRIGGER billing_{_name}_issued_{_event} AFTER {_event.upper()} ON {_table}
+            {_referencing}
+            FOR EACH STATEMENT EXECUTE FUNCTION billing_refuse_issued_{_name}_{_event}()""",
+            f"ALTER TABLE {_table} ENABLE ALWAYS TRIGGER billing_{_name}_issued_{_event}",
+        ]
+        _PG_DETAIL_DROP += [
+            f"DROP TRIGGER IF EXISTS billing_{_name}_issued_{_event} ON {_table}",
+            f"DROP FUNCTION IF EXISTS billing_refuse_issued_{_name}_{_event}()",
+        ]
+
 _PG_REFUSE = "RAISE EXCEPTION '{message}' USING ERRCODE = 'integrity_constraint_violation'"
 
 POSTGRESQL_CREATE = [
@@ -140,30 +185,6 @@ POSTGRESQL_CREATE = [
                 RAISE EXCEPTION '% (%)', '{ISSUED_MESSAGE}', OLD.number
                     USING ERRCODE = 'integrity_constraint_violation';
             END IF;
-        END IF;
-        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-        RETURN NEW;
-    END;
-    $$ LANGUAGE plpgsql""",
-    f"""CREATE FUNCTION billing_refuse_issued_line() RETURNS trigger AS $$
-    BEGIN
-        IF {NOT_IN_MAINTENANCE["postgresql"]} AND (
-            (TG_OP IN ('UPDATE', 'DELETE') AND {_issued("OLD.invoice_id")})
-            OR (TG_OP IN ('INSERT', 'UPDATE') AND {_issued("NEW.invoice_id")})
-        ) THEN
-            {_PG_REFUSE.format(message=ISSUED_MESSAGE)};
-        END IF;
-        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-        RETURN NEW;
-    END;
-    $$ LANGUAGE plpgsql""",
-    f"""CREATE FUNCTION billing_refuse_issued_entry() RETURNS trigger AS $$
-    BEGIN
-        IF {NOT_IN_MAINTENANCE["postgresql"]} AND (
-            (TG_OP IN ('UPDATE', 'DELETE') AND {_line_issued("OLD.line_id")})
-            OR (TG_OP IN ('INSERT', 'UPDATE') AND {_line_issued("NEW.line_id")})
-        ) THEN
-            {_PG_REFUSE.format(message=ISSUED_MESSAGE)};
         END IF;
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
@@ -191,10 +212,6 @@ POSTGRESQL_CREATE = [
     $$ LANGUAGE plpgsql""",
     f"""CREATE TRIGGER billing_invoice_issued BEFORE INSERT OR UPDATE OR DELETE ON {INVOICE}
     FOR EACH ROW EXECUTE FUNCTION billing_refuse_issued_invoice()""",
-    f"""CREATE TRIGGER billing_line_issued BEFORE INSERT OR UPDATE OR DELETE ON {LINE}
-    FOR EACH ROW EXECUTE FUNCTION billing_refuse_issued_line()""",
-    f"""CREATE TRIGGER billing_entry_issued BEFORE INSERT OR UPDATE OR DELETE ON {ENTRY}
-    FOR EACH ROW EXECUTE FUNCTION billing_refuse_issued_entry()""",
     f"""CREATE TRIGGER billing_billed_update AFTER UPDATE ON {TIME_ENTRY}
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION billing_refuse_billed_entry()""",
@@ -202,20 +219,17 @@ POSTGRESQL_CREATE = [
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION billing_refuse_billed_entry()""",
     f"ALTER TABLE {INVOICE} ENABLE ALWAYS TRIGGER billing_invoice_issued",
-    f"ALTER TABLE {LINE} ENABLE ALWAYS TRIGGER billing_line_issued",
-    f"ALTER TABLE {ENTRY} ENABLE ALWAYS TRIGGER billing_entry_issued",
     f"ALTER TABLE {TIME_ENTRY} ENABLE ALWAYS TRIGGER billing_billed_update",
     f"ALTER TABLE {TIME_ENTRY} ENABLE ALWAYS TRIGGER billing_billed_delete",
 ]
+POSTGRESQL_CREATE += _PG_DETAIL_CREATE
+
 POSTGRESQL_DROP = [
+    *_PG_DETAIL_DROP,
     f"DROP TRIGGER IF EXISTS billing_invoice_issued ON {INVOICE}",
-    f"DROP TRIGGER IF EXISTS billing_line_issued ON {LINE}",
-    f"DROP TRIGGER IF EXISTS billing_entry_issued ON {ENTRY}",
     f"DROP TRIGGER IF EXISTS billing_billed_update ON {TIME_ENTRY}",
     f"DROP TRIGGER IF EXISTS billing_billed_delete ON {TIME_ENTRY}",
     "DROP FUNCTION IF EXISTS billing_refuse_issued_invoice()",
-    "DROP FUNCTION IF EXISTS billing_refuse_issued_line()",
-    "DROP FUNCTION IF EXISTS billing_refuse_issued_entry()",
     "DROP FUNCTION IF EXISTS billing_refuse_billed_entry()",
 ]
 

@@ -21,17 +21,17 @@ def _hours(hours: Decimal | None) -> str | None:
 
 
 def invoice_listing(*, fiscal_year: str) -> list[dict]:
-    """Every issued invoice and credit note of `fiscal_year` ("2020-2021"), in number order, as
-    plain dicts: amounts and hours as strings with two decimals, dates in ISO form. The member
-    category is the billed organisation's on the issue date (`non_member` without a
-    membership that day). Three queries, whatever the number of documents."""
+    """Every issued invoice and credit note of `fiscal_year` ("2020-2021"), invoices then credit
+    notes, each in number order, as plain dicts: amounts and hours as strings with two decimals,
+    dates in ISO form. The member category is the billed organisation's on the issue date
+    (`non_member` without a membership that day). Three queries, whatever their number."""
     lines = InvoiceLine.objects.select_related("mandate").order_by("position", "id")
     documents = list(
         Invoice.objects.filter(fiscal_year__name=fiscal_year)
         .exclude(number="")
         .select_related("organisation")
         .prefetch_related(Prefetch("lines", queryset=lines))
-        .order_by("kind", "sequence")
+        .order_by("-kind", "sequence")  # invoices, then credit notes
     )
     memberships = defaultdict(list)
     if documents:

@@ -53,7 +53,9 @@ from consortium.billing.models import (
 from consortium.billing.rates import RateBook
 from consortium.billing.selectors.programmes import eligibility_by_programme, hours_used
 from consortium.billing.services.permissions import check_may_bill
-from consortium.billing.services.totals import invoices_totals_refresh
+from consortium.billing.services.totals import TOTAL_FIELDS
+from consortium.billing.taxes import Line as TaxLine
+from consortium.billing.taxes import invoice_totals
 from consortium.core.money import ZERO, cents
 from consortium.core.weeks import week_start_of
 from consortium.members.models import Organisation
@@ -241,9 +243,13 @@ class _Run:
             return DraftRun()
         fixed = {entry.mandate_id for entry in entries if entry.fixed_fee is not None}
         fees_billed = self._fees_billed(fixed)
-        programmes, eligible, balances = self._banks(entries)
+        self.programmes, self.eligible, self.balances = self._banks(entries)
+        self.covered_types = {
+            programme.pk: {kind.pk for kind in programme.mandate_types.all()}
+            for programme in self.programmes
+        }
         organisations = {entry.payer_id for entry in entries} | {
-            programme.funder_id for programme in programmes
+            programme.funder_id for programme in self.programmes
         }
         rows = Organisation.objects.filter(
             pk__in=organisations | {entry.served_id for entry in entries}
@@ -254,7 +260,6 @@ class _Run:
         book = RateBook({entry.payer_id for entry in entries}, entries[0].date, self.through)
         hours = ZERO
         for entry in entries:
-            category = book.category(entry.payer_id, entry.date)
             if entry.fixed_fee is not None:
                 self._fixed_fee(entry, fees_billed)
                 hours += entry.hours
@@ -267,33 +272,33 @@ class _Run:
                 mandate_rate=entry.hourly_rate,
             )
             if rate is None:
+                category = book.category(entry.payer_id, entry.date)
                 self.problems[(entry.mandate_code, category)].append(entry.date)
                 continue
-            left = entry.hours
-            for programme in programmes:
-                if left <= 0:
-                    break
-                key = (programme.pk, entry.served_id)
-                if (
-                    entry.served_id not in eligible[programme.pk]
-                    or not programme.start <= entry.date <= programme.end
-                    or entry.mandate_type_id not in self._types(programme)
-                    or balances.get(key, ZERO) <= 0
-                ):
-                    continue
-                drawn = min(left, balances[key])
-                balances[key] -= drawn
-                left -= drawn
-                self._draw(entry, programme, rate, drawn)
+            left = self._draw_banks(entry, rate)
             if left > 0:
-                self._add(self._hours_line(entry, rate), entry.id, left, cents(left * rate))
+                self._add(self._hours_line(entry, rate), entry.id, left)
             hours += entry.hours
         return self._write(hours)
 
-    def _types(self, programme: Programme) -> set[int]:
-        if not hasattr(programme, "_type_ids"):
-            programme._type_ids = {kind.pk for kind in programme.mandate_types.all()}
-        return programme._type_ids
+    def _draw_banks(self, entry: _Entry, rate: Decimal) -> Decimal:
+        """Draw the entry's hours from the banks that cover it, oldest programme first; the
+        hours left for the payer. Only eligible organisations have a balance."""
+        left = entry.hours
+        for programme in self.programmes:
+            key = (programme.pk, entry.served_id)
+            if (
+                left <= 0
+                or self.balances.get(key, ZERO) <= 0
+                or not programme.start <= entry.date <= programme.end
+                or entry.mandate_type_id not in self.covered_types[programme.pk]
+            ):
+                continue
+            drawn = min(left, self.balances[key])
+            self.balances[key] -= drawn
+            left -= drawn
+            self._draw(entry, programme, rate, drawn)
+        return left
 
     def _text(self, organisation_id: int, message, **values) -> str:
         """`message` (lazy) in the language of the organisation's invoices."""
@@ -305,9 +310,10 @@ class _Run:
             self.lines[key] = _Line(**values)
         return self.lines[key]
 
-    def _add(self, line: _Line, entry_id: int, hours: Decimal, amount: Decimal) -> None:
+    def _add(self, line: _Line, entry_id: int, hours: Decimal) -> None:
+        """Hours on a line billed by the hour: its amount is its hours × its rate, rounded
+        once (billing.services.drafting._lines_plan), not the sum of each entry's rounding."""
         line.hours += hours
-        line.amount += amount
         line.entries.append((entry_id, hours))
 
     def _hours_line(self, entry: _Entry, rate: Decimal) -> _Line:
@@ -372,7 +378,7 @@ class _Run:
                 programme=programme.code,
             ),
         )
-        self._add(funded, entry.id, hours, cents(hours * rate))
+        self._add(funded, entry.id, hours)
         payer_key = (entry.payer_id, None)
         covered = self._line(
             (payer_key, LineKind.COVERED, entry.mandate_id, programme.pk),
@@ -399,8 +405,8 @@ class _Run:
         wanted = {line.invoice_key for line in self.lines.values()}
         drafts = self._drafts(wanted)
         created_keys = wanted - set(drafts)
-        new = [
-            Invoice(
+        for organisation_id, programme_id in sorted(created_keys, key=_sort_key):
+            drafts[(organisation_id, programme_id)] = Invoice(
                 kind=InvoiceKind.INVOICE,
                 status=InvoiceStatus.DRAFT,
                 organisation_id=organisation_id,
@@ -408,19 +414,23 @@ class _Run:
                 language=self.languages.get(organisation_id, "fr"),
                 period_end=self.through,
             )
-            for organisation_id, programme_id in sorted(created_keys, key=_sort_key)
-        ]
-        # Built here from rows the database holds, checked by its constraints: a full_clean()
-        # each would cost a query per organisation.
-        Invoice.objects.bulk_create(new)
-        for invoice in new:
-            drafts[(invoice.organisation_id, invoice.programme_id)] = invoice
+        new_lines, changed_lines, every_line = self._lines_plan(drafts)
+        # Each draft's amounts from all its lines, known here: no query to read them back.
+        for key, invoice in drafts.items():
+            totals = invoice_totals(every_line[key], invoice.discount_percent)
+            for name in TOTAL_FIELDS:
+                setattr(invoice, name, getattr(totals, name))
+        new = [drafts[key] for key in sorted(created_keys, key=_sort_key)]
         extended = [drafts[key] for key in wanted - created_keys]
         for invoice in extended:
             invoice.period_end = max(invoice.period_end or self.through, self.through)
-        Invoice.objects.bulk_update(extended, ["period_end"])
-        self._lines_write(drafts)
-        invoices_totals_refresh(list(drafts.values()))
+        # Built here from rows the database holds, checked by its constraints: a full_clean()
+        # each would cost a query per organisation.
+        Invoice.objects.bulk_create(new)
+        Invoice.objects.bulk_update(extended, ["period_end", *TOTAL_FIELDS])
+        InvoiceLine.objects.bulk_create(new_lines)
+        InvoiceLine.objects.bulk_update(changed_lines, ["hours", "amount"])
+        self._entries_write()
         return DraftRun(
             created=len(new),
             extended=len(extended),
@@ -442,14 +452,17 @@ class _Run:
                 drafts.setdefault(key, invoice)
         return drafts
 
-    def _lines_write(self, drafts: dict[tuple, Invoice]) -> None:
-        invoice_ids = [invoice.pk for invoice in drafts.values()]
+    def _lines_plan(self, drafts: dict[tuple, Invoice]):
+        """The lines to create, those of existing drafts to extend, and every line (as tax
+        lines) of each draft once written."""
+        key_of = {invoice.pk: key for key, invoice in drafts.items() if invoice.pk}
         existing = {}
-        last_position: dict[int, int] = defaultdict(int)
-        for row in InvoiceLine.objects.filter(invoice_id__in=invoice_ids):
-            last_position[row.invoice_id] = max(last_position[row.invoice_id], row.position)
+        last_position: dict[tuple, int] = defaultdict(int)
+        for row in InvoiceLine.objects.filter(invoice_id__in=list(key_of)):
+            invoice_key = key_of[row.invoice_id]
+            last_position[invoice_key] = max(last_position[invoice_key], row.position)
             key = (
-                row.invoice_id,
+                invoice_key,
                 row.kind,
                 row.mandate_id,
                 row.served_organisation_id,
@@ -460,9 +473,10 @@ class _Run:
             existing.setdefault(key, row)
         new, changed = [], []
         for line in sorted(self.lines.values(), key=_line_order):
-            invoice = drafts[line.invoice_key]
+            if line.rate is not None:
+                line.amount = cents(line.hours * line.rate)
             key = (
-                invoice.pk,
+                line.invoice_key,
                 line.kind,
                 line.mandate_id,
                 line.served_id,
@@ -473,13 +487,16 @@ class _Run:
             row = existing.get(key)
             if row is not None:
                 row.hours = (row.hours or ZERO) + line.hours
-                row.amount += line.amount
+                if row.rate is not None:
+                    row.amount = cents(row.hours * row.rate)
+                else:
+                    row.amount += line.amount
                 changed.append(row)
             else:
-                last_position[invoice.pk] += 1
+                last_position[line.invoice_key] += 1
                 row = InvoiceLine(
-                    invoice=invoice,
-                    position=last_position[invoice.pk],
+                    invoice=drafts[line.invoice_key],
+                    position=last_position[line.invoice_key],
                     kind=line.kind,
                     mandate_id=line.mandate_id,
                     served_organisation_id=line.served_id,
@@ -489,15 +506,27 @@ class _Run:
                     rate=line.rate,
                     amount=cents(line.amount),
                 )
+                existing[key] = row
                 new.append(row)
             line.row = row
-        InvoiceLine.objects.bulk_create(new)
-        InvoiceLine.objects.bulk_update(changed, ["hours", "amount"])
-        InvoiceEntry.objects.bulk_create(
-            InvoiceEntry(line_id=line.row.pk, time_entry_id=entry_id, hours=hours)
+        every_line: dict[tuple, list[TaxLine]] = defaultdict(list)
+        for key, row in existing.items():
+            every_line[key[0]].append(TaxLine(row.amount, row.tax_code))
+        return new, changed, every_line
+
+    def _entries_write(self) -> None:
+        """The backup detail: thousands of rows of three numbers, written by the driver's
+        executemany (Django's bulk_create spends longer building them than the database)."""
+        rows = [
+            (line.row.pk, entry_id, hours)
             for line in self.lines.values()
             for entry_id, hours in line.entries
-        )
+        ]
+        table = InvoiceEntry._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (line_id, time_entry_id, hours) VALUES (%s, %s, %s)", rows
+            )
 
     def _problem_texts(self) -> list[str]:
         labels = dict(RateCategory.choices)

@@ -11,4 +11,6 @@ from consortium.accounts.models import RoleKind
 def check_may_bill(user) -> None:
     """Refuse unless `user` is None (the system), finance or an administrator: one query."""
     if user is not None and not holds(user, (RoleKind.FINANCE,)):
-        raise PermissionDenied(_("Seuls les finances et les administrateurs facturent."))
+        raise PermissionDenied(
+            _("La facturation est réservée aux finances et aux administrateurs.")
+        )

@@ -1,6 +1,6 @@
 """A document's amounts, computed from its lines each time a draft changes."""
 
-from consortium.billing.models import Invoice, InvoiceLine
+from consortium.billing.models import Invoice
 from consortium.billing.taxes import Line, invoice_totals
 
 TOTAL_FIELDS = ("subtotal", "discount", "taxable", "gst", "qst", "total")
@@ -17,19 +17,3 @@ def invoice_totals_refresh(invoice: Invoice) -> Invoice:
         setattr(invoice, name, getattr(totals, name))
     invoice.save(update_fields=[*TOTAL_FIELDS, "updated_at"])
     return invoice
-
-
-def invoices_totals_refresh(invoices: list[Invoice]) -> None:
-    """`invoice_totals_refresh` for many drafts at once: one query reads their lines, one
-    (batched) writes their amounts, whatever their number."""
-    by_invoice: dict[int, list[Line]] = {invoice.pk: [] for invoice in invoices}
-    rows = InvoiceLine.objects.filter(invoice_id__in=list(by_invoice)).values_list(
-        "invoice_id", "amount", "tax_code"
-    )
-    for invoice_id, amount, tax_code in rows:
-        by_invoice[invoice_id].append(Line(amount, tax_code))
-    for invoice in invoices:
-        totals = invoice_totals(by_invoice[invoice.pk], invoice.discount_percent)
-        for name in TOTAL_FIELDS:
-            setattr(invoice, name, getattr(totals, name))
-    Invoice.objects.bulk_update(invoices, TOTAL_FIELDS)

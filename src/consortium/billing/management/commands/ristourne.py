@@ -3,8 +3,8 @@
 - `propose --year 2020-2021 --amount 25000 [-o FILE.csv]`: shares the amount the board decides
   among the members in proportion to the year's business (billing.services.ristournes), prints
   the allocation and writes it as CSV;
-- `adopt --year 2020-2021 [--on DATE]`: the board adopted it: a credit note of the ristourne kind
-  to each member, issued on DATE (default: today).
+- `adopt --year 2020-2021 [--on DATE] [-o FILE.csv]`: the board adopted it: a credit note of
+  the ristourne kind to each member, issued on DATE (default: today); the CSV names them.
 """
 
 import datetime as dt
@@ -46,6 +46,9 @@ class Command(TranslatedCommand):
         adopt.add_argument(
             "--on", help=_("date de l'adoption (AAAA-MM-JJ; par défaut : aujourd'hui)")
         )
+        adopt.add_argument(
+            "-o", "--output", help=_("fichier CSV de la répartition et des notes de crédit")
+        )
 
     def handle(self, *args, action: str, lang: str, **options) -> None:
         with translation.override(lang):
@@ -82,7 +85,7 @@ class Command(TranslatedCommand):
         if output:
             self._write(ristourne, Path(output))
 
-    def _adopt(self, *, year: str, on: str | None, **options) -> None:
+    def _adopt(self, *, year: str, on: str | None, output: str | None, **options) -> None:
         ristourne = Ristourne.objects.filter(fiscal_year__name=year).first()
         if ristourne is None:
             raise CommandError(
@@ -105,6 +108,8 @@ class Command(TranslatedCommand):
                 "count": ristourne.allocations.exclude(credit_note=None).count(),
             }
         )
+        if output:
+            self._write(ristourne, Path(output))
 
     def _write(self, ristourne: Ristourne, path: Path) -> None:
         with path.open("w", encoding="utf-8", newline="") as file:

@@ -57,11 +57,15 @@ def test_propose_prints_the_allocation_and_writes_it_as_csv(tmp_path):
     assert lines[2] == "PETIT,'=Petit,membre utilisateur,3000.00,33.33,333.33,"
 
 
-def test_adopt_issues_a_credit_note_per_member(tmp_path):
+def test_adopt_issues_a_credit_note_per_member_and_lists_them(tmp_path):
     run("propose", "--year", "2020-2021", "--amount", "1000")
-    out = run("adopt", "--year", "2020-2021", "--on", "2021-06-15")
+    path = tmp_path / "adoptee.csv"
+    out = run("adopt", "--year", "2020-2021", "--on", "2021-06-15", "-o", str(path))
     assert "Ristourne 2020-2021 adoptée le 2021-06-15 : 2 notes de crédit émises." in out
     assert Invoice.objects.filter(credit_reason="ristourne", status="issued").count() == 2
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[1].endswith(",666.67,NC-2021-2022-0001")
+    assert lines[2].endswith(",333.33,NC-2021-2022-0002")
 
 
 def test_propose_refuses_an_amount_that_is_not_one():

@@ -180,3 +180,61 @@ def test_the_document_is_read_in_a_constant_number_of_queries(invoice, django_as
     with django_assert_num_queries(4):
         document = invoice_document(invoice)
     assert len(document.lines) == 2
+
+
+def test_the_page_body_holds_no_inline_style_or_script_for_the_strict_csp(invoice):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "billing/invoice_document.html", {"document": invoice_document(invoice)}
+    )
+    assert "2020-2021-0001" in html
+    assert "style=" not in html and "<style" not in html
+    assert "<script" not in html and "onclick" not in html
+
+
+def test_an_english_credit_note_reads_in_english_with_its_tax_letters(organisation):
+    invoice = make_invoice(organisation, language="en")
+    note = CreditNoteFactory(organisation=organisation, credited_invoice=invoice, language="en")
+    InvoiceLineFactory(
+        invoice=note, amount=Decimal("40.00"), tax_code="zero_rated", description="Travel"
+    )
+    note = issue_for_tests(note, on=dt.date(2020, 7, 10))
+    text = " ".join(pdf_pages(invoice_pdf(note)))
+    assert "Credit note" in text
+    assert "This credit note relates to invoice No. 2020-2021-0001 of June 30, 2020." in text
+    assert "Reason: correction" in text
+    assert "Z = zero-rated" in text
+    assert "$40.00" in text
+
+
+def test_an_invoice_drafted_and_issued_by_the_services_prints_its_hours(finance):
+    from consortium.billing.models import Invoice
+    from consortium.billing.services.drafting import invoices_draft
+    from consortium.billing.services.issuing import invoice_issue
+    from consortium.testing.factories import ApprovedWeekFactory, MembershipFactory, RateFactory
+
+    BillingSettingsFactory()
+    member = OrganisationFactory(code="FJORD", name="Coopérative du Fjord")
+    MembershipFactory(organisation=member, category="user")
+    RateFactory(member_category="user", hourly_rate=Decimal("100.00"))
+    expert = ExpertFactory(first_name="Léa", last_name="Tremblay")
+    ApprovedWeekFactory(expert=expert, week_start=dt.date(2020, 6, 1))
+    mandate = MandateFactory(code="M-1", title="Tenue de livres", organisation=member)
+    for day, hours in ((1, "3.00"), (2, "7.00")):
+        TimeEntryFactory(
+            expert=expert,
+            mandate=mandate,
+            date=dt.date(2020, 6, day),
+            hours=Decimal(hours),
+            description=f"Conciliation du {day} juin",
+        )
+    invoices_draft(through=dt.date(2020, 6, 30))
+    invoice = invoice_issue(invoice=Invoice.objects.get(), user=finance, on=dt.date(2020, 7, 2))
+    pages = pdf_pages(invoice_pdf(invoice))
+    text = " ".join(pages)
+    assert invoice.number in text and "Coopérative du Fjord" in text
+    assert "M-1" in text and "10 h" in text and "100,00 $" in text
+    for figure in ("1 000,00 $", "50,00 $", "99,75 $", "1 149,75 $"):
+        assert figure in text
+    assert "Conciliation du 1 juin" in pages[-1] and "Léa Tremblay" in pages[-1]

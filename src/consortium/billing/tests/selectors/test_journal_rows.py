@@ -144,3 +144,39 @@ def test_the_csv_has_its_headers_and_escapes_what_a_spreadsheet_would_run(settin
     assert lines[1].startswith("1,2020-06-10,2020-2021-0001,1100,114.98,0.00,")
     assert lines[1].endswith(',"Facture 2020-2021-0001 – Coop, « Nord »"\r\n')
     assert ",'=HYPERLINK(1),0.00,5.00," in lines[3]
+
+
+def test_documents_made_by_the_services_give_a_journal_whose_receivable_is_the_balance(finance):
+    from consortium.billing.services.credits import credit_note_create
+    from consortium.billing.services.issuing import invoice_issue
+    from consortium.billing.services.payments import payment_record
+    from consortium.billing.services.totals import invoice_totals_refresh
+
+    draft = DraftInvoiceFactory(discount_percent=Decimal("10"))
+    for amount, tax_code in (("1000.00", "taxable"), ("250.00", "taxable"), ("40.00", "exempt")):
+        InvoiceLineFactory(invoice=draft, amount=Decimal(amount), tax_code=tax_code)
+    invoice_totals_refresh(draft)
+    invoice = invoice_issue(invoice=draft, user=finance, on=dt.date(2020, 6, 3))
+    first_line = invoice.lines.order_by("position", "id").first()
+    credit_note_create(
+        invoice=invoice,
+        user=finance,
+        reason="correction",
+        amounts={first_line.pk: Decimal("100.00")},
+        on=dt.date(2020, 6, 10),
+    )
+    payment_record(
+        invoice=invoice,
+        date=dt.date(2020, 6, 20),
+        amount=Decimal("500.00"),
+        method="cheque",
+        user=finance,
+    )
+    invoice.refresh_from_db()
+    rows = journal_rows(**JUNE)
+    receivable = sum(row.debit - row.credit for row in rows if row.account == "1100")
+    assert receivable == invoice.balance
+    assert sum(row.debit for row in rows) == sum(row.credit for row in rows)
+    assert [row.description for row in rows if row.account == "1010"] == [
+        f"Paiement de la facture {invoice.number} (chèque)"
+    ]

@@ -227,3 +227,19 @@ def test_the_draft_takes_the_organisations_language(expert, member):
     _draft()
 
     assert Invoice.objects.get().language == "en"
+
+
+def test_a_lines_amount_is_its_hours_times_its_rate_rounded_once(expert, member):
+    mandate = MandateFactory(organisation=member, hourly_rate=Decimal("33.33"))
+    for day in range(2):
+        TimeEntryFactory(
+            expert=expert,
+            mandate=mandate,
+            date=MONDAY + dt.timedelta(days=day),
+            hours=Decimal("0.25"),
+        )
+
+    _draft()
+
+    # 0,5 h × 33,33 $ = 16,665 $ → 16,67 $ (each quarter hour rounded would give 16,66 $).
+    assert InvoiceLine.objects.get().amount == Decimal("16.67")

@@ -201,3 +201,21 @@ def test_a_cancelled_funder_invoice_gives_its_hours_back(expert, funder, support
     (balance,) = bank_balances(on=MONDAY)
 
     assert (balance.used, balance.balance) == (Decimal("0.00"), Decimal("25.00"))
+
+
+def test_an_english_speaking_organisation_reads_its_lines_in_english(
+    expert, funder, support, enterprise
+):
+    enterprise.language = "en"
+    enterprise.save()
+    _programme(funder, support, enterprise)
+    mandate = MandateFactory(
+        code="M-ESS", title="Support", organisation=enterprise, mandate_type=support
+    )
+    _work(expert, mandate, 2)
+
+    invoices_draft(through=MONDAY)
+
+    covered = Invoice.objects.get(organisation=enterprise).lines.get()
+    assert covered.description == "M-ESS – Support: covered by Ville de Montréal"
+    assert Invoice.objects.get(organisation=enterprise).language == "en"

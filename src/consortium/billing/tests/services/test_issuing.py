@@ -98,3 +98,18 @@ def test_issuing_many_issues_the_good_ones_and_names_the_refused(settings_row):
         f"Brouillon n° {empty.pk} : Un brouillon sans ligne ne peut être émis."
     ]
     assert Invoice.objects.get(pk=good.pk).number == "2020-2021-0001"
+
+
+@pytest.mark.parametrize(
+    ("amount", "gst", "qst", "total"),
+    [
+        ("100.00", "5.00", "9.98", "114.98"),
+        ("140.00", "7.00", "13.97", "160.97"),
+        ("8180.00", "409.00", "815.96", "9404.96"),
+    ],
+)
+def test_an_issued_invoice_keeps_its_taxes_to_the_cent(settings_row, amount, gst, qst, total):
+    invoice = invoice_issue(invoice=_draft(amount), user=None, on=ISSUE_DAY)
+
+    invoice.refresh_from_db()
+    assert (invoice.gst, invoice.qst, invoice.total) == (Decimal(gst), Decimal(qst), Decimal(total))

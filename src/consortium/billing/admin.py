@@ -1,0 +1,6 @@
+"""The billing tables in the administration: one module per topic, registered on import.
+
+settings_admin.py: the centre's billing settings (identity, tax numbers, accounts).
+"""
+
+from consortium.billing import settings_admin  # noqa: F401
