@@ -120,3 +120,11 @@ def test_the_statement_costs_the_same_queries_however_many_documents(
         PaymentFactory(invoice=invoice, date=dt.date(2020, 9, day))
     with django_assert_num_queries(8):
         client.get(url("billing:statement", code), query)
+
+
+def test_the_receivables_pages_are_in_english_under_en(client, world):
+    signed_in(client, world.user("finance"))
+    aged = client.get(url("billing:aged_balance", language="en"), {"on": "2020-08-15"})
+    assert "Aged balance on August 15, 2020" in aged.content.decode()
+    statement = client.get(url("billing:statement", world.scene.organisation.code, language="en"))
+    assert "Statement of account — Coopérative du Fjord" in statement.content.decode()
