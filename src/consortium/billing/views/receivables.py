@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consortium.accounts.access import STAFF_ROLES, mandate_for_read, request_roles, role_required
 from consortium.accounts.models import RoleKind
@@ -15,7 +16,9 @@ from consortium.billing.selectors.banks import mandate_bank_balances
 from consortium.billing.selectors.programmes import bank_balances
 from consortium.billing.selectors.receivables import aged_balance as aged_balance_of
 from consortium.billing.selectors.receivables import statement as statement_of
+from consortium.core.exports import FORMATS, Column, Kind, export_response
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
+from consortium.core.listing import query_string
 from consortium.members.models import Organisation
 
 
@@ -23,12 +26,42 @@ def _valid_or(form, name: str, default: dt.date) -> dt.date:
     return form.cleaned_data[name] if form.is_bound and form.is_valid() else default
 
 
+def _aged_columns() -> list[Column]:
+    return [
+        Column(_("Code de l'organisation"), lambda row: row.code, width=12),
+        Column(_("Organisation"), lambda row: row.name, width=32),
+        Column(_("0-30 jours"), lambda row: row.days_0_30, Kind.NUMBER),
+        Column(_("31-60 jours"), lambda row: row.days_31_60, Kind.NUMBER),
+        Column(_("61-90 jours"), lambda row: row.days_61_90, Kind.NUMBER),
+        Column(_("Plus de 90 jours"), lambda row: row.over_90, Kind.NUMBER),
+        Column(_("Solde"), lambda row: row.total, Kind.NUMBER),
+    ]
+
+
 @role_required(RoleKind.FINANCE)
 def aged_balance(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = AgedBalanceForm(request.GET or None, initial={"on": today})
     balance = aged_balance_of(on=_valid_or(form, "on", today))
-    return render(request, "billing/aged_balance.html", {"form": form, "balance": balance})
+    export_format = request.GET.get("format")
+    if export_format in FORMATS:
+        return export_response(
+            export_format,
+            _("soldes-ages-%(date)s") % {"date": balance.on.isoformat()},
+            _("Soldes âgés"),
+            _aged_columns(),
+            balance.rows,
+        )
+    return render(
+        request,
+        "billing/aged_balance.html",
+        {
+            "form": form,
+            "balance": balance,
+            "csv_url": query_string(request, format="csv"),
+            "xlsx_url": query_string(request, format="xlsx"),
+        },
+    )
 
 
 @role_required(RoleKind.FINANCE)

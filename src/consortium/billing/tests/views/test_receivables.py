@@ -128,3 +128,12 @@ def test_the_receivables_pages_are_in_english_under_en(client, world):
     assert "Aged balance on August 15, 2020" in aged.content.decode()
     statement = client.get(url("billing:statement", world.scene.organisation.code, language="en"))
     assert "Statement of account — Coopérative du Fjord" in statement.content.decode()
+
+
+def test_the_aged_balance_exports_as_csv_on_its_date(client, world):
+    response = signed_in(client, world.user("finance")).get(
+        url("billing:aged_balance"), {"on": "2020-08-15", "format": "csv"}
+    )
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert response["Content-Disposition"].startswith('attachment; filename="soldes-ages-2020-08-15')
+    assert content.splitlines()[1] == "FJORD,Coopérative du Fjord,0.00,229.96,0.00,0.00,229.96"
