@@ -135,5 +135,7 @@ def test_the_aged_balance_exports_as_csv_on_its_date(client, world):
         url("billing:aged_balance"), {"on": "2020-08-15", "format": "csv"}
     )
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    assert response["Content-Disposition"].startswith('attachment; filename="soldes-ages-2020-08-15')
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="soldes-ages-2020-08-15'
+    )
     assert content.splitlines()[1] == "FJORD,Coopérative du Fjord,0.00,229.96,0.00,0.00,229.96"
