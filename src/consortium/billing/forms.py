@@ -204,6 +204,15 @@ class AgedBalanceForm(forms.Form):
     on = SupportedDateField(label=gettext_lazy("Soldes au"), **DATE_WIDGET)
 
 
+class StatementPickForm(forms.Form):
+    organisation = forms.CharField(
+        label=gettext_lazy("Organisation"),
+        max_length=100,
+        help_text=gettext_lazy("Son code, ou une partie de son nom."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
 class StatementForm(forms.Form):
     start = SupportedDateField(label=gettext_lazy("Du"), **DATE_WIDGET)
     end = SupportedDateField(label=gettext_lazy("Au"), **DATE_WIDGET)

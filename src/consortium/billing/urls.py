@@ -29,6 +29,7 @@ urlpatterns = [
     path("<int:invoice_id>/paiement/", settlement.payment_record, name="payment_record"),
     path("<int:invoice_id>/credit/", settlement.credit_note_create, name="credit_note_create"),
     path("soldes/", receivables.aged_balance, name="aged_balance"),
+    path("releve/", receivables.statement_pick, name="statement_pick"),
     path("releve/<str:code>/", receivables.statement, name="statement"),
     path("programmes/", receivables.programme_banks, name="programme_banks"),
     path("mandats/<str:code>/banques/", receivables.mandate_banks, name="mandate_banks"),

@@ -5,13 +5,13 @@ mandate's organisation's banks (for whoever reads the mandate)."""
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access import STAFF_ROLES, mandate_for_read, request_roles, role_required
 from consortium.accounts.models import RoleKind
-from consortium.billing.forms import AgedBalanceForm, StatementForm
+from consortium.billing.forms import AgedBalanceForm, StatementForm, StatementPickForm
 from consortium.billing.selectors.banks import mandate_bank_balances
 from consortium.billing.selectors.programmes import bank_balances
 from consortium.billing.selectors.receivables import aged_balance as aged_balance_of
@@ -62,6 +62,32 @@ def aged_balance(request: HttpRequest) -> HttpResponse:
             "xlsx_url": query_string(request, format="xlsx"),
         },
     )
+
+
+# A search naming more organisations than this lists the first ones and asks for more letters.
+PICK_LIMIT = 20
+
+
+@role_required(RoleKind.FINANCE)
+def statement_pick(request: HttpRequest) -> HttpResponse:
+    """Finance names an organisation (its code, or part of its name) and opens its statement;
+    several matches are listed to choose from."""
+    form = StatementPickForm(request.GET or None)
+    matches = None
+    if form.is_valid():
+        wanted = form.cleaned_data["organisation"].strip()
+        exact = Organisation.objects.filter(code__iexact=wanted).values_list("code", flat=True)
+        found = list(exact[:1]) or list(
+            Organisation.objects.filter(name__icontains=wanted)
+            .order_by("name", "code")
+            .values_list("code", flat=True)[:2]
+        )
+        if len(found) == 1:
+            return redirect("billing:statement", code=found[0])
+        matches = Organisation.objects.filter(name__icontains=wanted).order_by("name", "code")[
+            :PICK_LIMIT
+        ]
+    return render(request, "billing/statement_pick.html", {"form": form, "matches": matches})
 
 
 @role_required(RoleKind.FINANCE)

@@ -139,3 +139,37 @@ def test_the_aged_balance_exports_as_csv_on_its_date(client, world):
         'attachment; filename="soldes-ages-2020-08-15'
     )
     assert content.splitlines()[1] == "FJORD,Coopérative du Fjord,0.00,229.96,0.00,0.00,229.96"
+
+
+@pytest.mark.parametrize(("who", "status"), [("finance", 200), ("director", 403), ("owner", 403)])
+def test_only_finance_looks_up_a_statement(client, world, who, status):
+    response = signed_in(client, world.user(who)).get(url("billing:statement_pick"))
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("wanted", ["fjord", "du fjo", "Coopérative du Fjord"])
+def test_a_code_or_a_name_that_names_one_organisation_opens_its_statement(client, world, wanted):
+    response = signed_in(client, world.user("finance")).get(
+        url("billing:statement_pick"), {"organisation": wanted}
+    )
+    assert response["Location"] == url("billing:statement", "FJORD")
+
+
+def test_a_name_several_organisations_share_lists_them(client, world):
+    OrganisationFactory(code="FJORD2", name="Fjord du Nord")
+    page = (
+        signed_in(client, world.user("finance"))
+        .get(url("billing:statement_pick"), {"organisation": "du"})
+        .content.decode()
+    )
+    assert url("billing:statement", "FJORD2") in page
+    assert url("billing:statement", "FJORD") in page
+
+
+def test_a_name_no_organisation_has_says_so(client, world):
+    page = (
+        signed_in(client, world.user("finance"))
+        .get(url("billing:statement_pick"), {"organisation": "zzz"})
+        .content.decode()
+    )
+    assert "Aucune organisation ne porte ce code ni ce nom." in page
