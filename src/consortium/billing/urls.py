@@ -9,6 +9,7 @@ app_name = "billing"
 urlpatterns = [
     path("", invoices.invoice_list, name="invoice_list"),
     path("preparer/", drafts.invoice_draft_run, name="invoice_draft_run"),
+    path("emettre/", drafts.invoice_issue_many, name="invoice_issue_many"),
     path("<int:invoice_id>/", invoices.invoice_detail, name="invoice_detail"),
     path("<int:invoice_id>/pdf/", invoices.invoice_pdf_download, name="invoice_pdf"),
     path("<int:invoice_id>/emettre/", drafts.invoice_issue, name="invoice_issue"),

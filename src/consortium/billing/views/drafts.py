@@ -8,9 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from consortium.accounts.access import INVOICE_READ_ROLES, role_required
+from consortium.accounts.access import (
+    INVOICE_READ_ROLES,
+    invoices_changeable_by,
+    request_roles,
+    role_required,
+)
 from consortium.accounts.models import RoleKind
 from consortium.billing.forms import (
     DiscountForm,
@@ -194,3 +200,49 @@ def invoice_issue(request: HttpRequest, invoice_id: int) -> HttpResponse:
             )
         return redirect("billing:invoice_detail", invoice_id=invoice.pk)
     return render(request, "billing/invoice_confirm.html", {"invoice": invoice, "action": "issue"})
+
+
+def _ticked_drafts(request: HttpRequest):
+    """The drafts ticked on the list, among those the user may change (a forged id outside them
+    is ignored), by organisation name."""
+    ids = {int(value) for value in request.POST.getlist("invoice") if value.isdigit()}
+    changeable = invoices_changeable_by(
+        request.user, among=Invoice.objects.all(), roles=request_roles(request)
+    )
+    return invoice_list_rows(changeable.filter(pk__in=ids, status=InvoiceStatus.DRAFT)).order_by(
+        "organisation__name", "pk"
+    )
+
+
+@require_POST
+@role_required(RoleKind.FINANCE)
+def invoice_issue_many(request: HttpRequest) -> HttpResponse:
+    """Issue the drafts ticked on the list, after a page that lists them and asks to confirm;
+    each is issued in its own transaction, a refused one is named and leaves the others issued."""
+    drafts_ticked = list(_ticked_drafts(request))
+    if not drafts_ticked:
+        messages.warning(request, _("Cochez au moins un brouillon à émettre."))
+        return redirect("billing:invoice_list")
+    if request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "billing/invoice_issue_many.html",
+            {"drafts": drafts_ticked, "total": sum(draft.total for draft in drafts_ticked)},
+        )
+    refused = []
+    try:
+        issuing.invoices_issue(invoices=drafts_ticked, user=request.user)
+    except ValidationError as error:
+        refused = error.messages
+    issued = Invoice.objects.filter(
+        pk__in=[draft.pk for draft in drafts_ticked], status=InvoiceStatus.ISSUED
+    ).count()
+    if issued:
+        messages.success(
+            request,
+            ngettext("%(count)s facture émise.", "%(count)s factures émises.", issued)
+            % {"count": issued},
+        )
+    for message in refused:
+        messages.error(request, message)
+    return redirect("billing:invoice_list")

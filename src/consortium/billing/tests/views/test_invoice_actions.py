@@ -13,10 +13,12 @@ from consortium.members.models import MemberCategory
 from consortium.testing.factories import (
     ApprovedWeekFactory,
     BillingSettingsFactory,
+    InvoiceFactory,
     MembershipFactory,
     ProgrammeEligibilityFactory,
     ProgrammeFactory,
     RateFactory,
+    draft_invoice,
 )
 from consortium.testing.web import messages_of, signed_in, url
 
@@ -184,3 +186,43 @@ def test_the_banks_page_shows_what_each_organisation_has_left(client, world):
     assert "EES25 — 25 h gratuites" in page
     assert "Coopérative du Fjord" in page
     assert "25\u00a0h" in page
+
+
+def test_finance_issues_the_ticked_drafts_after_confirming(client, world):
+    second = draft_invoice(world.scene.organisation, amounts=["50.00"])
+    signed_in(client, world.user("finance"))
+    ticked = {"invoice": [world.draft.pk, second.pk, world.issued.pk]}
+    confirm = client.post(url("billing:invoice_issue_many"), ticked)
+    page = confirm.content.decode()
+    assert "Ces 2 brouillons (862,32\u00a0$ en tout)" in page  # 804,83 + 57,49
+    assert Invoice.objects.filter(status=InvoiceStatus.DRAFT).count() == 2
+    response = client.post(url("billing:invoice_issue_many"), {**ticked, "confirm": "yes"})
+    assert messages_of(response) == ["2 factures émises."]
+    assert not Invoice.objects.filter(status=InvoiceStatus.DRAFT).exists()
+
+
+def test_a_refused_draft_is_named_and_the_others_are_issued(client, world):
+    empty = InvoiceFactory(organisation=world.scene.organisation)
+    response = signed_in(client, world.user("finance")).post(
+        url("billing:invoice_issue_many"),
+        {"invoice": [world.draft.pk, empty.pk], "confirm": "yes"},
+    )
+    assert messages_of(response)[0] == "1 facture émise."
+    assert f"Brouillon n° {empty.pk}" in messages_of(response)[1]
+    world.draft.refresh_from_db()
+    assert not world.draft.is_draft
+
+
+def test_nothing_ticked_says_so(client, world):
+    response = signed_in(client, world.user("finance")).post(url("billing:invoice_issue_many"))
+    assert messages_of(response) == ["Cochez au moins un brouillon à émettre."]
+
+
+@pytest.mark.parametrize("who", ["director", "director_elsewhere", "owner"])
+def test_only_finance_issues_ticked_drafts(client, world, who):
+    response = signed_in(client, world.user(who)).post(
+        url("billing:invoice_issue_many"), {"invoice": [world.draft.pk], "confirm": "yes"}
+    )
+    assert response.status_code == 403
+    world.draft.refresh_from_db()
+    assert world.draft.is_draft
