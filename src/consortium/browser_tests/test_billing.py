@@ -55,7 +55,7 @@ def centre(transactional_db):
 def _open_draft(page, organisation: str) -> None:
     row = page.get_by_role("row").filter(has_text=organisation)
     with page.expect_navigation():
-        row.get_by_role("link").click()
+        row.get_by_role("link", name="Brouillon n°").click()
 
 
 def _issue(page) -> str:
