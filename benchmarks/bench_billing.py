@@ -5,7 +5,9 @@ federation, 50 in a subsidised hour programme), 40 experts whose weeks are appro
 time entries in June 2020, then prints:
 
 - drafting (`invoices_draft --through 2020-06-30`): seconds and queries (the queries do not grow
-  with the organisations: the run is measured again at 35 organisations for comparison);
+  with the organisations: the run is measured again at 35 organisations for comparison; on
+  SQLite, Django splits each bulk write into statements of at most 999 parameters, so a few
+  more statements carry the same writes);
 - issuing every draft (`invoices_issue`, one transaction each): seconds;
 - a PDF of the largest invoice, when `consortium.billing.pdf.invoice_pdf` exists: seconds.
 

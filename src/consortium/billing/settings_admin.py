@@ -1,12 +1,12 @@
 """The centre's billing settings in the administration: one row, written through
-billing.services.settings, never deleted; the list opens that row."""
+billing.services.settings, never deleted; the list opens that row. The ristournes, read only."""
 
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from consortium.billing.models import BillingSettings
+from consortium.billing.models import BillingSettings, Ristourne, RistourneAllocation
 from consortium.billing.services.settings import billing_settings_save, billing_settings_update
 from consortium.core.admin import TIMESTAMPS, ServiceAdmin, Writes
 
@@ -54,3 +54,37 @@ class BillingSettingsAdmin(ServiceAdmin):
         if row is None:
             return HttpResponseRedirect(reverse("admin:billing_billingsettings_add"))
         return HttpResponseRedirect(reverse("admin:billing_billingsettings_change", args=[row.pk]))
+
+
+class RistourneAllocationInline(admin.TabularInline):
+    model = RistourneAllocation
+    fields = ("organisation", "member_category", "business", "share", "amount", "credit_note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "credit_note")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Ristourne)
+class RistourneAdmin(admin.ModelAdmin):
+    """Ristournes to look up, with each member's share: proposed and adopted with
+    `consortium ristourne`, never changed here."""
+
+    list_display = ("fiscal_year", "amount", "status", "includes_auxiliary", "adopted_on")
+    list_filter = ("status",)
+    list_select_related = ("fiscal_year",)
+    inlines = (RistourneAllocationInline,)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

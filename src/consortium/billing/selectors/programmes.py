@@ -11,7 +11,6 @@ cancelled invoice gives its hours back.
 """
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -137,12 +136,3 @@ def bank_balances(
                 )
             )
     return rows
-
-
-def bank_organisations(eligible: dict[int, set[int]]) -> dict[int, list[int]]:
-    """Organisation id → the programmes (ids) it is eligible to, from `eligibility_by_programme`."""
-    by_organisation: dict[int, list[int]] = defaultdict(list)
-    for programme_id, ids in eligible.items():
-        for organisation_id in ids:
-            by_organisation[organisation_id].append(programme_id)
-    return by_organisation

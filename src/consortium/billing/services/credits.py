@@ -55,7 +55,8 @@ def credit_note_create(
     (before taxes) to credit on each; None credits everything not yet credited.
 
     Refused for a draft, a cancelled invoice, a line of another invoice, a negative amount, or
-    more than a line or the invoice has left. A RISTOURNE may have no invoice: then give the
+    more than a line has left (so never more than the invoice has left, but for a cent of tax
+    rounding between notes). A RISTOURNE may have no invoice: then give the
     `organisation`, the `amount` and optionally the line's `description`.
     """
     check_may_bill(user)
@@ -162,13 +163,10 @@ def _credit_of_invoice(invoice: Invoice, reason: str, amounts, note: str) -> Inv
         )
         for position, (pk, value) in enumerate(sorted(amounts.items()), start=1)
     )
+    # Each note's taxes are rounded on its own amounts (what the listing and Revenu Québec
+    # check): notes that credit every line in parts may take a cent more in taxes than the
+    # invoice had, which its balance then shows as owed to the organisation.
     invoice_totals_refresh(note_row)
-    remaining = invoice.total - invoice.credited
-    if note_row.total > remaining:
-        raise ValidationError(
-            _("La note de crédit (%(total)s $) dépasse ce qui reste de la facture (%(left)s $).")
-            % {"total": note_row.total, "left": remaining}
-        )
     return note_row
 
 

@@ -142,7 +142,10 @@ def ristourne_propose(*, fiscal_year: FiscalYear | str, amount: Decimal, user=No
         raise ValidationError(
             {"amount": _("Le montant de la ristourne est un montant positif, au cent près.")}
         )
-    ristourne = Ristourne.objects.select_for_update().filter(fiscal_year=year).first()
+    # Two proposals of one year wait for each other on the year's row (there may be no
+    # ristourne row yet to lock).
+    FiscalYear.objects.select_for_update().filter(pk=year.pk).first()
+    ristourne = Ristourne.objects.filter(fiscal_year=year).first()
     if ristourne is not None and ristourne.is_adopted:
         raise ValidationError(
             _("La ristourne de l'exercice %(year)s est adoptée : elle ne change plus.")

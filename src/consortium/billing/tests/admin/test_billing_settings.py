@@ -88,3 +88,34 @@ def test_the_service_refuses_a_gst_number_naming_the_field(db):
         "gst_number": ["Le numéro de TPS a la forme 123456789 RT0001."]
     }
     assert not BillingSettings.objects.exists()
+
+
+def test_a_ristourne_and_its_shares_are_read_in_the_admin_never_changed(admin_client, finance):
+    import datetime as dt
+    from decimal import Decimal
+
+    from consortium.billing.services.ristournes import ristourne_propose
+    from consortium.testing.factories import (
+        DraftInvoiceFactory,
+        FiscalYearFactory,
+        InvoiceLineFactory,
+        MembershipFactory,
+        OrganisationFactory,
+        issue_for_tests,
+    )
+
+    BillingSettingsFactory()
+    FiscalYearFactory(name="2020-2021")
+    organisation = OrganisationFactory(code="GRAND", name="Coopérative Grand")
+    MembershipFactory(organisation=organisation)
+    draft = DraftInvoiceFactory(organisation=organisation)
+    InvoiceLineFactory(invoice=draft)
+    issue_for_tests(draft, on=dt.date(2020, 9, 1))
+    ristourne = ristourne_propose(fiscal_year="2020-2021", amount=Decimal("12.34"), user=finance)
+    page = page_text(admin_client, "billing_ristourne_change", ristourne.pk)
+    assert "Coopérative Grand" in page and "12,34" in page
+    assert "2020-2021" in page_text(admin_client, "billing_ristourne_changelist")
+    response = admin_client.post(
+        admin_url("billing_ristourne_change", ristourne.pk), {"amount": "99.00"}
+    )
+    assert response.status_code == 403

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from consortium.billing.models import Invoice, InvoiceStatus
+from consortium.billing.models import BillingSettings, Invoice, InvoiceStatus
 from consortium.billing.taxes import GST_RATE, QST_RATE
 from consortium.core.money import cents
 from consortium.members.models import MemberCategory
@@ -112,3 +112,12 @@ def test_messages_in_english_on_request(hours):
     out = invoices("--lang", "en", "draft", "--through", "2020-06-30")
 
     assert "Drafts: 2 created, 0 extended; 10.75 h" in out
+
+
+def test_issuing_without_the_settings_says_what_to_fill(hours):
+    invoices("draft", "--through", "2020-06-30")
+    BillingSettings.objects.filter(pk=1).update(gst_number="")
+
+    with pytest.raises(CommandError, match="remplissez numéro de TPS dans l'administration"):
+        invoices("issue", "--all")
+    assert not Invoice.objects.exclude(status=InvoiceStatus.DRAFT).exists()

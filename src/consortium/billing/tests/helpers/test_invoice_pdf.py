@@ -2,14 +2,12 @@
 the invoice's language, the hours as an appendix; a draft says so and has no number."""
 
 import datetime as dt
-import io
-import re
 from decimal import Decimal
 
-import pypdf
 import pytest
 
 from consortium.billing.pdf import invoice_document, invoice_pdf
+from consortium.testing.documents import pdf_pages
 from consortium.testing.factories import (
     BillingSettingsFactory,
     CreditNoteFactory,
@@ -24,14 +22,6 @@ from consortium.testing.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_pages(content: bytes) -> list[str]:
-    reader = pypdf.PdfReader(io.BytesIO(content))
-    return [
-        re.sub(r"\s+", " ", page.extract_text().replace("\u00a0", " ").replace("\u202f", " "))
-        for page in reader.pages
-    ]
 
 
 @pytest.fixture
@@ -238,3 +228,22 @@ def test_an_invoice_drafted_and_issued_by_the_services_prints_its_hours(finance)
     for figure in ("1 000,00 $", "50,00 $", "99,75 $", "1 149,75 $"):
         assert figure in text
     assert "Conciliation du 1 juin" in pages[-1] and "Léa Tremblay" in pages[-1]
+
+
+def test_every_page_of_a_draft_says_brouillon(organisation):
+    BillingSettingsFactory()
+    draft = DraftInvoiceFactory(organisation=organisation)
+    mandate = MandateFactory(organisation=organisation)
+    line = InvoiceLineFactory(invoice=draft, mandate=mandate, hours=Decimal("80"))
+    expert = ExpertFactory()
+    for index in range(80):
+        entry = TimeEntryFactory(
+            expert=expert,
+            mandate=mandate,
+            date=dt.date(2020, 4, 1) + dt.timedelta(days=index),
+            hours=Decimal("1.00"),
+        )
+        InvoiceEntryFactory(line=line, time_entry=entry)
+    pages = pdf_pages(invoice_pdf(draft))
+    assert len(pages) >= 2
+    assert all("BROUILLON" in page for page in pages)

@@ -162,3 +162,22 @@ def test_a_credit_note_after_a_payment_leaves_the_invoice_paid(invoice):
 
     invoice.refresh_from_db()
     assert (invoice.status, invoice.balance) == (InvoiceStatus.PAID, Decimal("0.00"))
+
+
+def test_credit_notes_are_each_taxed_on_their_own_amounts():
+    BillingSettingsFactory()
+    draft = DraftInvoiceFactory()
+    first = InvoiceLineFactory(invoice=draft, amount=Decimal("0.10"))
+    InvoiceLineFactory(invoice=draft, amount=Decimal("0.10"))
+    invoice_totals_refresh(draft)  # 0,20 $: GST 0,01 $, QST 0,02 $ (0,01995): 0,23 $
+    invoice = invoice_issue(invoice=draft, user=None, on=ISSUED)
+    credit_note_create(
+        invoice=invoice, user=None, reason="correction", amounts={first.pk: Decimal("0.10")}
+    )
+
+    last = credit_note_create(invoice=invoice, user=None, reason="cancellation")
+
+    # 0,10 $: GST 0,01 $ (0,005), QST 0,01 $ (0,009975); twice, a cent more than the invoice.
+    assert (last.gst, last.qst, last.total) == (Decimal("0.01"), Decimal("0.01"), Decimal("0.12"))
+    invoice.refresh_from_db()
+    assert (invoice.status, invoice.balance) == (InvoiceStatus.CANCELLED, Decimal("-0.01"))

@@ -15,7 +15,7 @@ from consortium.billing.models import (
 )
 from consortium.billing.pdf import invoice_pdf
 from consortium.billing.services.ristournes import ristourne_adopt, ristourne_propose
-from consortium.billing.tests.helpers.test_invoice_pdf import pdf_pages
+from consortium.testing.documents import pdf_pages
 from consortium.testing.factories import (
     BillingSettingsFactory,
     DraftInvoiceFactory,

@@ -177,8 +177,8 @@ def test_the_allocation_takes_the_same_queries_for_many_members(year, django_ass
     BillingSettingsFactory()
     for index in range(30):
         invoiced(member(f"NOMB{index:02d}", "user"), f"{100 + index}.00")
-    # The year, the ristourne, the settings, the business (one query), the checks of the
+    # The year, its lock, the ristourne, the settings, the business (one query), the checks of the
     # ristourne's row, its insert, the allocations' delete and insert: none per member.
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         ristourne = ristourne_propose(fiscal_year=YEAR, amount=Decimal("1000.00"))
     assert ristourne.allocations.count() == 30
