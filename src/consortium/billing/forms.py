@@ -170,12 +170,15 @@ class CreditNoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, lines, **kwargs) -> None:
+    def __init__(self, *args, lines, left: dict[int, Decimal], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.lines = list(lines)
         for line in self.lines:
             self.fields[f"line_{line.pk}"] = MoneyField(
-                label=line.description, required=False, help_text=_("Avant taxes.")
+                label=line.description,
+                required=False,
+                help_text=_("Avant taxes; il reste %(left)s $ à créditer.")
+                % {"left": f"{left.get(line.pk, line.amount):.2f}".replace(".", ",")},
             )
 
     def line_fields(self):

@@ -82,3 +82,15 @@ def invoices_with_detail() -> QuerySet[Invoice]:
             ),
         ),
     )
+
+
+def line_amounts_left(invoice: Invoice) -> dict[int, Decimal]:
+    """What each line of an issued invoice has left to credit, before taxes: its amount less
+    the credit notes' lines that credit it. One query."""
+    credited = Coalesce(Sum("credits__amount"), Value(ZERO), output_field=_MONEY)
+    return {
+        line_id: amount - taken
+        for line_id, amount, taken in invoice.lines.order_by()
+        .annotate(taken=credited)
+        .values_list("pk", "amount", "taken")
+    }

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from consortium.accounts.access import INVOICE_READ_ROLES, role_required
 from consortium.billing.forms import CreditNoteForm, PaymentForm
+from consortium.billing.selectors.documents import line_amounts_left
 from consortium.billing.services import credits, payments
 from consortium.billing.views.common import changeable_invoice
 from consortium.core.forms import add_service_errors
@@ -38,7 +39,11 @@ def payment_record(request: HttpRequest, invoice_id: int) -> HttpResponse:
 @role_required(*INVOICE_READ_ROLES)
 def credit_note_create(request: HttpRequest, invoice_id: int) -> HttpResponse:
     invoice = changeable_invoice(request, invoice_id)
-    form = CreditNoteForm(request.POST or None, lines=invoice.lines.order_by("position", "pk"))
+    form = CreditNoteForm(
+        request.POST or None,
+        lines=invoice.lines.order_by("position", "pk"),
+        left=line_amounts_left(invoice),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             note = credits.credit_note_create(

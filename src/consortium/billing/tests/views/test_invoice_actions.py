@@ -226,3 +226,14 @@ def test_only_finance_issues_ticked_drafts(client, world, who):
     assert response.status_code == 403
     world.draft.refresh_from_db()
     assert world.draft.is_draft
+
+
+def test_the_credit_note_form_says_what_each_line_has_left_to_credit(client, world):
+    line = world.issued.lines.get()
+    signed_in(client, world.user("finance"))
+    client.post(
+        url("billing:credit_note_create", world.issued.pk),
+        {"scope": "partial", "reason": "correction", f"line_{line.pk}": "20,00"},
+    )
+    page = client.get(url("billing:credit_note_create", world.issued.pk)).content.decode()
+    assert "Avant taxes; il reste 80,00 $ à créditer." in page
