@@ -18,6 +18,7 @@ from consortium.billing.models import (
     PaymentMethod,
     TaxCode,
 )
+from consortium.core.formatting import number
 from consortium.core.forms import SupportedDateField
 from consortium.core.money import parse_amount
 from consortium.mandates.models import Mandate
@@ -178,7 +179,7 @@ class CreditNoteForm(forms.Form):
                 label=line.description,
                 required=False,
                 help_text=_("Avant taxes; il reste %(left)s $ à créditer.")
-                % {"left": f"{left.get(line.pk, line.amount):.2f}".replace(".", ",")},
+                % {"left": number(left.get(line.pk, line.amount), 2)},
             )
 
     def line_fields(self):
