@@ -4,6 +4,8 @@ backup detail and the actions its state allows, and its PDF."""
 from django.db.models import Case, F, Q, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from consortium.accounts.access import (
     INVOICE_READ_ROLES,
@@ -21,7 +23,8 @@ from consortium.billing.selectors.documents import (
     invoice_list_totals,
     invoices_with_detail,
 )
-from consortium.core.listing import page_links, paginate
+from consortium.core.exports import FORMATS, Column, Kind, export_response
+from consortium.core.listing import page_links, paginate, query_string
 from consortium.core.models import FiscalYear
 
 PER_PAGE = 50
@@ -44,6 +47,35 @@ def _filtered(invoices, form: InvoiceFilterForm):
     return invoices
 
 
+def _export_columns() -> list[Column]:
+    kinds, statuses = dict(InvoiceKind.choices), dict(InvoiceStatus.choices)
+
+    def signed(field: str):
+        def value(invoice: Invoice):
+            amount = getattr(invoice, field)
+            return -amount if invoice.kind == InvoiceKind.CREDIT_NOTE else amount
+
+        return value
+
+    return [
+        Column(_("Numéro"), lambda invoice: invoice.number, width=18),
+        Column(_("Type"), lambda invoice: capfirst(kinds[invoice.kind])),
+        Column(_("Code de l'organisation"), lambda invoice: invoice.organisation.code, width=12),
+        Column(_("Organisation"), lambda invoice: invoice.organisation.name, width=32),
+        Column(_("Date"), lambda invoice: invoice.issued_on, Kind.DATE, width=11),
+        Column(_("État"), lambda invoice: capfirst(statuses[invoice.status])),
+        Column(
+            _("Facture créditée"), lambda invoice: getattr(invoice.credited_invoice, "number", "")
+        ),
+        Column(_("Sous-total"), signed("subtotal"), Kind.NUMBER),
+        Column(_("Escompte"), signed("discount"), Kind.NUMBER),
+        Column(_("TPS"), signed("gst"), Kind.NUMBER),
+        Column(_("TVQ"), signed("qst"), Kind.NUMBER),
+        Column(_("Total"), signed("total"), Kind.NUMBER),
+        Column(_("Payé"), lambda invoice: invoice.paid, Kind.NUMBER),
+    ]
+
+
 @role_required(*INVOICE_READ_ROLES)
 def invoice_list(request: HttpRequest) -> HttpResponse:
     roles = request_roles(request)
@@ -58,6 +90,16 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
         "-sequence",
         "-pk",
     )
+    export_format = request.GET.get("format")
+    if export_format in FORMATS:
+        # Amounts as they weigh on what is owed: a credit note's are negative.
+        return export_response(
+            export_format,
+            _("factures"),
+            _("Factures"),
+            _export_columns(),
+            ordered.iterator(chunk_size=500),
+        )
     page = paginate(request, ordered, PER_PAGE)
     return render(
         request,
@@ -70,6 +112,8 @@ def invoice_list(request: HttpRequest) -> HttpResponse:
             "may_change": may_change_invoices(roles),
             "filtered": any(request.GET.get(name) for name in form.fields),
             "credit_note": InvoiceKind.CREDIT_NOTE,
+            "csv_url": query_string(request, format="csv", page=None),
+            "xlsx_url": query_string(request, format="xlsx", page=None),
         },
     )
 

@@ -136,3 +136,28 @@ def test_the_navigation_links_to_billing_for_finance_directors_and_administrator
 def test_no_template_comment_leaks_into_the_page(client, world):
     page = signed_in(client, world.user("finance")).get(url("billing:invoice_list")).content
     assert b"{#" not in page
+
+
+def test_the_filtered_list_exports_as_csv_credit_notes_negative(client, world):
+    issued_invoice(
+        world.scene.organisation,
+        kind="credit_note",
+        credited_invoice=world.issued,
+        credit_reason="correction",
+        amounts=["20.00"],
+    )
+    response = signed_in(client, world.user("finance")).get(
+        url("billing:invoice_list"), {"status": "issued", "format": "csv"}
+    )
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 4
+    assert "NC-2020-2021-0001,Note de crédit," in lines[2]
+    assert lines[2].endswith(",2020-2021-0001,-20.00,0.00,-1.00,-2.00,-23.00,0.00")
+
+
+def test_a_director_exports_only_his_departments_invoices(client, world):
+    response = signed_in(client, world.user("director")).get(
+        url("billing:invoice_list"), {"format": "csv"}
+    )
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 3  # the header, the draft and the issued invoice of M-CPT
