@@ -594,3 +594,45 @@ def issue_for_tests(invoice, *, on: dt.date = dt.date(2020, 6, 30), sequence: in
     )
     invoice.refresh_from_db()
     return invoice
+
+
+# --- billing: the invoice pages' documents ---------------------------------------------------
+
+
+class InvoiceFactory(DraftInvoiceFactory):
+    """A draft invoice of June 2020's hours; `issued_invoice(...)` makes an issued one."""
+
+    period_end = dt.date(2020, 6, 30)
+
+
+def draft_invoice(organisation=None, *, amounts=(Decimal("100.00"),), mandate=None, **fields):
+    """A draft with one fixed-fee line per amount (on `mandate` if given), its totals computed."""
+    from consortium.billing.services.totals import invoice_totals_refresh
+
+    invoice = InvoiceFactory(
+        organisation=organisation or (mandate.organisation if mandate else OrganisationFactory()),
+        **fields,
+    )
+    for position, amount in enumerate(amounts):
+        InvoiceLineFactory(
+            invoice=invoice,
+            position=position,
+            kind="fixed_fee",
+            amount=Decimal(amount),
+            mandate=mandate,
+        )
+    return invoice_totals_refresh(invoice)
+
+
+def issued_invoice(
+    organisation=None,
+    *,
+    issued_on=dt.date(2020, 7, 1),
+    amounts=(Decimal("100.00"),),
+    mandate=None,
+    **fields,
+):
+    """An issued invoice (or, with `kind="credit_note"`, a credit note) of one fixed-fee line
+    per amount, numbered in `issued_on`'s fiscal year by `issue_for_tests`."""
+    invoice = draft_invoice(organisation, amounts=amounts, mandate=mandate, **fields)
+    return issue_for_tests(invoice, on=issued_on)

@@ -1,2 +1,3 @@
 """Reads of billing, one module per topic: programmes.py (eligibility, hour banks),
-invoices.py (the listing)."""
+invoices.py (the listing), documents.py (the workspace's list totals and one document's page),
+receivables.py (aged balance, statement)."""
