@@ -1,12 +1,19 @@
-"""Invoices and credit notes: finance and administrators only, as on the site. Writes go
-through billing's services (drafting, issuing, credit notes), which check the role again."""
+"""Invoices and credit notes, as on the site (`accounts.access.invoices`): finance and
+administrators read and change every one; a director reads those of the departments they
+direct; nobody else. Writes go through billing's services (drafting, issuing, credit notes),
+which check the role again."""
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from consortium.accounts.access import request_holds
+from consortium.accounts.access import request_holds, request_roles
+from consortium.accounts.access.invoices import (
+    invoice_for_change,
+    invoice_for_read,
+    invoices_visible_to,
+)
 from consortium.accounts.models import RoleKind
 from consortium.api import schemas
 from consortium.api.errors import ApiError
@@ -29,6 +36,12 @@ def _check_finance(request) -> None:
         raise ApiError(403, _("La facturation est réservée aux finances et aux administrateurs."))
 
 
+def _check_reader(request) -> None:
+    """The invoice pages' role gate: finance, administrators, directors."""
+    if not request_holds(request, (RoleKind.FINANCE, RoleKind.DIRECTOR)):
+        raise ApiError(403, _("Les factures sont réservées aux finances et à la direction."))
+
+
 def _rows():
     return Invoice.objects.select_related("organisation").prefetch_related(
         Prefetch("lines", queryset=InvoiceLine.objects.order_by("position", "pk"))
@@ -36,11 +49,15 @@ def _rows():
 
 
 def _invoice(request, invoice_id: int) -> Invoice:
-    _check_finance(request)
-    invoice = _rows().filter(pk=invoice_id).first()
-    if invoice is None:
-        raise ApiError(404, _("Aucune facture à votre portée."))
-    return invoice
+    """The invoice to read: 403 for a role that reads none, 404 out of reach."""
+    _check_reader(request)
+    return invoice_for_read(request.user, invoice_id, among=_rows(), roles=request_roles(request))
+
+
+def _invoice_to_change(request, invoice_id: int) -> Invoice:
+    """404 out of reach, 403 for a director who reads it but changes none."""
+    _check_reader(request)
+    return invoice_for_change(request.user, invoice_id, among=_rows(), roles=request_roles(request))
 
 
 @router.get("/invoices", response=schemas.InvoicePage)
@@ -56,8 +73,10 @@ def invoices_list(
 ):
     """Invoices and credit notes, drafts included; dates are the issue dates."""
     require_scope(request, Scope.INVOICES_READ)
-    _check_finance(request)
-    rows = _rows().order_by("-issued_on", "number", "pk")
+    _check_reader(request)
+    rows = invoices_visible_to(request.user, among=_rows(), roles=request_roles(request)).order_by(
+        "-issued_on", "number", "pk"
+    )
     if organisation:
         rows = rows.filter(organisation__code=organisation)
     if status:
@@ -137,7 +156,9 @@ def invoices_draft_endpoint(request, payload: schemas.InvoicesDraft):
 @router.post("/invoices/{int:invoice_id}/issue", response=schemas.Invoice)
 def invoice_issue_endpoint(request, invoice_id: Id, payload: schemas.InvoiceIssue):
     require_scope(request, Scope.INVOICES_WRITE)
-    invoice = invoice_issue(invoice=_invoice(request, invoice_id), user=request.user, on=payload.on)
+    invoice = invoice_issue(
+        invoice=_invoice_to_change(request, invoice_id), user=request.user, on=payload.on
+    )
     return _rows().get(pk=invoice.pk)
 
 
@@ -147,7 +168,7 @@ def invoice_cancel_endpoint(request, invoice_id: Id, payload: schemas.InvoiceCan
     returned)."""
     require_scope(request, Scope.INVOICES_WRITE)
     note = credit_note_create(
-        invoice=_invoice(request, invoice_id),
+        invoice=_invoice_to_change(request, invoice_id),
         user=request.user,
         reason=CreditReason.CANCELLATION,
         note=payload.note,

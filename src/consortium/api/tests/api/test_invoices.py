@@ -46,7 +46,7 @@ def test_finance_and_administrators_list_and_read_invoices(invoice, people, api_
     assert len(one["lines"]) == 1
 
 
-@pytest.mark.parametrize("who", ["owner", "colleague", "outsider", "director"])
+@pytest.mark.parametrize("who", ["owner", "colleague", "outsider", "communications"])
 def test_nobody_else_reads_invoices(invoice, people, api_as, who):
     user = getattr(people, who) if who != "outsider" else None
     if user is None:
@@ -58,6 +58,22 @@ def test_nobody_else_reads_invoices(invoice, people, api_as, who):
     assert client.get("/invoices").status_code == 403
     assert client.get(f"/invoices/{invoice.pk}").status_code == 403
     assert client.post(f"/invoices/{invoice.pk}/issue", {}).status_code == 403
+
+
+def test_a_director_reads_the_invoices_of_their_departments_and_changes_none(
+    invoice, people, api_as
+):
+    mine = draft(organisation=invoice.organisation)
+    InvoiceLineFactory(
+        invoice=mine, mandate=MandateFactory(department=people.department), amount=Decimal(50)
+    )
+    client = api_as(people.director)
+    assert [row["id"] for row in client.get("/invoices").json()["results"]] == [mine.pk]
+    assert client.get(f"/invoices/{mine.pk}").status_code == 200
+    assert client.get(f"/invoices/{invoice.pk}").status_code == 404
+    assert client.post(f"/invoices/{mine.pk}/issue", {}).status_code == 403
+    assert client.post(f"/invoices/{invoice.pk}/issue", {}).status_code == 404
+    assert client.post("/invoices/draft", {"through": "2020-06-30"}).status_code == 403
 
 
 def test_finance_issues_a_draft_reads_its_pdf_and_cancels_it(invoice, people, api_as):
