@@ -1,0 +1,221 @@
+"""`consortium import-timesheets --from TOOL FILE` as a person runs it from a terminal."""
+
+import datetime as dt
+import json
+import shutil
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from consortium.imports.tests.conftest import Outcome
+from consortium.mandates.models import Mandate, MandateType
+from consortium.members.models import Organisation
+from consortium.staff.models import Expert
+from consortium.testing.factories import (
+    DepartmentFactory,
+    ExpertFactory,
+    MandateFactory,
+    OrganisationFactory,
+    PeriodLockFactory,
+)
+from consortium.timesheets.models import TimeEntry, TimeEntryImport
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "tools"
+
+
+def run(tool: str, name: str | Path, *args: str) -> Outcome:
+    path = name if isinstance(name, Path) else DATA / name
+    stdout, stderr = StringIO(), StringIO()
+    try:
+        call_command(
+            "import-timesheets", "--from", tool, str(path), *args, stdout=stdout, stderr=stderr
+        )
+    except CommandError as error:
+        return Outcome(False, stdout.getvalue(), stderr.getvalue(), str(error))
+    return Outcome(True, stdout.getvalue(), stderr.getvalue())
+
+
+def service_hours(first: str, last: str) -> Decimal:
+    stdout = StringIO()
+    call_command("kpis", "--from", first, "--to", last, "--format", "json", stdout=stdout)
+    return Decimal(str(json.loads(stdout.getvalue())["service_hours"]))
+
+
+@pytest.fixture
+def department():
+    return DepartmentFactory(code="CONSEIL")
+
+
+@pytest.mark.parametrize(
+    ("tool", "name", "first", "last", "hours"),
+    [
+        ("kimai", "kimai1.csv", "2025-01-01", "2025-01-31", Decimal("6.75")),
+        ("kimai", "kimai2-en.csv", "2025-03-01", "2025-03-31", Decimal("4.25")),
+        ("toggl", "toggl-detailed.csv", "2025-03-01", "2025-03-31", Decimal("5.25")),
+        ("clockify", "clockify-old.csv", "2025-03-01", "2025-03-31", Decimal("6.25")),
+        ("harvest", "harvest-detailed.csv", "2025-03-01", "2025-03-31", Decimal("6.75")),
+    ],
+)
+def test_each_tools_export_imports_with_create_missing_and_its_hours_land_to_the_hundredth(
+    department, tool, name, first, last, hours
+):
+    OrganisationFactory(code="INTERNE", name="Interne")
+    mapping = DATA.parent / "tools-map.csv"
+    outcome = run(tool, name, "--create-missing", "--department", "CONSEIL", "--map", str(mapping))
+    assert outcome.imported, outcome.stderr
+    assert service_hours(first, last) == hours
+    assert TimeEntry.objects.count() == int(outcome.stdout.split("créations : ")[1].split(",")[0])
+    assert TimeEntryImport.objects.get().file_name == name
+
+
+def test_create_missing_says_what_it_created_and_employs_experts_from_their_first_entry(
+    department,
+):
+    outcome = run("toggl", "toggl-detailed.csv", "--create-missing", "--department", "CONSEIL")
+    assert outcome.imported, outcome.stderr
+    camille = Expert.objects.get(email="camille@example.test")
+    assert (camille.first_name, camille.last_name, camille.hired_on, camille.department) == (
+        "Camille", "Martin", dt.date(2025, 3, 3), department
+    )  # fmt: skip
+    assert "Création — expert : CAMILLE-MARTIN (Camille Martin)" in outcome.stdout
+    assert "Création — organisation : BOULANGERIE-DUPAIN (Boulangerie Dupain)" in outcome.stdout
+    assert "Création — type de mandat : DESIGN (Design)" in outcome.stdout
+    assert "Création — mandat : SITE-VITRINE (Site vitrine)" in outcome.stdout
+    site = Mandate.objects.get(code="SITE-VITRINE")
+    assert (site.start, site.organisation.name, site.mandate_type.code) == (
+        dt.date(2025, 3, 3), "Boulangerie Dupain", "DESIGN"
+    )  # fmt: skip
+    assert Mandate.objects.get(code="FLYERS").mandate_type.name_fr == "Importé de Toggl"
+    assert "Lignes laissées de côté (totaux, durées nulles) : 6." in outcome.stdout
+
+
+def test_a_dry_run_prints_what_would_be_created_and_the_totals_and_writes_nothing(department):
+    outcome = run(
+        "toggl", "toggl-detailed.csv", "--create-missing", "--department", "CONSEIL", "--dry-run"
+    )
+    assert outcome.imported, outcome.stderr
+    assert "essai (--dry-run), rien n'a été écrit" in outcome.stdout
+    assert "Création prévue — expert : CAMILLE-MARTIN (Camille Martin)" in outcome.stdout
+    assert "  CAMILLE-MARTIN\t4.50" in outcome.stdout
+    assert "  SITE-VITRINE\t3.25" in outcome.stdout
+    assert "Total : 5.25 h" in outcome.stdout
+    assert not Expert.objects.exists()
+    assert not Mandate.objects.exists() and not Organisation.objects.exists()
+    assert not MandateType.objects.exists() and not TimeEntry.objects.exists()
+    assert not TimeEntryImport.objects.exists()
+
+
+def test_people_and_projects_are_found_by_email_then_name_without_creating_anything():
+    ExpertFactory(code="CM", first_name="Camille", last_name="Martin", email="CAMILLE@example.test")
+    ExpertFactory(code="IM", first_name="Ines", last_name="MOREAU", email="")
+    MandateFactory(code="BRAND", title="Identité", start=dt.date(2025, 1, 1))
+    outcome = run("clockify", "clockify-old.csv")
+    assert outcome.imported, outcome.stderr
+    assert sorted(TimeEntry.objects.values_list("expert__code", "hours")) == [
+        ("CM", Decimal("1.50")),
+        ("IM", Decimal("1.25")),
+        ("IM", Decimal("3.50")),
+    ]
+
+
+def test_map_csv_maps_names_the_tool_uses_onto_our_codes(tmp_path):
+    ExpertFactory(code="E7", first_name="Camille", last_name="Martin-Roy", email="")
+    MandateFactory(code="M-12", title="Brochure 2025", start=dt.date(2025, 1, 1))
+    mapping = tmp_path / "MAP.csv"
+    mapping.write_text(
+        "kind,source_name,code\nperson,camille martin,E7\nproject,Brochure,M-12\n",
+        encoding="utf-8",
+    )
+    outcome = run("harvest", "harvest-comma.csv", "--map", str(mapping))
+    assert outcome.imported, outcome.stderr
+    assert sorted(TimeEntry.objects.values_list("expert__code", "mandate__code", "date")) == [
+        ("E7", "M-12", dt.date(2025, 3, 17)),
+        ("E7", "M-12", dt.date(2025, 3, 18)),
+    ]
+
+
+def test_unknown_people_and_projects_are_refused_at_their_first_line_naming_the_tools_column():
+    outcome = run("toggl", "toggl-detailed.csv")
+    assert not outcome.imported
+    assert outcome.error_lines[0].startswith(
+        f"{DATA / 'toggl-detailed.csv'}, ligne 2, colonne « User » : Personne sans expert : "
+        "« camille@example.test »"
+    )
+    assert "(et 2 autre(s) ligne(s))" in outcome.error_lines[0]
+    assert any("colonne « Project » : Projet sans mandat : « Flyers »" in line
+               for line in outcome.error_lines)  # fmt: skip
+    assert not TimeEntry.objects.exists()
+
+
+def test_create_missing_needs_a_department():
+    outcome = run("toggl", "toggl-detailed.csv", "--create-missing")
+    assert not outcome.imported
+    assert "--department CODE" in outcome.stderr
+    assert not Expert.objects.exists()
+
+
+def test_the_ledgers_rules_refuse_the_whole_file_with_the_tools_line_and_column(department):
+    PeriodLockFactory(start=dt.date(2025, 3, 1), end=dt.date(2025, 3, 4))
+    outcome = run("toggl", "toggl-detailed.csv", "--create-missing", "--department", "CONSEIL")
+    assert not outcome.imported
+    assert outcome.error_lines
+    assert all(", colonne « Start date » : " in line for line in outcome.error_lines)
+    assert [line.split(", ligne ")[1].split(",")[0] for line in outcome.error_lines] == [
+        "2", "3", "4"
+    ]  # fmt: skip
+    assert not TimeEntry.objects.exists() and not Expert.objects.exists()
+
+
+def test_an_export_whose_hours_break_the_24_hour_rule_is_refused(tmp_path):
+    ExpertFactory(code="CM", first_name="Camille", last_name="Martin")
+    MandateFactory(code="BROCHURE", title="Brochure", start=dt.date(2025, 1, 1))
+    path = tmp_path / "harvest.csv"
+    shutil.copy(DATA / "harvest-comma.csv", path)
+    path.write_text(path.read_text().replace(";1,5;1,5;", ";2.000,0;2.000,0;"), encoding="utf-8")
+    outcome = run("harvest", path)
+    assert not outcome.imported
+    assert outcome.error_lines == [
+        f"{path}, ligne 2, colonne « Hours » : Les heures doivent être plus de 0 et au plus 24."
+    ]
+
+
+def test_importing_the_same_export_twice_changes_nothing(department):
+    assert run("kimai", "kimai2-de.csv", "--create-missing", "--department", "CONSEIL").imported
+    first = sorted(TimeEntry.objects.values_list("expert__code", "date", "hours", "description"))
+    again = run("kimai", "kimai2-de.csv", "--create-missing", "--department", "CONSEIL")
+    assert again.imported, again.stderr
+    assert "Création" not in again.stdout
+    assert (
+        sorted(TimeEntry.objects.values_list("expert__code", "date", "hours", "description"))
+        == first
+    )
+
+
+def test_approve_approves_the_weeks_of_the_export(department):
+    OrganisationFactory(code="INTERNE", name="Interne")
+    outcome = run(
+        "harvest", "harvest-detailed.csv", "--create-missing", "--department", "CONSEIL",
+        "--map", str(DATA.parent / "tools-map.csv"), "--approve",
+    )  # fmt: skip
+    assert outcome.imported, outcome.stderr
+    assert "semaines approuvées par l'import — créations : 2" in outcome.stdout
+
+
+def test_an_ambiguous_file_is_refused_and_date_order_settles_it(department):
+    OrganisationFactory(code="GL", name="Garage Leroy")
+    refused = run("harvest", "ambiguous-dates.csv", "--create-missing", "--department", "CONSEIL")
+    assert not refused.imported
+    assert "Dates ambiguës" in refused.stderr
+    settled = run(
+        "harvest", "ambiguous-dates.csv", "--create-missing", "--department", "CONSEIL",
+        "--date-order", "mdy",
+    )  # fmt: skip
+    assert settled.imported, settled.stderr
+    assert sorted(TimeEntry.objects.values_list("date", flat=True)) == [
+        dt.date(2025, 3, 4), dt.date(2025, 5, 6)
+    ]  # fmt: skip
