@@ -99,21 +99,25 @@ def _rows(
     errors: ErrorList,
     dates: DateReader,
 ) -> ToolExport | None:
-    positions = header.positions
-    width = max(positions.values()) + 1
+    positions = list(header.positions.items())
+    width = max(position for _key, position in positions) + 1
     export = ToolExport(tool=tool, rows=[], header=header)
     records: list[tuple[int, dict[str, str]]] = []
-    date_key = "date" if "date" in positions else "start_date"
+    date_key = "date" if "date" in header.positions else "start_date"
+    date_column = header.name(date_key)
+    is_total = getattr(module, "is_total", None)
     for line, values in body:
         if len(values) < width:
             values = values + [""] * (width - len(values))
-        record = {key: values[position] for key, position in positions.items()}
-        if getattr(module, "is_total", None) and module.is_total(record):
+        record = {key: values[position].strip() for key, position in positions}
+        if not any(record.values()):
+            continue  # a blank line, or one of columns of no interest only
+        if is_total is not None and is_total(record):
             export.skipped.append(line)
             continue
         records.append((line, record))
         if record.get(date_key):
-            dates.note(line, header.name(date_key), record[date_key])
+            dates.note(line, date_column, record[date_key])
     if not records and not errors:
         errors.add(2, "", _("Aucune ligne à importer : le fichier n'a que son en-tête."))
     if not dates.decide():

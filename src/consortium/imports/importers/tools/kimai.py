@@ -55,7 +55,7 @@ def prepare(sheet: Sheet, errors: ErrorList) -> tuple[list[str], int, list] | No
     """The header, its line and the rows under it; a Kimai 1 file without a header (its first
     value is already a date) gets Kimai 1's default columns."""
     first_line, first = sheet.rows[0]
-    if first and _DATE_LIKE.fullmatch(first[0]):
+    if first and _DATE_LIKE.fullmatch(first[0].strip()):
         return list(KIMAI1_COLUMNS), first_line, sheet.rows
     return first, first_line, sheet.rows[1:]
 

@@ -8,6 +8,7 @@ lines, unless the order is given (`--date-order`).
 """
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +25,11 @@ HUNDREDTH = Decimal("0.01")
 SECONDS_PER_HOUR = Decimal(3600)
 
 
+# Caches: an export repeats the same few names, times and durations on thousands of rows.
+_cached = functools.lru_cache(maxsize=8192)
+
+
+@_cached
 def fold(text: str) -> str:
     """A name as compared: no accents, no case, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -53,12 +59,8 @@ def read_sheet(path: Path, errors: ErrorList) -> Sheet | None:
     delimiter = delimiter or detect_delimiter(first)
     if not well_formed(text, delimiter, errors):
         return None
-    rows = [
-        (line, [value.strip() for value in values])
-        for line, values in records_of(text, delimiter)
-        if any(value.strip() for value in values)
-    ]
-    return Sheet(rows)
+    # Values are stripped later, only those of the columns read.
+    return Sheet([(line, values) for line, values in records_of(text, delimiter) if any(values)])
 
 
 def _read_xlsx(path: Path, errors: ErrorList) -> Sheet | None:
@@ -126,7 +128,7 @@ def match_header(
         for position, name in enumerate(folded):
             if name in wanted or _without_currency(name) in wanted:
                 found.positions[key] = position
-                found.names[key] = header[position]
+                found.names[key] = header[position].strip()
                 break
     missing = [key for key in required if key not in found.positions]
     for key in missing:
@@ -160,6 +162,7 @@ class DateReader:
     errors: ErrorList
     order: str | None = None  # given by the user, or decided
     seen: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, text
+    _read: dict[str, dt.date | None] = field(default_factory=dict)
 
     def note(self, line: int, column: str, text: str) -> None:
         self.seen.append((line, column, text))
@@ -216,6 +219,13 @@ class DateReader:
 
     def read(self, text: str) -> dt.date | None:
         """The date (after `decide`), or None if the text is no date."""
+        try:
+            return self._read[text]
+        except KeyError:
+            found = self._read[text] = self._parse(text)
+            return found
+
+    def _parse(self, text: str) -> dt.date | None:
         match = _ISO.fullmatch(text)
         try:
             if match:
@@ -249,6 +259,7 @@ def date_message(text: str) -> str:
 _TIME = re.compile(r"(?:.*[T ])?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([aApP]\.?[mM]\.?)?")
 
 
+@_cached
 def read_time(text: str) -> dt.time | None:
     """A time of day: 24-hour ("09:05", "9:05:00") or 12-hour ("2:00 PM"); a date before it (a
     date-time cell) is left aside."""
@@ -269,6 +280,7 @@ def read_time(text: str) -> dt.time | None:
 _CLOCK = re.compile(r"(\d+):(\d{1,2})(?::(\d{1,2}))?")
 
 
+@_cached
 def clock_hours(text: str) -> Decimal | None:
     """ "3:30", "03:30:00", "125:00:00" as hours."""
     match = _CLOCK.fullmatch(text)
@@ -281,6 +293,7 @@ def clock_hours(text: str) -> Decimal | None:
 _NUMBER = re.compile(r"[0-9][0-9.,\u00a0\u202f ']*")
 
 
+@_cached
 def read_number(text: str) -> Decimal | None:
     """A number with a decimal point or comma and any thousands separator: "1.5", "1,5",
     "2.000,0", "1,234.50", "1 234,5". With both marks, the last one is the decimal one; a
