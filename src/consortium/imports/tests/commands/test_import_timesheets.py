@@ -219,3 +219,11 @@ def test_an_ambiguous_file_is_refused_and_date_order_settles_it(department):
     assert sorted(TimeEntry.objects.values_list("date", flat=True)) == [
         dt.date(2025, 3, 4), dt.date(2025, 5, 6)
     ]  # fmt: skip
+
+
+def test_messages_are_in_english_with_lang_en():
+    outcome = run("toggl", "toggl-detailed.csv", "--lang", "en")
+    assert not outcome.imported
+    assert outcome.error_lines[0].startswith(
+        f"{DATA / 'toggl-detailed.csv'}, row 2, column “User”: Person with no expert: "
+    )
