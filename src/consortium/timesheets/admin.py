@@ -54,7 +54,7 @@ class TimeEntryForm(ServiceForm):
 
     class Meta:
         model = TimeEntry
-        fields = ("expert", "mandate", "date", "hours", "description")
+        fields = ("expert", "mandate", "date", "hours", "start_time", "end_time", "description")
 
 
 class FiscalYearFilter(admin.SimpleListFilter):
@@ -95,7 +95,7 @@ class FiscalYearFilter(admin.SimpleListFilter):
 @admin.register(TimeEntry)
 class TimeEntryAdmin(ServiceAdmin):
     form = TimeEntryForm
-    # The form refuses a second entry for the same cell, which time_entry_record would replace.
+    # A second entry on one expert, mandate and day is added beside the first (several a day).
     writes = Writes(
         row="entry",
         create=time_entry_record,

@@ -14,9 +14,15 @@ MAX_HOURS_PER_DAY = Decimal("24")
 
 
 class TimeEntry(TimeStampedModel):
-    """Hours an expert gave to a mandate on one day: one entry per expert, mandate and day."""
+    """Hours an expert gave to a mandate on one day; an expert may log several a day.
 
-    # No index of their own: the unique (expert, date, mandate) and the (mandate, date, hours)
+    With `start_time` and `end_time`, the hours are the time between them; an entry ending
+    before it starts crossed midnight and belongs to the day it started. `source` and
+    `external_id` name the entry in the software it was imported from ("" for the web), so that
+    a re-import updates it instead of adding it twice.
+    """
+
+    # No index of their own: the (expert, date, mandate) and the (mandate, date, hours)
     # indexes lead with these columns, and every extra index slows imports.
     expert = models.ForeignKey(
         "staff.Expert",
@@ -35,19 +41,39 @@ class TimeEntry(TimeStampedModel):
     date = models.DateField(_("date"))
     hours = models.DecimalField(_("heures"), max_digits=4, decimal_places=2)
     description = models.TextField(_("description"), blank=True)
+    start_time = models.TimeField(_("début"), null=True, blank=True)
+    end_time = models.TimeField(_("fin"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=30,
+        blank=True,
+        help_text=_("Vide : saisie à l'écran ; sinon le logiciel d'où vient l'entrée."),
+    )
+    external_id = models.CharField(
+        _("identifiant externe"),
+        max_length=100,
+        blank=True,
+        help_text=_("L'identifiant de l'entrée dans le logiciel d'où elle vient."),
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("entrée de temps")
         verbose_name_plural = _("entrées de temps")
         constraints = [
-            # Also serves "an expert's hours on a day" (expert, date) lookups.
             models.UniqueConstraint(
-                fields=["expert", "date", "mandate"],
-                name="time_entry_one_per_expert_day_mandate",
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="time_entry_external_id_once_per_source",
                 violation_error_message=_(
-                    "Cet expert a déjà une entrée sur ce mandat à cette date."
+                    "Une entrée porte déjà cet identifiant externe pour cette source."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True, end_time__isnull=True)
+                | Q(start_time__isnull=False, end_time__isnull=False),
+                name="time_entry_start_and_end_together",
+                violation_error_message=_("Indiquez le début et la fin, ou ni l'un ni l'autre."),
             ),
             models.CheckConstraint(
                 condition=Q(hours__gt=0) & Q(hours__lte=MAX_HOURS_PER_DAY),
@@ -56,6 +82,8 @@ class TimeEntry(TimeStampedModel):
             ),
         ]
         indexes = [
+            # An expert's hours on a day or a week, and the grid's cells (expert, date, mandate).
+            models.Index(fields=["expert", "date", "mandate"], name="time_entry_expert_date_idx"),
             # Every KPI reads hours by mandate over a date range: this index covers them.
             models.Index(fields=["mandate", "date", "hours"], name="time_entry_mandate_date_idx"),
             models.Index(fields=["date", "hours"], name="time_entry_date_idx"),
@@ -63,6 +91,28 @@ class TimeEntry(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.expert} – {self.mandate.code} – {self.date} – {self.hours} h"
+
+    def clean(self) -> None:
+        if (self.start_time is None) != (self.end_time is None):
+            field = "end_time" if self.end_time is None else "start_time"
+            raise ValidationError({field: _("Indiquez le début et la fin, ou ni l'un ni l'autre.")})
+        if self.start_time is not None and self.end_time is not None:
+            hours = hours_between(self.start_time, self.end_time)
+            if hours == 0:
+                raise ValidationError({"end_time": _("La fin doit différer du début.")})
+            if self.hours is None or Decimal(self.hours) != hours:
+                raise ValidationError(
+                    {"hours": _("Les heures doivent égaler la durée entre le début et la fin.")}
+                )
+
+
+def hours_between(start: dt.time, end: dt.time) -> Decimal:
+    """Hours from start to end, rounded to the hundredth; an end before the start is on the
+    next day (the entry crossed midnight and belongs to the day it started)."""
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    if minutes < 0:
+        minutes += 24 * 60
+    return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.01"))
 
 
 class PeriodKind(models.TextChoices):

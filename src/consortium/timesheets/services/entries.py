@@ -15,19 +15,23 @@ from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consortium.core.locks import locked_ranges
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
-from consortium.timesheets.models import ChangeAction, TimeEntry, TimeEntryChange
+from consortium.timesheets.models import ChangeAction, TimeEntry, TimeEntryChange, hours_between
 from consortium.timesheets.selectors.ledger import closed_weeks
 
-# One row for the bulk writer: expert id, mandate id, date, hours, description.
+# One row for the bulk writer: expert id, mandate id, date, hours, description…
 EntryRow = tuple[int, int, dt.date, Decimal, str]
+# … then start and end (both None or both set), source and external id ("": none).
+SourcedEntryRow = tuple[int, int, dt.date, Decimal, str, dt.time | None, dt.time | None, str, str]
 
 
 def time_entries_lock_experts(*, expert_ids: Iterable[int]) -> None:
@@ -72,13 +76,18 @@ def _check_not_billed(entry: TimeEntry) -> None:
 
 
 def _snapshot(entry: TimeEntry) -> dict[str, str]:
-    """An entry as the audit trail keeps it: plain strings, readable for good."""
-    return {
+    """An entry as the audit trail keeps it: plain strings, readable for good. Times appear only
+    when the entry has them, so the older rows read the same."""
+    state = {
         "date": entry.date.isoformat(),
         "mandate": entry.mandate.code,
         "hours": str(Decimal(entry.hours).quantize(rules.HOURS_STEP)),
         "description": entry.description,
     }
+    if entry.start_time is not None and entry.end_time is not None:
+        state["start"] = entry.start_time.strftime("%H:%M")
+        state["end"] = entry.end_time.strftime("%H:%M")
+    return state
 
 
 def _record_change(
@@ -113,63 +122,74 @@ def _check_entry(
     rules.raise_problems(problems)
 
 
+class _Keep:
+    """The default of a field an update leaves as it is (None means "no times")."""
+
+
+KEEP = _Keep()
+
+
+def _hours_of(
+    hours: Decimal | None, start_time: dt.time | None, end_time: dt.time | None
+) -> Decimal | None:
+    """The hours an entry holds: those given, else the time from its start to its end."""
+    if hours is not None:
+        return Decimal(hours)
+    if start_time is not None and end_time is not None:
+        return hours_between(start_time, end_time)
+    return None
+
+
+def _required_hours(hours: Decimal | None) -> Decimal:
+    if hours is None:
+        raise ValidationError({"hours": _("Indiquez les heures, ou le début et la fin.")})
+    return hours
+
+
 @transaction.atomic
 def time_entry_record(
     *,
     expert: Expert,
     mandate: Mandate,
     date: dt.date,
-    hours: Decimal,
+    hours: Decimal | None = None,
     description: str = "",
+    start_time: dt.time | None = None,
+    end_time: dt.time | None = None,
     by=None,
 ) -> TimeEntry:
-    """Record the hours of one expert on one mandate for one day, replacing what that cell held.
+    """Add an entry of one expert on one mandate for one day, beside the day's others.
 
-    `by`: the user who records them (None: the system), kept in the audit trail.
+    With a start and an end, the hours may be left out: they are the time between them (an end
+    before the start is on the next day). `by`: who records it (None: the system), kept in the
+    audit trail.
     """
     time_entries_lock_experts(expert_ids=[expert.pk])
-    entry = (
-        TimeEntry.objects.select_for_update()
-        .filter(expert=expert, mandate=mandate, date=date)
-        .first()
-    )
-    return _write_cell(
+    entry = TimeEntry(
         expert=expert,
         mandate=mandate,
         date=date,
-        hours=Decimal(hours),
         description=description,
-        entry=entry,
-        by=by,
+        start_time=start_time,
+        end_time=end_time,
     )
+    return _write(entry=entry, hours=_hours_of(hours, start_time, end_time), before=None, by=by)
 
 
-def _write_cell(
-    *,
-    expert: Expert,
-    mandate: Mandate,
-    date: dt.date,
-    hours: Decimal,
-    description: str | None,
-    entry: TimeEntry | None,
-    by,
-) -> TimeEntry:
-    """Write the cell whose entry (None: none yet) was read under the expert's lock.
-    A `description` of None keeps the entry's."""
-    before = None
-    if entry is not None:
-        rules.raise_problems(
-            rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date))
-        )
-        _check_not_billed(entry)
-        before = _snapshot(entry)
-    _check_entry(expert=expert, mandate=mandate, date=date, hours=hours, replacing=entry)
-    if entry is None:
-        entry = TimeEntry(expert=expert, mandate=mandate, date=date)
-    entry.hours = hours
-    if description is not None:
-        entry.description = description
-    entry.full_clean()
+def _write(*, entry: TimeEntry, hours: Decimal | None, before: dict | None, by) -> TimeEntry:
+    """Check and save an entry read (or made) under the expert's lock, and leave its audit row.
+    `before`: its state as read, None for a new entry."""
+    entry.hours = _required_hours(hours)
+    _check_entry(
+        expert=entry.expert,
+        mandate=entry.mandate,
+        date=entry.date,
+        hours=entry.hours,
+        replacing=entry if entry.pk else None,
+    )
+    # The constraints are the rules above (hours) and the model's clean (times); the web never
+    # sets an external id. Validating them again would cost three queries each.
+    entry.full_clean(validate_constraints=False)
     entry.save()
     _record_change(
         entry=entry,
@@ -181,6 +201,18 @@ def _write_cell(
     return entry
 
 
+def _read_for_change(entry: TimeEntry) -> tuple[TimeEntry, dict]:
+    """The entry as stored, locked, after the checks that its present day is open and its hours
+    unbilled; with its state for the audit trail."""
+    time_entries_lock_experts(expert_ids=[entry.expert_id])
+    entry = (
+        TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
+    )
+    _check_open(entry.expert_id, entry.date)
+    _check_not_billed(entry)
+    return entry, _snapshot(entry)
+
+
 @transaction.atomic
 def time_entry_update(
     *,
@@ -189,51 +221,40 @@ def time_entry_update(
     mandate: Mandate | None = None,
     hours: Decimal | None = None,
     description: str | None = None,
+    start_time: dt.time | _Keep | None = KEEP,
+    end_time: dt.time | _Keep | None = KEEP,
     by=None,
 ) -> TimeEntry:
-    """Change an entry; refused if its old or new day lies in a locked period or in a
-    submitted or approved week. `by`: who changes it (None: the system)."""
-    time_entries_lock_experts(expert_ids=[entry.expert_id])
-    entry = (
-        TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
-    )
-    _check_open(entry.expert_id, entry.date)
-    _check_not_billed(entry)
-    before = _snapshot(entry)
+    """Change one entry; refused if its old or new day lies in a locked period or in a
+    submitted or approved week, or if an invoice holds it. Times given without hours set the
+    hours to the time between them; None for both removes them. `by`: who changes it (None: the
+    system)."""
+    entry, before = _read_for_change(entry)
     entry.date = date or entry.date
     entry.mandate = mandate or entry.mandate
-    entry.hours = Decimal(hours) if hours is not None else entry.hours
     if description is not None:
         entry.description = description
-    _check_entry(
-        expert=entry.expert,
-        mandate=entry.mandate,
-        date=entry.date,
-        hours=entry.hours,
-        replacing=entry,
+    if not isinstance(start_time, _Keep):
+        entry.start_time = start_time
+    if not isinstance(end_time, _Keep):
+        entry.end_time = end_time
+    times_given = not (isinstance(start_time, _Keep) and isinstance(end_time, _Keep))
+    if hours is None and not times_given:
+        hours = entry.hours
+    return _write(
+        entry=entry, hours=_hours_of(hours, entry.start_time, entry.end_time), before=before, by=by
     )
-    entry.full_clean()
-    entry.save()
-    _record_change(
-        entry=entry, action=ChangeAction.UPDATED, before=before, after=_snapshot(entry), by=by
-    )
-    return entry
 
 
 @transaction.atomic
 def time_entry_delete(*, entry: TimeEntry, by=None) -> None:
-    """Delete an entry; refused in a locked period or a submitted or approved week.
-    `by`: who deletes it (None: the system)."""
-    time_entries_lock_experts(expert_ids=[entry.expert_id])
-    entry = TimeEntry.objects.select_for_update().select_related("mandate").get(pk=entry.pk)
-    _delete(entry=entry, by=by)
+    """Delete one entry; refused in a locked period or a submitted or approved week, or if an
+    invoice holds it. `by`: who deletes it (None: the system)."""
+    entry, before = _read_for_change(entry)
+    _delete(entry=entry, before=before, by=by)
 
 
-def _delete(*, entry: TimeEntry, by) -> None:
-    """Delete the entry read under the expert's lock."""
-    _check_open(entry.expert_id, entry.date)
-    _check_not_billed(entry)
-    before = _snapshot(entry)
+def _delete(*, entry: TimeEntry, before: dict, by) -> None:
     entry_id = entry.pk
     entry.delete()
     entry.pk = entry_id
@@ -251,98 +272,187 @@ def time_entry_set(
 ) -> TimeEntry | None:
     """Make one cell of the grid hold these hours: record, change or (None) delete its entry.
 
-    Reads the cell, decides and writes in one transaction under the expert's lock: two saves of
-    one cell at once, one of them a blank, each see what the other left. A change keeps the
-    entry's comment. Returns the cell's entry, None when it holds none.
+    A cell of several entries is refused: which of them would change? They are changed one by
+    one in the day's list. Reads the cell, decides and writes in one transaction under the
+    expert's lock: two saves of one cell at once, one of them a blank, each see what the other
+    left. A change keeps the entry's comment and drops its times, which the new hours no longer
+    match. Returns the cell's entry, None when it holds none.
     """
     time_entries_lock_experts(expert_ids=[expert.pk])
-    entry = (
+    entries = list(
         TimeEntry.objects.select_for_update()
-        .select_related("mandate")
+        .select_related("expert", "mandate")
         .filter(expert=expert, mandate=mandate, date=date)
-        .first()
+        .order_by("pk")[:2]
     )
-    if hours is None:
-        if entry is not None:
-            _delete(entry=entry, by=by)
-        return None
-    if entry is not None and entry.hours == hours:
+    if len(entries) > 1:
+        raise ValidationError(
+            {
+                "hours": _(
+                    "Cette case compte plusieurs entrées : modifiez-les une à une dans la "
+                    "liste des entrées du jour."
+                )
+            }
+        )
+    entry = entries[0] if entries else None
+    if entry is None:
+        if hours is None:
+            return None
+        entry = TimeEntry(expert=expert, mandate=mandate, date=date)
+        return _write(entry=entry, hours=Decimal(hours), before=None, by=by)
+    if entry.hours == hours:
         return entry
-    return _write_cell(
-        expert=expert,
-        mandate=mandate,
-        date=date,
-        hours=Decimal(hours),
-        description=None,
-        entry=entry,
-        by=by,
-    )
+    if hours is None:
+        _check_open(entry.expert_id, entry.date)
+        _check_not_billed(entry)
+        _delete(entry=entry, before=_snapshot(entry), by=by)
+        return None
+    # The day's week and the rules come with the write; the lock is checked first, as a
+    # deletion's, so that a locked cell says it is locked before anything else.
+    rules.raise_problems(rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date)))
+    _check_not_billed(entry)
+    before = _snapshot(entry)
+    entry.start_time = entry.end_time = None
+    return _write(entry=entry, hours=Decimal(hours), before=before, by=by)
 
 
-_COLUMNS = "expert_id, mandate_id, date, hours, description, created_at, updated_at"
+_COLUMNS = (
+    "expert_id, mandate_id, date, hours, description, start_time, end_time, source, "
+    "external_id, created_at, updated_at"
+)
+_WIDTH = 11
+_COPY_TYPES = ["int8", "int8", "date", "numeric", "text", "time", "time", "text", "text"]
+_COPY_TYPES += ["timestamptz", "timestamptz"]
+# A row with an external id replaces the entry its source gave that id, wherever it now lies.
 _REPLACE_ON_CONFLICT = (
-    "ON CONFLICT (expert_id, date, mandate_id) DO UPDATE SET hours = excluded.hours, "
-    "description = excluded.description, updated_at = excluded.updated_at"
+    "ON CONFLICT (source, external_id) WHERE NOT (external_id = '') DO UPDATE SET "
+    "expert_id = excluded.expert_id, mandate_id = excluded.mandate_id, date = excluded.date, "
+    "hours = excluded.hours, description = excluded.description, "
+    "start_time = excluded.start_time, end_time = excluded.end_time, "
+    "updated_at = excluded.updated_at"
+)
+# A row without one replaces its source's entries without one on its expert, mandate and day.
+_DELETE_REPLACED = (
+    "DELETE FROM {table} WHERE id IN (SELECT e.id FROM {keys} AS k JOIN {table} AS e "
+    "ON e.expert_id = k.expert_id AND e.date = k.date AND e.mandate_id = k.mandate_id "
+    "AND e.source = k.source WHERE e.external_id = '')"
 )
 # SQLite runs one statement of many rows much faster than many statements of one row;
-# 100 rows of 7 values stay under the oldest limit on bound values (999).
-_SQLITE_ROWS_PER_STATEMENT = 100
+# 90 rows of 11 values stay under the oldest limit on bound values (999).
+_SQLITE_ROWS_PER_STATEMENT = 90
 
 
-def _copy_into_postgresql(cursor, table, rows, now, upsert: str, new_only: bool) -> None:
+def _full(rows: Sequence[EntryRow | SourcedEntryRow]) -> list[SourcedEntryRow]:
+    """Rows of the short form are typed on the web's side: no times, no source, no id."""
+    return [row if len(row) == 9 else (*row, None, None, "", "") for row in rows]  # type: ignore[misc]
+
+
+def _anonymous_keys(rows: Sequence[SourcedEntryRow]) -> set[tuple[int, int, dt.date, str]]:
+    return {
+        (expert_id, mandate_id, day, source)
+        for expert_id, mandate_id, day, _h, _d, _s, _e, source, external_id in rows
+        if not external_id
+    }
+
+
+def _copy_into_postgresql(cursor, table, rows, now, new_only: bool) -> None:
     """COPY (binary: no text to format and parse), into the table itself for new rows, else into
-    a scratch table followed by one INSERT … ON CONFLICT."""
+    a scratch table: the replaced entries are deleted, then one INSERT … ON CONFLICT."""
     target = table
     if not new_only:
-        target = "timeentry_load"
+        target = "timeentry_rows"
         cursor.execute(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_load (expert_id bigint, "
+            "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_rows (expert_id bigint, "
             "mandate_id bigint, date date, hours numeric(4, 2), description text, "
+            "start_time time, end_time time, source varchar(30), external_id varchar(100), "
             "created_at timestamptz, updated_at timestamptz) ON COMMIT DELETE ROWS"
         )
-        cursor.execute("TRUNCATE timeentry_load")
+        cursor.execute("TRUNCATE timeentry_rows")
     with cursor.copy(f"COPY {target} ({_COLUMNS}) FROM STDIN (FORMAT BINARY)") as copy:
-        copy.set_types(["int8", "int8", "date", "numeric", "text", "timestamptz", "timestamptz"])
-        for expert_id, mandate_id, day, hours, description in rows:
-            copy.write_row((expert_id, mandate_id, day, hours, description, now, now))
+        copy.set_types(_COPY_TYPES)
+        for row in rows:
+            copy.write_row((*row, now, now))
     if not new_only:
+        if _anonymous_keys(rows):
+            cursor.execute(
+                _DELETE_REPLACED.format(
+                    table=table,
+                    keys="(SELECT DISTINCT expert_id, mandate_id, date, source "
+                    "FROM timeentry_rows WHERE external_id = '')",
+                )
+            )
         cursor.execute(
-            f"INSERT INTO {table} ({_COLUMNS}) SELECT {_COLUMNS} FROM timeentry_load {upsert}"
+            f"INSERT INTO {table} ({_COLUMNS}) SELECT {_COLUMNS} FROM timeentry_rows "
+            f"{_REPLACE_ON_CONFLICT}"
         )
 
 
-def _insert_into_sqlite(cursor, table, rows, stamp: str, upsert: str) -> None:
+def _insert_into_sqlite(cursor, table, rows, stamp: str, new_only: bool) -> None:
+    keys = _anonymous_keys(rows) if not new_only else set()
+    if keys:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_keys "
+            "(expert_id integer, mandate_id integer, date text, source text)"
+        )
+        cursor.execute("DELETE FROM timeentry_keys")
+        cursor.executemany(
+            "INSERT INTO timeentry_keys VALUES (?, ?, ?, ?)",
+            [(expert, mandate, day.isoformat(), source) for expert, mandate, day, source in keys],
+        )
+        cursor.execute(_DELETE_REPLACED.format(table=table, keys="timeentry_keys"))
+        cursor.execute("DELETE FROM timeentry_keys")
+    upsert = "" if new_only else _REPLACE_ON_CONFLICT
     values = [
-        (expert_id, mandate_id, day.isoformat(), str(hours), description, stamp, stamp)
-        for expert_id, mandate_id, day, hours, description in rows
+        (
+            expert_id,
+            mandate_id,
+            day.isoformat(),
+            str(hours),
+            description,
+            start.isoformat() if start is not None else None,
+            end.isoformat() if end is not None else None,
+            source,
+            external_id,
+            stamp,
+            stamp,
+        )
+        for expert_id, mandate_id, day, hours, description, start, end, source, external_id in rows
     ]
     size = _SQLITE_ROWS_PER_STATEMENT
     whole = len(values) - len(values) % size
+    one = "(" + ", ".join(["?"] * _WIDTH) + ")"
     if whole:
-        placeholders = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * size)
+        placeholders = ", ".join([one] * size)
         flat = list(chain.from_iterable(values[:whole]))
-        width = 7 * size
+        width = _WIDTH * size
         cursor.executemany(
             f"INSERT INTO {table} ({_COLUMNS}) VALUES {placeholders} {upsert}",
             [flat[start : start + width] for start in range(0, len(flat), width)],
         )
     if whole < len(values):
         cursor.executemany(
-            f"INSERT INTO {table} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) {upsert}",
-            values[whole:],
+            f"INSERT INTO {table} ({_COLUMNS}) VALUES {one} {upsert}", values[whole:]
         )
 
 
 # No savepoint inside a caller's transaction: on SQLite, replacing entries under a savepoint is
 # over ten times slower, and a failed bulk write must roll the caller's whole import back anyway.
 @transaction.atomic(savepoint=False)
-def time_entries_bulk_write(rows: Sequence[EntryRow], *, new_only: bool = False) -> int:
-    """Insert many already-validated entries at once; a row for an existing cell replaces it.
+def time_entries_bulk_write(
+    rows: Sequence[EntryRow | SourcedEntryRow], *, new_only: bool = False
+) -> int:
+    """Insert many already-validated entries at once, replacing the ones they stand for.
+
+    The replacement key: a row with an external id replaces the entry its source gave that id
+    (unique constraint `time_entry_external_id_once_per_source`), wherever that entry now lies;
+    a row without one replaces every entry without one that its source gave on its expert,
+    mandate and day (several rows of a file for one day then stand for all of that day's
+    entries from that source). Entries of other sources, the web's ("") among them, stay.
 
     The caller validates (see `consortium.imports`); the database still enforces its
     constraints and the locked-period triggers. Runs inside the caller's transaction if any.
-    With `new_only`, the caller knows that no row's cell exists yet: rows then go straight into
-    the table, and one that does exist fails with an IntegrityError instead of replacing it.
+    With `new_only`, the caller knows that no row replaces a stored entry: rows then go straight
+    into the table, and one whose external id exists fails with an IntegrityError.
     """
     if not rows:
         return 0
@@ -351,14 +461,13 @@ def time_entries_bulk_write(rows: Sequence[EntryRow], *, new_only: bool = False)
     time_entries_lock_experts(expert_ids={row[0] for row in rows})
     now = timezone.now()
     table = TimeEntry._meta.db_table
-    upsert = "" if new_only else _REPLACE_ON_CONFLICT
-    # In the order of the unique index (expert, date, mandate): each insert into it lands next
-    # to the one before; about a third faster on both databases.
-    ordered = sorted(rows, key=itemgetter(0, 2, 1))
+    # In the order of the (expert, date, mandate) index: each insert into it lands next to the
+    # one before; about a third faster on both databases.
+    ordered = sorted(_full(rows), key=itemgetter(0, 2, 1))
     # The raw driver cursors are the fast path; wrap_database_errors keeps Django's exceptions.
     with connection.cursor() as cursor, connection.wrap_database_errors:
         if connection.vendor == "postgresql":
-            _copy_into_postgresql(cursor.cursor, table, ordered, now, upsert, new_only)
+            _copy_into_postgresql(cursor.cursor, table, ordered, now, new_only)
         else:
-            _insert_into_sqlite(cursor.cursor, table, ordered, now.isoformat(sep=" "), upsert)
+            _insert_into_sqlite(cursor.cursor, table, ordered, now.isoformat(sep=" "), new_only)
     return len(rows)

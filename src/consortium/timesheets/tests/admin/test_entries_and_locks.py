@@ -166,15 +166,14 @@ def test_25_hours_over_two_mandates_in_one_day_shows_the_24_hour_error(admin_cli
     assert TimeEntry.objects.count() == 1
 
 
-def test_a_second_entry_for_the_same_cell_is_refused_rather_than_replacing_the_first(
-    admin_client,
-):
+def test_a_second_entry_for_the_same_cell_is_added_beside_the_first(admin_client):
     first = TimeEntryFactory(hours=Decimal(3))
     response = _add_entry(admin_client, expert=first.expert.pk, mandate=first.mandate.pk, hours="4")
-    assert response.status_code == 200
-    assert "Cet expert a déjà une entrée sur ce mandat à cette date." in response.content.decode()
+    assert response.status_code == 302
     first.refresh_from_db()
     assert first.hours == Decimal(3)
+    cell = TimeEntry.objects.filter(expert=first.expert, mandate=first.mandate, date=first.date)
+    assert sorted(cell.values_list("hours", flat=True)) == [Decimal(3), Decimal(4)]
 
 
 def test_an_entry_outside_the_mandates_dates_is_refused(admin_client):

@@ -55,12 +55,12 @@ def test_new_only_rows_go_straight_into_the_table():
     assert TimeEntry.objects.count() == 2
 
 
-def test_new_only_refuses_a_cell_that_exists_instead_of_replacing_it():
+def test_new_only_refuses_an_external_id_that_exists_instead_of_replacing_it():
     expert, mandate = ExpertFactory(), MandateFactory()
-    row = (expert.pk, mandate.pk, dt.date(2020, 6, 1), Decimal(3), "a")
+    row = (expert.pk, mandate.pk, dt.date(2020, 6, 1), Decimal(3), "a", None, None, "kimai", "7")
     time_entries_bulk_write([row])
     with pytest.raises(IntegrityError), transaction.atomic():
-        time_entries_bulk_write([(*row[:3], Decimal(5), "b")], new_only=True)
+        time_entries_bulk_write([(*row[:3], Decimal(5), "b", *row[5:])], new_only=True)
     assert list(TimeEntry.objects.values_list("hours", "description")) == [(Decimal(3), "a")]
 
 

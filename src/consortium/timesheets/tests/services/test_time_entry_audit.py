@@ -14,6 +14,7 @@ from consortium.timesheets.models import PeriodKind, TimeEntryChange
 from consortium.timesheets.services.entries import (
     time_entry_delete,
     time_entry_record,
+    time_entry_set,
     time_entry_update,
 )
 from consortium.timesheets.services.locks import period_lock
@@ -44,9 +45,9 @@ def test_recording_a_new_entry_keeps_what_it_became_and_who_recorded_it():
     }
 
 
-def test_recording_over_an_existing_cell_keeps_its_hours_before_and_after():
+def test_setting_a_cell_of_one_entry_keeps_its_hours_before_and_after():
     entry = TimeEntryFactory(date=DAY, hours=Decimal(3))
-    time_entry_record(expert=entry.expert, mandate=entry.mandate, date=DAY, hours=Decimal(5))
+    time_entry_set(expert=entry.expert, mandate=entry.mandate, date=DAY, hours=Decimal(5))
     change = TimeEntryChange.objects.get()
     assert change.action == "updated"
     assert (change.before["hours"], change.after["hours"]) == ("3.00", "5.00")

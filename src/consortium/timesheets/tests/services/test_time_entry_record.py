@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
 from consortium.timesheets.models import PeriodKind, TimeEntry
-from consortium.timesheets.services.entries import time_entry_record
+from consortium.timesheets.services.entries import time_entry_record, time_entry_set
 from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +26,12 @@ def test_it_records_hours_on_a_mandate():
     assert (entry.hours, entry.description) == (Decimal("7.25"), "Paie")
 
 
-def test_recording_the_same_cell_again_replaces_its_hours():
+def test_recording_the_same_cell_again_adds_a_second_entry_of_that_day():
     expert, mandate = ExpertFactory(), MandateFactory()
     time_entry_record(expert=expert, mandate=mandate, date=DAY, hours=Decimal(3))
     time_entry_record(expert=expert, mandate=mandate, date=DAY, hours=Decimal(5))
-    assert list(TimeEntry.objects.values_list("hours", flat=True)) == [Decimal(5)]
+    hours = TimeEntry.objects.order_by("hours").values_list("hours", flat=True)
+    assert list(hours) == [Decimal(3), Decimal(5)]
 
 
 def test_it_rejects_more_than_24_hours_a_day_across_mandates():
@@ -43,10 +44,10 @@ def test_it_rejects_more_than_24_hours_a_day_across_mandates():
     assert TimeEntry.objects.count() == 1
 
 
-def test_replacing_a_cell_does_not_count_its_old_hours_twice():
+def test_setting_a_cell_does_not_count_its_old_hours_twice():
     expert = ExpertFactory()
     entry = TimeEntryFactory(expert=expert, date=DAY, hours=Decimal(20))
-    time_entry_record(expert=expert, mandate=entry.mandate, date=DAY, hours=Decimal(24))
+    time_entry_set(expert=expert, mandate=entry.mandate, date=DAY, hours=Decimal(24))
     entry.refresh_from_db()
     assert entry.hours == Decimal(24)
 
