@@ -26,6 +26,8 @@ from consortium.timesheets.models import TimeEntry, TimeEntryImport
 pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "tools"
+# Mapping: experts by name and by e-mail, mandates; then the time-entries import and its record.
+QUERIES = 12
 
 
 def run(tool: str, name: str | Path, *args: str) -> Outcome:
@@ -227,3 +229,21 @@ def test_messages_are_in_english_with_lang_en():
     assert outcome.error_lines[0].startswith(
         f"{DATA / 'toggl-detailed.csv'}, row 2, column “User”: Person with no expert: "
     )
+
+
+@pytest.mark.parametrize("days", [2, 40])
+def test_the_queries_of_an_import_do_not_grow_with_its_rows(
+    tmp_path, days, django_assert_num_queries
+):
+    ExpertFactory(code="CM", first_name="Camille", last_name="Martin", email="c@example.test")
+    MandateFactory(code="SITE", title="Site vitrine", start=dt.date(2025, 1, 1))
+    header = '"User","Email","Client","Project","Task","Description","Start date","Duration"'
+    rows = [
+        f'"Camille Martin","c@example.test","","Site vitrine","","","{day}","01:30:00"'
+        for day in (dt.date(2025, 1, 6) + dt.timedelta(days=n) for n in range(days))
+    ]
+    path = tmp_path / "toggl.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    with django_assert_num_queries(QUERIES):
+        assert run("toggl", path).imported
+    assert TimeEntry.objects.count() == days
