@@ -57,7 +57,10 @@ def department():
     ("tool", "name", "first", "last", "hours"),
     [
         ("kimai", "kimai1.csv", "2025-01-01", "2025-01-31", Decimal("6.75")),
+        # A freelancer's year: 430 entries, up to three a day, and the totals row.
+        ("kimai", "kimai1-year.csv", "2024-01-01", "2024-12-31", Decimal("788.95")),
         ("kimai", "kimai2-en.csv", "2025-03-01", "2025-03-31", Decimal("4.25")),
+        ("kimai", "kimai2-fr.xlsx", "2025-03-01", "2025-03-31", Decimal("4.58")),
         ("toggl", "toggl-detailed.csv", "2025-03-01", "2025-03-31", Decimal("5.25")),
         ("clockify", "clockify-old.csv", "2025-03-01", "2025-03-31", Decimal("6.25")),
         ("harvest", "harvest-detailed.csv", "2025-03-01", "2025-03-31", Decimal("6.75")),
