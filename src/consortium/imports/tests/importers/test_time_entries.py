@@ -73,6 +73,7 @@ def test_a_reimport_replaces_the_hours_and_description_of_each_cell(csv_file, ru
         date=dt.date(2020, 5, 4),
         hours=Decimal(2),
         description="avant",
+        source="time-entries",
     )
     path = csv_file("entries.csv", HEADER, "E03,M03,2020-05-04,6,après", "E01,M01,2020-05-04,1,")
     outcome = run_import("time-entries", path)
@@ -166,8 +167,13 @@ def test_a_day_may_not_pass_24_hours_counting_stored_entries_the_file_keeps(
 ):
     expert = ExpertFactory(code="E03")
     day = dt.date(2020, 5, 4)
-    TimeEntryFactory(expert=expert, mandate=MandateFactory(code="M03"), date=day, hours=8)
-    TimeEntryFactory(expert=expert, mandate=MandateFactory(code="M04"), date=day, hours=8)
+    imported = {"source": "time-entries"}
+    TimeEntryFactory(
+        expert=expert, mandate=MandateFactory(code="M03"), date=day, hours=8, **imported
+    )
+    TimeEntryFactory(
+        expert=expert, mandate=MandateFactory(code="M04"), date=day, hours=8, **imported
+    )
     refused = csv_file("entries.csv", HEADER, "E03,M01,2020-05-04,6,", "E03,M02,2020-05-04,2.25,")
     outcome = run_import("time-entries", refused)
     assert outcome.error_lines == [
@@ -187,16 +193,18 @@ def test_a_day_may_not_pass_24_hours_counting_stored_entries_the_file_keeps(
     assert TimeEntry.objects.filter(expert=expert, date=day).count() == 4
 
 
-def test_bad_values_and_a_repeated_cell_are_reported_row_by_row(csv_file, run_import, ledger):
+def test_bad_values_and_a_repeated_external_id_are_reported_row_by_row(
+    csv_file, run_import, ledger
+):
     path = csv_file(
         "entries.csv",
-        HEADER,
-        "E01,M01,2020-05-04,25,",
-        "E01,M01,2020-05-05,7.555,",
-        "EX,MX,05/06/2020,abc,",
-        ",M01,2020-05-06,,",
-        "E01,M01,2020-05-07,2,",
-        "E01,M01,2020-05-07,3,",
+        HEADER + ",external_id",
+        "E01,M01,2020-05-04,25,,",
+        "E01,M01,2020-05-05,7.555,,",
+        "EX,MX,05/06/2020,abc,,",
+        ",M01,2020-05-06,,,",
+        "E01,M01,2020-05-07,2,,K-1",
+        "E01,M01,2020-05-07,3,,K-1",
     )
     outcome = run_import("time-entries", path)
     line = f"{path}, ligne"
@@ -209,8 +217,7 @@ def test_bad_values_and_a_repeated_cell_are_reported_row_by_row(csv_file, run_im
         f"{line} 4, colonne « hours » : « abc » n'est pas un nombre d'heures.",
         f"{line} 5, colonne « expert_code » : Valeur obligatoire.",
         f"{line} 5, colonne « hours » : Valeur obligatoire.",
-        f"{line} 7, colonne « date » : "
-        "La ligne 6 porte déjà sur l'expert E01, le mandat M01 et le 2020-05-07.",
+        f"{line} 7, colonne « external_id » : La ligne 6 porte déjà l'identifiant externe « K-1 ».",
     ]
     assert _entries() == []
 
@@ -238,8 +245,9 @@ def test_hours_an_invoice_holds_are_not_replaced_and_the_invoice_is_named(
     csv_file, run_import, ledger
 ):
     expert, mandate = Expert.objects.get(code="E01"), MandateFactory(code="M09")
-    drafted = TimeEntryFactory(expert=expert, mandate=mandate, date=dt.date(2020, 6, 1))
-    issued = TimeEntryFactory(expert=expert, mandate=mandate, date=dt.date(2020, 6, 2))
+    imported = {"expert": expert, "mandate": mandate, "source": "time-entries"}
+    drafted = TimeEntryFactory(date=dt.date(2020, 6, 1), **imported)
+    issued = TimeEntryFactory(date=dt.date(2020, 6, 2), **imported)
     draft_line = InvoiceLineFactory(mandate=mandate)
     draft_line.entries.create(time_entry=drafted, hours=drafted.hours)
     issued_line = InvoiceLineFactory(mandate=mandate)

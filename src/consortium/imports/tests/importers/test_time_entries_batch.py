@@ -23,7 +23,10 @@ HEADER = "expert_code,mandate_code,date,hours,description"
 def ledger():
     expert = ExpertFactory(code="E01")
     mandate = MandateFactory(code="M01", start=dt.date(2019, 1, 1))
-    TimeEntryFactory(expert=expert, mandate=mandate, date=dt.date(2020, 6, 1))
+    # An entry of an earlier import of this kind: a row on its day replaces it.
+    TimeEntryFactory(
+        expert=expert, mandate=mandate, date=dt.date(2020, 6, 1), source="time-entries"
+    )
 
 
 def test_the_command_records_the_file_its_rows_and_what_they_did(csv_file, run_import, ledger):
