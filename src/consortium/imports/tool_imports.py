@@ -5,6 +5,12 @@ The export is read into normalised rows (`importers.tools`), mapped onto our reg
 own time-entries importer (`importers.time_entries.run`): the same rules (24 h a day, mandate
 and employment dates, locks, submitted and approved weeks, invoiced hours) and the same bulk
 writer. Its errors are given back under the export's own line and column names.
+
+The entries are written with the tool's name as their source ("kimai", "toggl", "clockify",
+"harvest"), so a re-import of an export replaces what that tool's imports brought and nothing
+else: an entry with the tool's id (Kimai's and Toggl's "ID" columns, when exported) replaces
+the entry of that id; the rows without one replace, together, that tool's entries without one
+on their expert, mandate and day (the key of `time_entries_bulk_write`).
 """
 
 from collections import defaultdict
@@ -23,7 +29,7 @@ from consortium.imports.importers.tools import ToolExport, read_export
 from consortium.imports.importers.tools.mapping import Created, map_rows, read_map
 from consortium.imports.services import _without_cycle_collection, import_user
 from consortium.staff.models import Department
-from consortium.timesheets.models import TimeEntryImport
+from consortium.timesheets.models import TimeEntryImport, hours_between
 
 
 @dataclass
@@ -105,7 +111,7 @@ def tool_import(
                 table = _table(export, mapped.expert_codes, mapped.mandate_codes)
                 renamed = _RenamedErrors(errors, _columns(export))
                 extra = {"approve": True, "by": by or import_user()} if approve else {}
-                result.summary = time_entries.run(table, renamed, **extra)
+                result.summary = time_entries.run(table, renamed, source=tool, **extra)
                 if errors:
                     raise _Rollback
                 _totals(result, export, mapped.expert_codes, mapped.mandate_codes)
@@ -136,24 +142,37 @@ def _columns(export: ToolExport) -> dict[str, str]:
         "date": export.column("date" if "date" in export.header.names else "start_date"),
         "hours": export.column("duration"),
         "description": export.column("description"),
+        "start": export.column("start"),
+        "end": export.column("end"),
+        "external_id": export.column("id"),
     }
 
 
 def _table(export: ToolExport, experts: dict[int, str], mandates: dict[int, str]) -> CsvTable:
-    rows = [
-        (
-            row.line,
-            [
-                experts[row.line],
-                mandates[row.line],
-                row.day.isoformat(),
-                str(row.hours),
-                row.description,
-            ],
+    """The rows as our own time-entries file would hold them. The times are kept when they make
+    the tool's duration to the minute; the tool's duration wins otherwise (Kimai and Clockify
+    may round durations, Toggl counts seconds), and the entry keeps only its hours."""
+    rows = []
+    for row in export.rows:
+        start = end = ""
+        if row.start is not None and hours_between(row.start, row.end) == row.hours:
+            start, end = row.start.strftime("%H:%M"), row.end.strftime("%H:%M")
+        rows.append(
+            (
+                row.line,
+                [
+                    experts[row.line],
+                    mandates[row.line],
+                    row.day.isoformat(),
+                    str(row.hours),
+                    row.description,
+                    row.external_id,
+                    start,
+                    end,
+                ],
+            )
         )
-        for row in export.rows
-    ]
-    columns = time_entries.COLUMNS
+    columns = (*time_entries.COLUMNS, "external_id", "start", "end")
     return CsvTable(
         file=export.tool,
         delimiter=",",

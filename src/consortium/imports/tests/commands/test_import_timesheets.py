@@ -250,3 +250,62 @@ def test_the_queries_of_an_import_do_not_grow_with_its_rows(
     with django_assert_num_queries(QUERIES):
         assert run("toggl", path).imported
     assert TimeEntry.objects.count() == days
+
+
+def _entries():
+    return list(
+        TimeEntry.objects.order_by("date", "source", "external_id").values_list(
+            "date", "start_time", "end_time", "hours", "description", "source", "external_id"
+        )
+    )
+
+
+def test_several_entries_a_day_keep_their_times_the_tools_name_and_ids(department):
+    outcome = run("toggl", "toggl-with-ids.csv", "--create-missing", "--department", "CONSEIL")
+    assert outcome.imported, outcome.stderr
+    day = dt.date(2025, 3, 10)
+    assert _entries() == [
+        (day, dt.time(9), dt.time(11, 30), Decimal("2.50"), "Maquettes", "toggl", "3187001"),
+        (day, dt.time(13), dt.time(14, 45), Decimal("1.75"), "Maquettes, suite", "toggl",
+         "3187002"),
+        # Rounded up to 30 minutes by the tool's settings, 20 by its times: the tool's duration
+        # is kept, without the times that do not make it.
+        (day, None, None, Decimal("0.50"), "Arrondi par Toggl", "toggl", "3187003"),
+    ]  # fmt: skip
+
+
+def test_a_reimport_with_ids_changes_the_entries_it_brought_and_leaves_the_webs(
+    department, tmp_path
+):
+    assert run(
+        "toggl", "toggl-with-ids.csv", "--create-missing", "--department", "CONSEIL"
+    ).imported
+    web = TimeEntry.objects.first()
+    TimeEntry.objects.create(
+        expert=web.expert, mandate=web.mandate, date=web.date, hours=Decimal("1"), description="Web"
+    )
+    path = tmp_path / "toggl.csv"
+    text = (DATA / "toggl-with-ids.csv").read_text(encoding="utf-8-sig")
+    text = text.replace('"Maquettes, suite","Yes","01:45:00"', '"Suite","Yes","01:00:00"')
+    text = text.replace('"2025-03-10","14:45:00"', '"2025-03-10","14:00:00"')
+    path.write_text(text, encoding="utf-8")
+    outcome = run("toggl", path)
+    assert outcome.imported, outcome.stderr
+    assert "créations : 0, mises à jour : 3" in outcome.stdout
+    assert [(hours, description, source) for _d, _s, _e, hours, description, source, _i
+            in _entries()] == [
+        (Decimal("1.00"), "Web", ""),
+        (Decimal("2.50"), "Maquettes", "toggl"),
+        (Decimal("1.00"), "Suite", "toggl"),
+        (Decimal("0.50"), "Arrondi par Toggl", "toggl"),
+    ]  # fmt: skip
+
+
+def test_a_reimport_without_ids_replaces_the_days_entries_of_that_tool_only(department):
+    assert run("clockify", "clockify-new-semicolon.csv", "--create-missing", "--department",
+               "CONSEIL").imported  # fmt: skip
+    first = _entries()
+    assert {source for *_rest, source, _id in first} == {"clockify"}
+    again = run("clockify", "clockify-new-semicolon.csv")
+    assert again.imported, again.stderr
+    assert _entries() == first
