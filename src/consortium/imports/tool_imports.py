@@ -13,6 +13,8 @@ the entry of that id; the rows without one replace, together, that tool's entrie
 on their expert, mandate and day (the key of `time_entries_bulk_write`).
 """
 
+import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -154,9 +156,7 @@ def _table(export: ToolExport, experts: dict[int, str], mandates: dict[int, str]
     may round durations, Toggl counts seconds), and the entry keeps only its hours."""
     rows = []
     for row in export.rows:
-        start = end = ""
-        if row.start is not None and hours_between(row.start, row.end) == row.hours:
-            start, end = row.start.strftime("%H:%M"), row.end.strftime("%H:%M")
+        start, end = _times_text(row.start, row.end, row.hours) if row.start else ("", "")
         rows.append(
             (
                 row.line,
@@ -179,6 +179,14 @@ def _table(export: ToolExport, experts: dict[int, str], mandates: dict[int, str]
         index={name: position for position, name in enumerate(columns)},
         rows=rows,
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _times_text(start: dt.time, end: dt.time, hours: Decimal) -> tuple[str, str]:
+    """The times as HH:MM when they make the hours, else none (a file repeats its times)."""
+    if hours_between(start, end) != hours:
+        return "", ""
+    return start.strftime("%H:%M"), end.strftime("%H:%M")
 
 
 def _totals(result, export, experts, mandates) -> None:

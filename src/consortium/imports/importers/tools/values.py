@@ -7,6 +7,7 @@ it day/month). A file whose every slashed date could be read both ways is refuse
 lines, unless the order is given (`--date-order`).
 """
 
+import csv
 import datetime as dt
 import functools
 import re
@@ -57,10 +58,21 @@ def read_sheet(path: Path, errors: ErrorList) -> Sheet | None:
         return None
     delimiter = "\t" if first.count("\t") > max(first.count(","), first.count(";")) else None
     delimiter = delimiter or detect_delimiter(first)
-    if not well_formed(text, delimiter, errors):
-        return None
+    # Read once; only a file that looks ill-formed (a csv error, a NUL, a lone CR) is walked again
+    # by `well_formed`, which says where.
+    try:
+        records = None if "\x00" in text or _BARE_CR.search(text) else records_of(text, delimiter)
+    except csv.Error:
+        records = None
+    if records is None:
+        if not well_formed(text, delimiter, errors):
+            return None
+        records = records_of(text, delimiter)
     # Values are stripped later, only those of the columns read.
-    return Sheet([(line, values) for line, values in records_of(text, delimiter) if any(values)])
+    return Sheet([(line, values) for line, values in records if any(values)])
+
+
+_BARE_CR = re.compile(r"\r(?!\n)")
 
 
 def _read_xlsx(path: Path, errors: ErrorList) -> Sheet | None:

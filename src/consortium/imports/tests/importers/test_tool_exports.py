@@ -179,3 +179,16 @@ def test_a_missing_column_is_named_with_the_names_it_goes_by(tmp_path):
     assert [(error.line, error.message) for error in errors.sorted()] == [
         (1, "Colonne manquante : Project.")
     ]
+
+
+def test_an_ill_formed_export_is_refused_where_it_stops_being_csv(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        'User,Email,Project,Start date,Duration\nA,,P,2025-03-03,01:00:00\nA,,"P,2025-03-04,1\n',
+        encoding="utf-8",
+    )
+    errors = ErrorList("export.csv")
+    assert read_export("toggl", path, errors) is None
+    [error] = errors.sorted()
+    assert (error.line, error.column) == (3, "project")
+    assert error.message.startswith("Guillemet ouvert ici et jamais refermé")
