@@ -311,3 +311,10 @@ def test_a_reimport_without_ids_replaces_the_days_entries_of_that_tool_only(depa
     again = run("clockify", "clockify-new-semicolon.csv")
     assert again.imported, again.stderr
     assert _entries() == first
+
+
+def test_an_unknown_department_is_refused_by_name():
+    outcome = run("toggl", "toggl-detailed.csv", "--create-missing", "--department", "NOPE")
+    assert not outcome.imported
+    assert "colonne « --department » : Département inconnu : « NOPE »." in outcome.stderr
+    assert not Expert.objects.exists()
