@@ -4,7 +4,7 @@ period locks, audit trail)."""
 from django.urls import path, register_converter
 
 from consortium.timesheets.converters import IsoDateConverter
-from consortium.timesheets.views import approval, audit, locks, week
+from consortium.timesheets.views import approval, audit, locks, week, week_entries
 
 register_converter(IsoDateConverter, "week_day")
 
@@ -18,6 +18,21 @@ urlpatterns = [
     path("semaine/<week_day:day>/copier/", week.week_copy, name="week_copy_previous"),
     path("semaine/<week_day:day>/soumettre/", week.week_submit_view, name="week_submit"),
     path("semaine/entree/<int:entry_id>/commentaire/", week.week_comment, name="week_comment"),
+    path(
+        "semaine/<week_day:day>/entrees/<int:mandate_id>/",
+        week_entries.week_day_entries,
+        name="week_day_entries",
+    ),
+    path(
+        "semaine/entree/<int:entry_id>/modifier/",
+        week_entries.week_entry_change,
+        name="week_entry_change",
+    ),
+    path(
+        "semaine/entree/<int:entry_id>/supprimer/",
+        week_entries.week_entry_delete,
+        name="week_entry_delete",
+    ),
     path("approbations/", approval.approval_list, name="approval_list"),
     path("approbations/approuver/", approval.week_approve_many, name="week_approve_many"),
     path("approbations/<int:week_id>/", approval.approval_detail, name="approval_detail"),

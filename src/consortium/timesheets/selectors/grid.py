@@ -13,11 +13,24 @@ from consortium.timesheets.models import TimesheetWeek, WeekStatus
 
 @dataclass
 class WeekGridCell:
+    """One mandate on one day: the sum of its entries. `entry_id` and `comment` are its entry's
+    when it holds exactly one; a cell of several is edited in the day's list of entries."""
+
     day: dt.date
     entry_id: int | None = None
     hours: Decimal | None = None
     comment: str = ""
     locked: bool = False
+    entries: int = 0
+
+    def add(self, entry_id: int, hours: Decimal, comment: str) -> None:
+        """Count one more entry of the cell."""
+        self.entries += 1
+        self.hours = hours if self.hours is None else self.hours + hours
+        if self.entries == 1:
+            self.entry_id, self.comment = entry_id, comment
+        else:
+            self.entry_id, self.comment = None, ""
 
 
 @dataclass

@@ -110,7 +110,7 @@ def week_grid(week: TimesheetWeek) -> WeekGrid:
             cells = [WeekGridCell(day=one) for one in days]
             row = rows[mandate_id] = WeekGridRow(mandate_id, code, title, organisation, cells)
         cell = row.cells[(day - days[0]).days]
-        cell.entry_id, cell.hours, cell.comment = pk, hours, description
+        cell.add(pk, hours, description)
     return WeekGrid(days=days, week=week, rows=list(rows.values()))
 
 

@@ -64,7 +64,7 @@ def week_sheet(
     )
     for pk, mandate_id, day, hours, description in entries:
         cell = rows[mandate_id].cells[(day - days[0]).days]
-        cell.entry_id, cell.hours, cell.comment = pk, hours, description
+        cell.add(pk, hours, description)
     week = (
         TimesheetWeek.objects.filter(expert=expert, week_start=week_start)
         .select_related("decided_by")

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -237,18 +238,31 @@ def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
             )
         except ValidationError as refused:
             error = " ".join(refused.messages)
+    count = 1 if entry else 0
+    value = hours_text(entry and entry.hours)
     if error:
-        # A refused cell keeps the typed value to correct, and the entry it holds, for its comment.
-        entry = TimeEntry.objects.filter(expert=expert, mandate=mandate, date=cell_day).first()
+        # A refused cell keeps the typed value to correct, and the entry it holds, for its
+        # comment; a cell of several entries shows their sum and opens their list.
+        entries = list(TimeEntry.objects.filter(expert=expert, mandate=mandate, date=cell_day)[:2])
+        count = len(entries)
+        entry = entries[0] if count == 1 else None
+        value = request.POST.get("hours", "")
+        if count > 1:
+            value = hours_text(
+                TimeEntry.objects.filter(expert=expert, mandate=mandate, date=cell_day).aggregate(
+                    total=Sum("hours")
+                )["total"]
+            )
     cell = CellView(
         mandate_id=mandate.pk,
         code=mandate.code,
         day=cell_day,
-        value=request.POST.get("hours", "") if error else hours_text(entry and entry.hours),
+        value=value,
         readonly=False,
         entry_id=entry.pk if entry else None,
         comment=entry.description if entry else "",
         error=error,
+        entries=count,
     )
     context = {"cell": cell, **_cells_context(request, week_start)}
     if not error:

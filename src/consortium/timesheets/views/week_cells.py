@@ -69,6 +69,8 @@ class CellView:
     entry_id: int | None = None
     comment: str = ""
     error: str = ""
+    # How many entries the cell sums: past one, it is edited in the day's list.
+    entries: int = 0
     # Read several times per cell by the template: computed once.
     key: str = field(init=False)
     label: str = field(init=False)
@@ -103,6 +105,7 @@ def _cell_view(row: WeekGridRow, cell: WeekGridCell, *, closed: bool) -> CellVie
         readonly=closed or cell.locked,
         entry_id=cell.entry_id,
         comment=cell.comment,
+        entries=cell.entries,
     )
 
 

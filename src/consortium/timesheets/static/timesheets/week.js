@@ -103,10 +103,15 @@
       var input = last && last.querySelector("input.hours:not([readonly])");
       if (input) input.focus();
     } else if (target.id === "comment-panel") {
-      var textarea = target.querySelector("textarea");
-      if (textarea) {
+      // A comment: its text; a day's list of entries: the field the server marked (after an
+      // addition, the next one's), else its first field.
+      var field =
+        target.querySelector("textarea") ||
+        target.querySelector("[data-focus]") ||
+        target.querySelector(".day-entries input:not([type=hidden])");
+      if (field) {
         target.scrollIntoView({ block: "nearest" });
-        textarea.focus();
+        field.focus();
       }
     }
   });
@@ -116,6 +121,18 @@
     var button = document.querySelector("#cell-" + focusAfterSettle + " .comment-button");
     focusAfterSettle = null;
     if (button) button.focus();
+  });
+
+  // Closing a day's list: back to its cell (redrawn since, maybe: found by its key).
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest && event.target.closest("[data-entries-close]");
+    if (!close) return;
+    event.preventDefault();
+    var key = close.getAttribute("data-entries-close");
+    document.getElementById("comment-panel").innerHTML = "";
+    var cell = document.getElementById("cell-" + key);
+    var back = cell && cell.querySelector(".entries-sum, input.hours:not([readonly]), .entries-button");
+    if (back) back.focus();
   });
 
   document.addEventListener("click", function (event) {

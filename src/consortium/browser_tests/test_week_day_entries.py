@@ -1,0 +1,76 @@
+"""A cell's entries of the day in a real browser, by keyboard only: the list opens from the
+cell, a second entry is added, the cell shows the sum, then entries are changed and deleted."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from consortium.testing.factories import MandateFactory, TimeEntryFactory
+from consortium.testing.people import make_people
+from consortium.timesheets.models import TimeEntry
+
+pytestmark = pytest.mark.browser
+MONDAY = dt.date(2020, 11, 30)
+
+
+@pytest.fixture
+def week(transactional_db):
+    """The owner's week of 30 November 2020: 7 h on M-0042 and 1 h on M-0043 on Monday."""
+    people = make_people()
+    department = people.expert.department
+    first = MandateFactory(code="M-0042", title="Tenue de livres", department=department)
+    second = MandateFactory(code="M-0043", title="Paie", department=department)
+    TimeEntryFactory(expert=people.expert, mandate=first, date=MONDAY, hours=Decimal(7))
+    TimeEntryFactory(expert=people.expert, mandate=second, date=MONDAY, hours=Decimal(1))
+    return people
+
+
+def test_a_second_entry_is_added_then_entries_are_changed_and_deleted_by_keyboard(
+    page, signed_in, week, axe_check
+):
+    signed_in(page, week.owner)
+    page.goto(reverse("timesheets:week_of", args=[MONDAY]))
+    page.get_by_role("button", name="Entrées du jour, M-0042, lundi 30 novembre").focus()
+    page.keyboard.press("Enter")
+    page.locator(".day-entries").wait_for()
+    # The list opens on its first field.
+    assert page.evaluate("document.activeElement.closest('.day-entries') !== null")
+    axe_check(page)
+
+    page.locator("#new-entry-description").focus()
+    page.keyboard.type("Soir")
+    # Time fields show the browser's own format (12 or 24 h): filled with their value.
+    page.locator("#new-entry-start").fill("18:00")
+    page.locator("#new-entry-end").fill("19:30")
+    page.locator("#new-entry-hours").focus()
+    page.keyboard.press("Enter")
+    page.locator("#week-total").filter(has_text="9,5").wait_for()
+    cell = page.get_by_role("button", name="plusieurs entrées, M-0042, lundi 30 novembre")
+    assert cell.inner_text().startswith("8,5")
+    added = TimeEntry.objects.get(description="Soir")
+    assert (added.start_time, added.end_time, added.hours) == (
+        dt.time(18, 0),
+        dt.time(19, 30),
+        Decimal("1.5"),
+    )
+    # After an addition, the next one starts where this one did.
+    assert page.evaluate("document.activeElement.id") == "new-entry-description"
+
+    first = TimeEntry.objects.get(mandate__code="M-0042", description="")
+    hours = page.locator(f"#entry-{first.pk}-hours")
+    hours.focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("6")
+    page.keyboard.press("Enter")
+    page.locator("#week-total").filter(has_text="8,5").wait_for()
+    first.refresh_from_db()
+    assert first.hours == Decimal(6)
+
+    page.get_by_role("button", name="Supprimer — 1,5 h, Soir").focus()
+    page.keyboard.press("Enter")
+    page.locator("#week-total").filter(has_text="7").wait_for()
+    assert not TimeEntry.objects.filter(description="Soir").exists()
+    # One entry left: the cell is a field to type in again.
+    assert page.get_by_role("textbox", name="M-0042, lundi 30 novembre").input_value() == "6"
