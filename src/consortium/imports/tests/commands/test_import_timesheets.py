@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from consortium.cli import main
 from consortium.imports.tests.conftest import Outcome
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import Organisation
@@ -37,7 +38,7 @@ def run(tool: str, name: str | Path, *args: str) -> Outcome:
     stdout, stderr = StringIO(), StringIO()
     try:
         call_command(
-            "import-timesheets", "--from", tool, str(path), *args, stdout=stdout, stderr=stderr
+            "import_timesheets", "--from", tool, str(path), *args, stdout=stdout, stderr=stderr
         )
     except CommandError as error:
         return Outcome(False, stdout.getvalue(), stderr.getvalue(), str(error))
@@ -318,3 +319,12 @@ def test_an_unknown_department_is_refused_by_name():
     assert not outcome.imported
     assert "colonne « --department » : Département inconnu : « NOPE »." in outcome.stderr
     assert not Expert.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_consortium_command_line_runs_it_by_its_hyphenated_name(capsys):
+    DepartmentFactory(code="CONSEIL")
+    main(["consortium", "import-timesheets", "--from", "harvest", str(DATA / "harvest-comma.csv"),
+          "--create-missing", "--department", "CONSEIL", "--dry-run"])  # fmt: skip
+    assert "Total : 3.75 h" in capsys.readouterr().out
+    assert not TimeEntry.objects.exists()

@@ -1,5 +1,5 @@
 """`consortium import-timesheets --from kimai|toggl|clockify|harvest FILE`: another tool's
-export, all of it or nothing (see the README, « Importer d'autres outils »)."""
+export, all of it or nothing (see the README, "Importing other tools' exports")."""
 
 from pathlib import Path
 
