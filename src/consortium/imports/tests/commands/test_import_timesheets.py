@@ -328,3 +328,13 @@ def test_the_consortium_command_line_runs_it_by_its_hyphenated_name(capsys):
           "--create-missing", "--department", "CONSEIL", "--dry-run"])  # fmt: skip
     assert "Total : 3.75 h" in capsys.readouterr().out
     assert not TimeEntry.objects.exists()
+
+
+def test_a_project_with_an_empty_client_needs_a_map_row_to_be_created(department):
+    outcome = run("harvest", "harvest-detailed.csv", "--create-missing", "--department", "CONSEIL")
+    assert not outcome.imported
+    assert outcome.error_lines[0].endswith(
+        "ligne 3, colonne « Client » : Projet « Formation interne » sans client : dites quelle "
+        "organisation le sert par une ligne client,,CODE de MAP.csv."
+    )
+    assert not Mandate.objects.exists() and not Expert.objects.exists()
