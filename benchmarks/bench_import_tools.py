@@ -22,6 +22,9 @@ import bench_import
 from bench_import import BENCH_DIR, EXPERTS, FIRST_DAY, LAST_DAY, MANDATES, ROOT
 
 TOGGL_FILE = BENCH_DIR / "toggl-detailed.csv"
+# Their own files and databases: bench_import may run at the same time.
+bench_import.SQLITE_FILE = BENCH_DIR / "import-tools.sqlite3"
+bench_import.POSTGRES_DATABASE = "consortium_bench_import_tools"
 TARGET_ROWS_PER_SECOND = 20_000
 HEADER = [
     *("User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date"),
