@@ -10,7 +10,7 @@ user chose (MM/DD/YYYY by default), times in 12 or 24 hours, "Duration (h)" as 3
 
 from decimal import Decimal
 
-from consortium.imports.importers.tools.values import clock_hours, read_number
+from consortium.imports.importers.tools.values import read_duration, read_number
 
 SYNONYMS = {
     "project": ("Project",),
@@ -32,7 +32,7 @@ REQUIRED = ("person", "project", "start_date")
 def duration_hours(record: dict[str, str]) -> tuple[Decimal | None, str, str]:
     text = record.get("duration", "")
     if text:
-        return clock_hours(text), "duration", text
+        return read_duration(text), "duration", text
     text = record.get("duration_decimal", "")
     if text:
         return read_number(text), "duration_decimal", text

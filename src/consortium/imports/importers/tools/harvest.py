@@ -5,13 +5,14 @@
     Cost Amount,Currency,External Reference URL
 
 Hours are decimal, with a point or a comma as the account's number format says ("1.5", "1,5",
-"2.000,0"); the client may be empty (internal projects). No entry id: a re-import replaces the
-day's entries it brought (see `consortium import-timesheets`).
+"2.000,0"), or h:mm for an account set so; the client may be empty (internal projects). No
+entry id: a re-import replaces the day's entries it brought (see `consortium
+import-timesheets`).
 """
 
 from decimal import Decimal
 
-from consortium.imports.importers.tools.values import read_number
+from consortium.imports.importers.tools.values import read_duration
 
 SYNONYMS = {
     "date": ("Date",),
@@ -29,4 +30,4 @@ REQUIRED = ("date", "project", "duration", "first_name", "last_name")
 
 def duration_hours(record: dict[str, str]) -> tuple[Decimal | None, str, str]:
     text = record.get("duration", "")
-    return (read_number(text) if text else None), "duration", text
+    return (read_duration(text) if text else None), "duration", text

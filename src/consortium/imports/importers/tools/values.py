@@ -163,7 +163,7 @@ def _without_currency(name: str) -> str:
 # Dates ---------------------------------------------------------------------------------------
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
-_SLASHED = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,].*)?")
+_SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,].*)?")
 DATE_ORDERS = ("dmy", "mdy")
 
 
@@ -327,6 +327,12 @@ def read_number(text: str) -> Decimal | None:
         return Decimal(cleaned)
     except InvalidOperation:
         return None
+
+
+def read_duration(text: str) -> Decimal | None:
+    """Hours written as a clock ("3:30", "03:30:00") or as a number ("3.5", "3,50"): the tools
+    let each user choose."""
+    return clock_hours(text) if ":" in text else read_number(text)
 
 
 def to_hundredth(hours: Decimal) -> Decimal:

@@ -11,6 +11,7 @@ from consortium.imports.importers.tools.values import (
     clock_hours,
     fold,
     hours_between,
+    read_duration,
     read_number,
     read_time,
 )
@@ -112,3 +113,15 @@ def test_an_entry_crossing_midnight_lasts_until_the_next_day():
 
 def test_names_compare_without_accents_case_or_extra_spaces():
     assert fold("  MOREAU   Inès ") == fold("moreau ines")
+
+
+def test_dashed_dates_with_the_year_last_are_read_like_slashed_ones():
+    reader, _errors = _reader("13-03-2025", "03-04-2025")
+    assert reader.decide()
+    assert reader.read("03-04-2025") == dt.date(2025, 4, 3)
+
+
+def test_a_duration_is_a_clock_or_a_number_as_the_user_chose():
+    assert read_duration("2:30") == Decimal("2.5")
+    assert read_duration("2,50") == Decimal("2.50")
+    assert read_duration("2h30") is None

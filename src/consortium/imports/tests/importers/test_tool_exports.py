@@ -192,3 +192,18 @@ def test_an_ill_formed_export_is_refused_where_it_stops_being_csv(tmp_path):
     [error] = errors.sorted()
     assert (error.line, error.column) == (3, "project")
     assert error.message.startswith("Guillemet ouvert ici et jamais refermé")
+
+
+@pytest.mark.parametrize(
+    ("tool", "header", "row", "hours"),
+    [
+        ("harvest", "Date,Project,Hours,First Name,Last Name", "2025-03-03,P,1:45,A,B", "1.75"),
+        ("toggl", "User,Email,Project,Start date,Duration", "A,,P,2025-03-03,2.50", "2.50"),
+    ],
+)
+def test_durations_in_the_other_format_a_user_may_choose(tmp_path, tool, header, row, hours):
+    path = tmp_path / "export.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    errors = ErrorList("export.csv")
+    [entry] = read_export(tool, path, errors).rows
+    assert entry.hours == Decimal(hours)
