@@ -90,6 +90,11 @@ class _Index:
                 if name:
                     self.names[fold(name)].add(code)
 
+    def add(self, code: str, name: str) -> None:
+        self.codes[code.casefold()] = code
+        if name:
+            self.names[fold(name)].add(code)
+
     def find(self, text: str) -> tuple[str | None, list[str]]:
         """The code, and the codes that make it ambiguous (when more than one)."""
         code = self.codes.get(text.casefold())
@@ -144,6 +149,7 @@ class _Mapper:
             [(code, [email]) for code, email in Expert.objects.values_list("code", "email")]
         )
         mandate_index = _Index(list(_named(Mandate, "title")))
+        self.indexes = (expert_index, emails)
         needs_creation = []
         for rows in people.values():
             if self._expert_code(rows, expert_index, emails) is None:
@@ -239,6 +245,10 @@ class _Mapper:
             self._unknown(rows, "person", "; ".join(error.messages))
             return None
         self.created.experts.append(f"{code} ({row.person or row.email})")
+        # The same person may come again under another group (rows without their e-mail).
+        names, emails = self.indexes
+        names.add(code, row.person)
+        emails.add(code, row.email)
         return code
 
     # Projects, clients, tasks -----------------------------------------------------------

@@ -338,3 +338,17 @@ def test_a_project_with_an_empty_client_needs_a_map_row_to_be_created(department
         "organisation le sert par une ligne client,,CODE de MAP.csv."
     )
     assert not Mandate.objects.exists() and not Expert.objects.exists()
+
+
+def test_a_person_with_and_without_their_email_becomes_one_expert(department, tmp_path):
+    path = tmp_path / "toggl.csv"
+    path.write_text(
+        "User,Email,Client,Project,Start date,Duration\n"
+        "Camille Martin,camille@example.test,Garage Leroy,Flyers,2025-03-03,01:00:00\n"
+        "Camille Martin,,Garage Leroy,Flyers,2025-03-04,02:00:00\n",
+        encoding="utf-8",
+    )
+    outcome = run("toggl", path, "--create-missing", "--department", "CONSEIL")
+    assert outcome.imported, outcome.stderr
+    assert list(Expert.objects.values_list("code", flat=True)) == ["CAMILLE-MARTIN"]
+    assert TimeEntry.objects.filter(expert__code="CAMILLE-MARTIN").count() == 2
