@@ -32,7 +32,7 @@ def test_a_second_entry_is_added_then_entries_are_changed_and_deleted_by_keyboar
 ):
     signed_in(page, week.owner)
     page.goto(reverse("timesheets:week_of", args=[MONDAY]))
-    page.get_by_role("button", name="Entrées du jour, M-0042, lundi 30 novembre").focus()
+    page.get_by_role("link", name="Entrées du jour, M-0042, lundi 30 novembre").focus()
     page.keyboard.press("Enter")
     page.locator(".day-entries").wait_for()
     # The list opens on its first field.
@@ -47,7 +47,7 @@ def test_a_second_entry_is_added_then_entries_are_changed_and_deleted_by_keyboar
     page.locator("#new-entry-hours").focus()
     page.keyboard.press("Enter")
     page.locator("#week-total").filter(has_text="9,5").wait_for()
-    cell = page.get_by_role("button", name="plusieurs entrées, M-0042, lundi 30 novembre")
+    cell = page.get_by_role("link", name="plusieurs entrées, M-0042, lundi 30 novembre")
     assert cell.inner_text().startswith("8,5")
     added = TimeEntry.objects.get(description="Soir")
     assert (added.start_time, added.end_time, added.hours) == (

@@ -175,3 +175,17 @@ def test_bulk_rows_without_an_external_id_replace_only_their_sources_entries_of_
         (Decimal(2), "csv", ""),
     ]
     assert stored[0][0] == typed.pk
+
+
+def test_copying_the_previous_week_copies_each_entry_of_a_cell():
+    from consortium.testing.factories import UserFactory
+    from consortium.timesheets.services.weeks import week_copy_previous
+
+    user = UserFactory(is_superuser=True)
+    monday = dt.date(2020, 6, 8)
+    first = TimeEntryFactory(date=DAY, hours=Decimal(2), description="matin")
+    TimeEntryFactory(expert=first.expert, mandate=first.mandate, date=DAY, hours=Decimal(3))
+    copy = week_copy_previous(expert=first.expert, week_start=monday, by=user)
+    assert copy.copied == 2
+    copied = TimeEntry.objects.filter(date=monday).order_by("hours").values_list("hours", flat=True)
+    assert list(copied) == [Decimal(2), Decimal(3)]
