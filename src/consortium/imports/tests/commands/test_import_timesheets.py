@@ -352,3 +352,14 @@ def test_a_person_with_and_without_their_email_becomes_one_expert(department, tm
     assert outcome.imported, outcome.stderr
     assert list(Expert.objects.values_list("code", flat=True)) == ["CAMILLE-MARTIN"]
     assert TimeEntry.objects.filter(expert__code="CAMILLE-MARTIN").count() == 2
+
+
+def test_a_map_file_with_an_unknown_kind_is_refused_naming_the_map_file(tmp_path):
+    mapping = tmp_path / "MAP.csv"
+    mapping.write_text("kind,source_name,code\npeople,Camille Martin,E7\n", encoding="utf-8")
+    outcome = run("toggl", "toggl-detailed.csv", "--map", str(mapping))
+    assert not outcome.imported
+    assert outcome.error_lines == [
+        f"{mapping}, ligne 2, colonne « kind » : « people » n'est pas permis. Valeurs permises : "
+        "person, client, project, task."
+    ]
