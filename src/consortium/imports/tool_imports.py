@@ -29,7 +29,7 @@ from consortium.imports.importers import time_entries
 from consortium.imports.importers.base import ImportSummary
 from consortium.imports.importers.tools import ToolExport, read_export
 from consortium.imports.importers.tools.mapping import Created, map_rows, read_map
-from consortium.imports.services import _without_cycle_collection, import_user
+from consortium.imports.services import import_user, without_cycle_collection
 from consortium.staff.models import Department
 from consortium.timesheets.models import TimeEntryImport, hours_between
 
@@ -83,7 +83,7 @@ def tool_import(
     Raises ImportRefused with every error found (file, line, column); nothing is then written.
     """
     errors = ErrorList(str(path))
-    with _without_cycle_collection():
+    with without_cycle_collection():
         explicit: dict = {}
         if map_path is not None:
             map_errors = ErrorList(str(map_path))
