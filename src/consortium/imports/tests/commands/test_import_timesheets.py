@@ -20,6 +20,7 @@ from consortium.testing.factories import (
     DepartmentFactory,
     ExpertFactory,
     MandateFactory,
+    MandateTypeFactory,
     OrganisationFactory,
     PeriodLockFactory,
 )
@@ -363,3 +364,21 @@ def test_a_map_file_with_an_unknown_kind_is_refused_naming_the_map_file(tmp_path
         f"{mapping}, ligne 2, colonne « kind » : « people » n'est pas permis. Valeurs permises : "
         "person, client, project, task."
     ]
+
+
+def test_map_csv_gives_created_mandates_their_organisation_and_type(department, tmp_path):
+    OrganisationFactory(code="DUPAIN", name="Boulangerie Dupain inc.")
+    MandateTypeFactory(code="CONSEIL", name_fr="Conseil")
+    mapping = tmp_path / "MAP.csv"
+    mapping.write_text(
+        "kind,source_name,code\nclient,Boulangerie Dupain,DUPAIN\ntask,Design,CONSEIL\n",
+        encoding="utf-8",
+    )
+    outcome = run("kimai", "kimai2-de.csv", "--create-missing", "--department", "CONSEIL",
+                  "--map", str(mapping))  # fmt: skip
+    assert outcome.imported, outcome.stderr
+    site = Mandate.objects.get()
+    assert (site.code, site.organisation.code, site.mandate_type.code) == (
+        "SITE-VITRINE", "DUPAIN", "CONSEIL"
+    )  # fmt: skip
+    assert "organisation :" not in outcome.stdout and "type de mandat :" not in outcome.stdout
