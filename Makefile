@@ -91,6 +91,7 @@ bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load b
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_import_tools.py
 
 bench-kpis: install
 	$(BIN)/python benchmarks/bench_kpis.py

@@ -272,3 +272,14 @@ def read_csv(
         index={name: position for position, name in enumerate(header)},
         rows=rows,
     )
+
+
+def decode_text(data: bytes, errors: ErrorList) -> str | None:
+    """The file's text (UTF-8, a BOM accepted), or None with a located error: for the readers
+    of other tools' exports, whose header is not ours."""
+    return _decode(data, errors)
+
+
+def records_of(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
+    """Every record of a well-formed text, each with the physical line it starts on."""
+    return _records(text, delimiter)

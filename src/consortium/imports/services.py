@@ -38,6 +38,10 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+# For the other imports of the app (`tool_imports`), which build big files' rows too.
+without_cycle_collection = _without_cycle_collection
+
+
 def csv_import(*, kind: str, path: Path, by=None, approve: bool = False) -> ImportSummary:
     """Import the CSV file `path` of this kind (a key of IMPORTERS) in one transaction.
 

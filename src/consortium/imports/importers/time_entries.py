@@ -167,10 +167,15 @@ def _times(
     return start, end, duration, []
 
 
-def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -> ImportSummary:
+def run(
+    table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None, source: str = SOURCE
+) -> ImportSummary:
     """With `approve`, the weeks of the file's hours are approved as decided by `by`
     (`weeks_approve_imported`): history whose weeks were approved elsewhere. A row in a
-    returned week is then an error: the week awaits its expert and director."""
+    returned week is then an error: the week awaits its expert and director.
+
+    `source`: what the entries are written as, and which stored entries a re-import replaces
+    (`consortium import-timesheets` gives the tool's name: "toggl", "kimai"…)."""
     experts, mandates, locks = _lookups()
     closed_weeks = closed_weeks_by_expert()
     returned = _returned_weeks() if approve else set()
@@ -257,7 +262,7 @@ def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -
         if not external_id:
             anonymous[key] += 1
         accepted.append(
-            (expert_id, mandate_id, day, hours, description, start, end, SOURCE, external_id)
+            (expert_id, mandate_id, day, hours, description, start, end, source, external_id)
         )
         total = days.get((expert_id, day))
         if total is None:
@@ -268,7 +273,7 @@ def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -
 
     # The stored hours are read under the experts' locks, held until the import commits: an
     # entry saved meanwhile in the grid or by another import cannot slip under the 24 h rule.
-    identified = _identified_entries(external_ids)
+    identified = _identified_entries(external_ids, source)
     time_entries_lock_experts(
         expert_ids={expert_id for expert_id, _day in days}
         | {expert_id for _pk, expert_id, _day, _invoices in identified.values()}
@@ -276,8 +281,8 @@ def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -
     for line, problems in _identified_problems(identified, external_ids, locks, closed_weeks):
         errors.extend(line, problems)
     replaced = len(identified)
-    replaced += _add_stored_hours(days, anonymous, {row[0] for row in identified.values()})
-    for line, problems in _billed_rows(seen, anonymous):
+    replaced += _add_stored_hours(days, anonymous, {row[0] for row in identified.values()}, source)
+    for line, problems in _billed_rows(seen, anonymous, source):
         errors.extend(line, problems)
     for (_expert_id, day), (total, line, expert_code) in days.items():
         errors.extend(line, rules.check_daily_total(total, day, expert_code))
@@ -305,7 +310,7 @@ def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -
 Identified = tuple[int, int, dt.date, list]
 
 
-def _identified_entries(external_ids: dict[str, int]) -> dict[str, Identified]:
+def _identified_entries(external_ids: dict[str, int], source: str) -> dict[str, Identified]:
     """The entries this import once gave the file's external ids, in one query (over all of the
     source's identified entries: a list of the file's ids could pass a database's limit on
     bound values)."""
@@ -313,7 +318,7 @@ def _identified_entries(external_ids: dict[str, int]) -> dict[str, Identified]:
         return {}
     found: dict[str, Identified] = {}
     rows = (
-        TimeEntry.objects.filter(source=SOURCE)
+        TimeEntry.objects.filter(source=source)
         .exclude(external_id="")
         .values_list(
             "external_id",
@@ -351,7 +356,7 @@ def _identified_problems(
 
 
 def _billed_rows(
-    seen: dict[tuple[int, int, dt.date], int], anonymous: Counter
+    seen: dict[tuple[int, int, dt.date], int], anonymous: Counter, source: str
 ) -> list[tuple[int, list]]:
     """The file's rows that would replace hours an invoice holds, each with its problem, in one
     query over the file's experts and days (read through the ledger's reverse relation): the
@@ -365,7 +370,7 @@ def _billed_rows(
         TimeEntry.objects.filter(
             expert_id__in={expert for expert, _mandate, _day in anonymous},
             date__range=(min(days), max(days)),
-            source=SOURCE,
+            source=source,
             external_id="",
             invoice_entries__isnull=False,
         )
@@ -423,7 +428,7 @@ def _mismatch_message(hours: Decimal, start, end, duration: Decimal) -> str:
 
 
 def _add_stored_hours(
-    days: dict[tuple[int, dt.date], list], anonymous: Counter, identified: set[int]
+    days: dict[tuple[int, dt.date], list], anonymous: Counter, identified: set[int], source: str
 ) -> int:
     """Add to each day's total the stored entries the file does not replace, in one query over
     the file's experts and days. `identified`: the ids of the stored entries that the rows with
@@ -445,11 +450,11 @@ def _add_stored_hours(
         cursor.execute(sql, params)
         found = cursor.fetchall()
     replaced: Counter[tuple[int, int, dt.date]] = Counter()
-    for pk, expert_id, mandate_id, day, hours, source, external_id in found:
+    for pk, expert_id, mandate_id, day, hours, stored_source, external_id in found:
         if pk in identified:
             continue
         key = (expert_id, mandate_id, day)
-        if source == SOURCE and not external_id and key in anonymous:
+        if stored_source == source and not external_id and key in anonymous:
             replaced[key] += 1
             continue
         total = days.get((expert_id, day))

@@ -322,24 +322,75 @@ _COLUMNS = (
 )
 _WIDTH = 11
 _COPY_TYPES = ["int8", "int8", "date", "numeric", "text", "time", "time", "text", "text"]
-_COPY_TYPES += ["timestamptz", "timestamptz"]
-# A row with an external id replaces the entry its source gave that id, wherever it now lies.
-_REPLACE_ON_CONFLICT = (
-    "ON CONFLICT (source, external_id) WHERE NOT (external_id = '') DO UPDATE SET "
-    "expert_id = excluded.expert_id, mandate_id = excluded.mandate_id, date = excluded.date, "
-    "hours = excluded.hours, description = excluded.description, "
+_COPY_TYPES += ["timestamptz", "timestamptz", "int4"]
+# The scratch tables of a replacing write: the rows (each numbered within its expert, mandate,
+# day and source when it has no external id), then the stored entries they replace, numbered
+# the same way. Row n of a day replaces stored entry n: updated in place, its id kept (an
+# update that changes no indexed column writes no index, unlike a delete and an insert).
+_SCRATCH = {
+    "postgresql": [
+        "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_rows (expert_id bigint, "
+        "mandate_id bigint, date date, hours numeric(4, 2), description text, start_time time, "
+        "end_time time, source varchar(30), external_id varchar(100), created_at timestamptz, "
+        "updated_at timestamptz, rn integer) ON COMMIT DELETE ROWS",
+        "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_stored (id bigint, expert_id bigint, "
+        "mandate_id bigint, date date, source varchar(30), rn integer) ON COMMIT DELETE ROWS",
+        "TRUNCATE timeentry_rows, timeentry_stored",
+    ],
+    "sqlite": [
+        "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_rows (expert_id integer, "
+        "mandate_id integer, date date, hours decimal, description text, start_time time, "
+        "end_time time, source text, external_id text, created_at datetime, "
+        "updated_at datetime, rn integer)",
+        "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_stored (id integer, expert_id integer, "
+        "mandate_id integer, date date, source text, rn integer)",
+        # SQLite joins by nested loops: the scratch tables need their index.
+        "CREATE INDEX IF NOT EXISTS temp.timeentry_rows_key ON timeentry_rows "
+        "(expert_id, date, mandate_id, source, rn)",
+        "CREATE INDEX IF NOT EXISTS temp.timeentry_stored_key ON timeentry_stored "
+        "(expert_id, date, mandate_id, source, rn)",
+        "DELETE FROM timeentry_rows",
+        "DELETE FROM timeentry_stored",
+    ],
+}
+_SAME_KEY = (
+    "{a}.expert_id = {b}.expert_id AND {a}.date = {b}.date AND {a}.mandate_id = {b}.mandate_id "
+    "AND {a}.source = {b}.source"
+)
+_PAIRED = _SAME_KEY.format(a="r", b="s") + " AND r.rn = s.rn"
+_REPLACE = [
+    # The stored entries without an external id on the days of the rows without one.
+    "INSERT INTO timeentry_stored SELECT e.id, e.expert_id, e.mandate_id, e.date, e.source, "
+    "row_number() OVER (PARTITION BY e.expert_id, e.date, e.mandate_id, e.source ORDER BY e.id) "
+    "FROM (SELECT DISTINCT expert_id, date, mandate_id, source FROM timeentry_rows "
+    "WHERE external_id = '') AS k JOIN {table} AS e ON " + _SAME_KEY.format(a="e", b="k") + " "
+    "WHERE e.external_id = ''",
+    "UPDATE {table} SET hours = r.hours, description = r.description, "
+    "start_time = r.start_time, end_time = r.end_time, updated_at = r.updated_at "
+    "FROM timeentry_stored AS s JOIN timeentry_rows AS r ON " + _PAIRED + " "
+    "WHERE {table}.id = s.id AND r.external_id = ''",
+    "DELETE FROM {table} WHERE id IN (SELECT s.id FROM timeentry_stored AS s "
+    "LEFT JOIN timeentry_rows AS r ON " + _PAIRED + " AND r.external_id = '' "
+    "WHERE r.rn IS NULL)",
+    "INSERT INTO {table} ("
+    + _COLUMNS
+    + ") SELECT "
+    + ", ".join(f"r.{column.strip()}" for column in _COLUMNS.split(","))
+    + " FROM timeentry_rows AS r LEFT JOIN timeentry_stored AS s ON "
+    + _PAIRED
+    + " "
+    "WHERE r.external_id = '' AND s.id IS NULL",
+    # A row with an external id replaces the entry its source gave that id, wherever it lies.
+    "INSERT INTO {table} (" + _COLUMNS + ") SELECT " + _COLUMNS + " FROM timeentry_rows "
+    "WHERE external_id <> '' ON CONFLICT (source, external_id) WHERE NOT (external_id = '') "
+    "DO UPDATE SET expert_id = excluded.expert_id, mandate_id = excluded.mandate_id, "
+    "date = excluded.date, hours = excluded.hours, description = excluded.description, "
     "start_time = excluded.start_time, end_time = excluded.end_time, "
-    "updated_at = excluded.updated_at"
-)
-# A row without one replaces its source's entries without one on its expert, mandate and day.
-_DELETE_REPLACED = (
-    "DELETE FROM {table} WHERE id IN (SELECT e.id FROM {keys} AS k JOIN {table} AS e "
-    "ON e.expert_id = k.expert_id AND e.date = k.date AND e.mandate_id = k.mandate_id "
-    "AND e.source = k.source WHERE e.external_id = '')"
-)
+    "updated_at = excluded.updated_at",
+]
 # SQLite runs one statement of many rows much faster than many statements of one row;
-# 90 rows of 11 values stay under the oldest limit on bound values (999).
-_SQLITE_ROWS_PER_STATEMENT = 90
+# 80 rows of 12 values stay under the oldest limit on bound values (999).
+_SQLITE_ROWS_PER_STATEMENT = 80
 
 
 def _full(rows: Sequence[EntryRow | SourcedEntryRow]) -> list[SourcedEntryRow]:
@@ -347,61 +398,40 @@ def _full(rows: Sequence[EntryRow | SourcedEntryRow]) -> list[SourcedEntryRow]:
     return [row if len(row) == 9 else (*row, None, None, "", "") for row in rows]  # type: ignore[misc]
 
 
-def _anonymous_keys(rows: Sequence[SourcedEntryRow]) -> set[tuple[int, int, dt.date, str]]:
-    return {
-        (expert_id, mandate_id, day, source)
-        for expert_id, mandate_id, day, _h, _d, _s, _e, source, external_id in rows
-        if not external_id
-    }
+def _numbered(rows: Sequence[SourcedEntryRow]) -> list[tuple]:
+    """Each row with its number among the rows without an external id of its expert, mandate,
+    day and source (in the order given); 0 for a row with an external id."""
+    seen: dict[tuple, int] = {}
+    numbered = []
+    for row in rows:
+        number = 0
+        if not row[8]:
+            key = (row[0], row[1], row[2], row[7])
+            number = seen[key] = seen.get(key, 0) + 1
+        numbered.append((*row, number))
+    return numbered
 
 
 def _copy_into_postgresql(cursor, table, rows, now, new_only: bool) -> None:
     """COPY (binary: no text to format and parse), into the table itself for new rows, else into
-    a scratch table: the replaced entries are deleted, then one INSERT … ON CONFLICT."""
-    target = table
-    if not new_only:
-        target = "timeentry_rows"
-        cursor.execute(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_rows (expert_id bigint, "
-            "mandate_id bigint, date date, hours numeric(4, 2), description text, "
-            "start_time time, end_time time, source varchar(30), external_id varchar(100), "
-            "created_at timestamptz, updated_at timestamptz) ON COMMIT DELETE ROWS"
-        )
-        cursor.execute("TRUNCATE timeentry_rows")
-    with cursor.copy(f"COPY {target} ({_COLUMNS}) FROM STDIN (FORMAT BINARY)") as copy:
+    the scratch table, from which the replacing statements write."""
+    if new_only:
+        with cursor.copy(f"COPY {table} ({_COLUMNS}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(_COPY_TYPES[:-1])
+            for row in rows:
+                copy.write_row((*row, now, now))
+        return
+    for statement in _SCRATCH["postgresql"]:
+        cursor.execute(statement)
+    with cursor.copy(f"COPY timeentry_rows ({_COLUMNS}, rn) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(_COPY_TYPES)
-        for row in rows:
-            copy.write_row((*row, now, now))
-    if not new_only:
-        if _anonymous_keys(rows):
-            cursor.execute(
-                _DELETE_REPLACED.format(
-                    table=table,
-                    keys="(SELECT DISTINCT expert_id, mandate_id, date, source "
-                    "FROM timeentry_rows WHERE external_id = '')",
-                )
-            )
-        cursor.execute(
-            f"INSERT INTO {table} ({_COLUMNS}) SELECT {_COLUMNS} FROM timeentry_rows "
-            f"{_REPLACE_ON_CONFLICT}"
-        )
+        for *row, number in _numbered(rows):
+            copy.write_row((*row, now, now, number))
+    for statement in _REPLACE:
+        cursor.execute(statement.format(table=table))
 
 
-def _insert_into_sqlite(cursor, table, rows, stamp: str, new_only: bool) -> None:
-    keys = _anonymous_keys(rows) if not new_only else set()
-    if keys:
-        cursor.execute(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS timeentry_keys "
-            "(expert_id integer, mandate_id integer, date text, source text)"
-        )
-        cursor.execute("DELETE FROM timeentry_keys")
-        cursor.executemany(
-            "INSERT INTO timeentry_keys VALUES (?, ?, ?, ?)",
-            [(expert, mandate, day.isoformat(), source) for expert, mandate, day, source in keys],
-        )
-        cursor.execute(_DELETE_REPLACED.format(table=table, keys="timeentry_keys"))
-        cursor.execute("DELETE FROM timeentry_keys")
-    upsert = "" if new_only else _REPLACE_ON_CONFLICT
+def _insert_into_sqlite(cursor, target, rows, stamp: str, columns: str) -> None:
     values = [
         (
             expert_id,
@@ -415,24 +445,48 @@ def _insert_into_sqlite(cursor, table, rows, stamp: str, new_only: bool) -> None
             external_id,
             stamp,
             stamp,
+            *rest,
         )
-        for expert_id, mandate_id, day, hours, description, start, end, source, external_id in rows
+        for (
+            expert_id,
+            mandate_id,
+            day,
+            hours,
+            description,
+            start,
+            end,
+            source,
+            external_id,
+            *rest,
+        ) in rows
     ]
+    width = len(values[0])
     size = _SQLITE_ROWS_PER_STATEMENT
     whole = len(values) - len(values) % size
-    one = "(" + ", ".join(["?"] * _WIDTH) + ")"
+    one = "(" + ", ".join(["?"] * width) + ")"
     if whole:
         placeholders = ", ".join([one] * size)
         flat = list(chain.from_iterable(values[:whole]))
-        width = _WIDTH * size
+        span = width * size
         cursor.executemany(
-            f"INSERT INTO {table} ({_COLUMNS}) VALUES {placeholders} {upsert}",
-            [flat[start : start + width] for start in range(0, len(flat), width)],
+            f"INSERT INTO {target} ({columns}) VALUES {placeholders}",
+            [flat[start : start + span] for start in range(0, len(flat), span)],
         )
     if whole < len(values):
-        cursor.executemany(
-            f"INSERT INTO {table} ({_COLUMNS}) VALUES {one} {upsert}", values[whole:]
-        )
+        cursor.executemany(f"INSERT INTO {target} ({columns}) VALUES {one}", values[whole:])
+
+
+def _write_sqlite(cursor, table, rows, stamp: str, new_only: bool) -> None:
+    if new_only:
+        _insert_into_sqlite(cursor, table, rows, stamp, _COLUMNS)
+        return
+    for statement in _SCRATCH["sqlite"]:
+        cursor.execute(statement)
+    _insert_into_sqlite(cursor, "timeentry_rows", _numbered(rows), stamp, f"{_COLUMNS}, rn")
+    for statement in _REPLACE:
+        cursor.execute(statement.format(table=table))
+    cursor.execute("DELETE FROM timeentry_rows")
+    cursor.execute("DELETE FROM timeentry_stored")
 
 
 # No savepoint inside a caller's transaction: on SQLite, replacing entries under a savepoint is
@@ -445,9 +499,10 @@ def time_entries_bulk_write(
 
     The replacement key: a row with an external id replaces the entry its source gave that id
     (unique constraint `time_entry_external_id_once_per_source`), wherever that entry now lies;
-    a row without one replaces every entry without one that its source gave on its expert,
-    mandate and day (several rows of a file for one day then stand for all of that day's
-    entries from that source). Entries of other sources, the web's ("") among them, stay.
+    the rows without one replace together every entry without one that their source gave their
+    expert, mandate and day (the day's first row changes its first stored entry, and so on;
+    stored entries left over are deleted, rows left over added). Entries of other sources, the
+    web's ("") among them, stay.
 
     The caller validates (see `consortium.imports`); the database still enforces its
     constraints and the locked-period triggers. Runs inside the caller's transaction if any.
@@ -462,12 +517,13 @@ def time_entries_bulk_write(
     now = timezone.now()
     table = TimeEntry._meta.db_table
     # In the order of the (expert, date, mandate) index: each insert into it lands next to the
-    # one before; about a third faster on both databases.
+    # one before; about a third faster on both databases. The sort is stable: a day's rows keep
+    # their order, which pairs them with the stored entries.
     ordered = sorted(_full(rows), key=itemgetter(0, 2, 1))
     # The raw driver cursors are the fast path; wrap_database_errors keeps Django's exceptions.
     with connection.cursor() as cursor, connection.wrap_database_errors:
         if connection.vendor == "postgresql":
             _copy_into_postgresql(cursor.cursor, table, ordered, now, new_only)
         else:
-            _insert_into_sqlite(cursor.cursor, table, ordered, now.isoformat(sep=" "), new_only)
+            _write_sqlite(cursor.cursor, table, ordered, now.isoformat(sep=" "), new_only)
     return len(rows)

@@ -168,13 +168,27 @@ def test_bulk_rows_without_an_external_id_replace_only_their_sources_entries_of_
     time_entries_bulk_write([identified, *rows])
     time_entries_bulk_write(rows)
     time_entries_bulk_write(rows[:1])
-    stored = TimeEntry.objects.order_by("pk").values_list("pk", "hours", "source", "external_id")
+    stored = TimeEntry.objects.order_by("source", "external_id").values_list(
+        "pk", "hours", "source", "external_id"
+    )
     assert [(hours, source, key) for _pk, hours, source, key in stored] == [
         (Decimal(1), "", ""),
-        (Decimal(1), "csv", "K-9"),
         (Decimal(2), "csv", ""),
+        (Decimal(1), "csv", "K-9"),
     ]
     assert stored[0][0] == typed.pk
+
+
+def test_a_days_rows_without_an_external_id_change_its_stored_entries_in_place():
+    expert, mandate = ExpertFactory(), MandateFactory()
+    rows = [(expert.pk, mandate.pk, DAY, Decimal(h), "", None, None, "csv", "") for h in (2, 3)]
+    time_entries_bulk_write(rows)
+    ids = sorted(TimeEntry.objects.values_list("pk", flat=True))
+    time_entries_bulk_write([(*row[:3], Decimal(4), *row[4:]) for row in rows])
+    assert sorted(TimeEntry.objects.values_list("pk", "hours")) == [
+        (ids[0], Decimal(4)),
+        (ids[1], Decimal(4)),
+    ]
 
 
 def test_copying_the_previous_week_copies_each_entry_of_a_cell():
