@@ -33,6 +33,7 @@ PAGES = [
     ("reports:report_list", (), "communications"),
     ("timesheets:week", (), "owner"),
     ("timesheets:week_of", ("monday",), "owner"),
+    ("timesheets:week_day_entries", ("monday", "mandate_id"), "owner"),
     ("timesheets:approval_list", (), "director"),
     ("timesheets:approval_detail", ("week",), "director"),
     ("timesheets:period_lock_list", (), "finance"),
@@ -67,6 +68,7 @@ def _scene() -> tuple:
         "organisation": organisation.code,
         "week": week.pk,
         "monday": week.week_start,
+        "mandate_id": mandate.pk,
     }
     return people, objects
 

@@ -57,6 +57,10 @@ def test_a_second_entry_is_added_then_entries_are_changed_and_deleted_by_keyboar
     )
     # After an addition, the next one starts where this one did.
     assert page.evaluate("document.activeElement.id") == "new-entry-description"
+    # The arrows reach the sum like any cell.
+    page.get_by_role("textbox", name="M-0043, lundi 30 novembre").focus()
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('entries-sum')")
 
     first = TimeEntry.objects.get(mandate__code="M-0042", description="")
     hours = page.locator(f"#entry-{first.pk}-hours")

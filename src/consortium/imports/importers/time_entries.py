@@ -180,7 +180,10 @@ def run(
     closed_weeks = closed_weeks_by_expert()
     returned = _returned_weeks() if approve else set()
     columns = itemgetter(*(table.index[column] for column in COLUMNS))
-    external_id_of = _optional(table, "external_id")
+    id_position = table.index.get("external_id")
+    too_long = _("L'identifiant externe a au plus %(limit)s caractères.") % {
+        "limit": EXTERNAL_ID_LENGTH
+    }
     start_of, end_of = _optional(table, "start"), _optional(table, "end")
     with_times = "start" in table.index or "end" in table.index
     parsed = _Parsed()
@@ -189,7 +192,7 @@ def run(
     lock_problems: dict[dt.date, list[rules.Problem]] = {}
     # (expert id, mandate id, day) → the first line on it; and how many rows without an id.
     seen: dict[tuple[int, int, dt.date], int] = {}
-    anonymous: Counter[tuple[int, int, dt.date]] = Counter()
+    anonymous: dict[tuple[int, int, dt.date], int] = {}
     external_ids: dict[str, int] = {}
     accepted: list[SourcedEntryRow] = []
     # (expert id, day) → [hours, line of the day's last row, expert code]
@@ -197,34 +200,32 @@ def run(
 
     for line, fields in table.rows:
         expert_code, mandate_code, day_text, hours_text, description = columns(fields)
-        external_id = external_id_of(fields)
         expert = experts.get(expert_code) or _reference(expert_code, experts, unknown_expert)
         mandate = mandates.get(mandate_code) or _reference(mandate_code, mandates, unknown_mandate)
         day = parsed.day(day_text)
-        start = end = duration = None
-        time_problems: list[rules.Problem] = []
         if with_times:
             start, end, duration, time_problems = _times(parsed, start_of(fields), end_of(fields))
-        if duration is not None and not hours_text:
-            hours, hour_problems = duration, []
+            if duration is not None and not hours_text:
+                hours, hour_problems = duration, []
+            else:
+                hours, hour_problems = parsed.hours_of(hours_text)
+                if duration is not None and hours is not None and hours != duration:
+                    hour_problems = [("hours", _mismatch_message(hours, start, end, duration))]
+            if time_problems:
+                hour_problems = time_problems + hour_problems
         else:
+            start = end = None
             hours, hour_problems = parsed.hours_of(hours_text)
-            if duration is not None and hours is not None and hours != duration:
-                hour_problems = [("hours", _mismatch_message(hours, start, end, duration))]
-        hour_problems = time_problems + hour_problems
-        if len(external_id) > EXTERNAL_ID_LENGTH:
-            hour_problems.append(
-                (
-                    "external_id",
-                    _("L'identifiant externe a au plus %(limit)s caractères.")
-                    % {"limit": EXTERNAL_ID_LENGTH},
-                )
-            )
-        elif external_id:
-            previous = external_ids.setdefault(external_id, line)
-            if previous != line:
-                errors.add(line, "external_id", _duplicate_message(previous, external_id))
-                continue
+        external_id = fields[id_position] if id_position is not None else ""
+        if external_id:
+            if len(external_id) > EXTERNAL_ID_LENGTH:
+                # A new list: the parsed hours' problems are shared by every row of that text.
+                hour_problems = [*hour_problems, ("external_id", too_long)]
+            else:
+                previous = external_ids.setdefault(external_id, line)
+                if previous != line:
+                    errors.add(line, "external_id", _duplicate_message(previous, external_id))
+                    continue
         if isinstance(expert, str) or isinstance(mandate, str) or isinstance(day, str):
             for column, value in (
                 ("expert_code", expert),
@@ -260,7 +261,7 @@ def run(
         if hours is None:
             continue
         if not external_id:
-            anonymous[key] += 1
+            anonymous[key] = anonymous.get(key, 0) + 1
         accepted.append(
             (expert_id, mandate_id, day, hours, description, start, end, source, external_id)
         )
@@ -356,7 +357,7 @@ def _identified_problems(
 
 
 def _billed_rows(
-    seen: dict[tuple[int, int, dt.date], int], anonymous: Counter, source: str
+    seen: dict[tuple[int, int, dt.date], int], anonymous: dict, source: str
 ) -> list[tuple[int, list]]:
     """The file's rows that would replace hours an invoice holds, each with its problem, in one
     query over the file's experts and days (read through the ledger's reverse relation): the
@@ -428,7 +429,7 @@ def _mismatch_message(hours: Decimal, start, end, duration: Decimal) -> str:
 
 
 def _add_stored_hours(
-    days: dict[tuple[int, dt.date], list], anonymous: Counter, identified: set[int], source: str
+    days: dict[tuple[int, dt.date], list], anonymous: dict, identified: set[int], source: str
 ) -> int:
     """Add to each day's total the stored entries the file does not replace, in one query over
     the file's experts and days. `identified`: the ids of the stored entries that the rows with

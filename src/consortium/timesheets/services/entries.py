@@ -368,7 +368,10 @@ _REPLACE = [
     "UPDATE {table} SET hours = r.hours, description = r.description, "
     "start_time = r.start_time, end_time = r.end_time, updated_at = r.updated_at "
     "FROM timeentry_stored AS s JOIN timeentry_rows AS r ON " + _PAIRED + " "
-    "WHERE {table}.id = s.id AND r.external_id = ''",
+    "WHERE {table}.id = s.id AND r.external_id = '' "
+    # A row that changes nothing writes nothing: re-importing a file costs reads only.
+    "AND ({table}.hours {distinct} r.hours OR {table}.description {distinct} r.description "
+    "OR {table}.start_time {distinct} r.start_time OR {table}.end_time {distinct} r.end_time)",
     "DELETE FROM {table} WHERE id IN (SELECT s.id FROM timeentry_stored AS s "
     "LEFT JOIN timeentry_rows AS r ON " + _PAIRED + " AND r.external_id = '' "
     "WHERE r.rn IS NULL)",
@@ -428,7 +431,7 @@ def _copy_into_postgresql(cursor, table, rows, now, new_only: bool) -> None:
         for *row, number in _numbered(rows):
             copy.write_row((*row, now, now, number))
     for statement in _REPLACE:
-        cursor.execute(statement.format(table=table))
+        cursor.execute(statement.format(table=table, distinct="IS DISTINCT FROM"))
 
 
 def _insert_into_sqlite(cursor, target, rows, stamp: str, columns: str) -> None:
@@ -484,7 +487,8 @@ def _write_sqlite(cursor, table, rows, stamp: str, new_only: bool) -> None:
         cursor.execute(statement)
     _insert_into_sqlite(cursor, "timeentry_rows", _numbered(rows), stamp, f"{_COLUMNS}, rn")
     for statement in _REPLACE:
-        cursor.execute(statement.format(table=table))
+        # IS NOT: SQLite's IS DISTINCT FROM, which it only reads since 3.39.
+        cursor.execute(statement.format(table=table, distinct="IS NOT"))
     cursor.execute("DELETE FROM timeentry_rows")
     cursor.execute("DELETE FROM timeentry_stored")
 

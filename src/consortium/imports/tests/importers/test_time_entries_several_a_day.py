@@ -5,8 +5,11 @@ from decimal import Decimal
 
 import pytest
 
+from consortium.mandates.models import Mandate
+from consortium.staff.models import Expert
 from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
-from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.models import PeriodKind, TimeEntry
+from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +80,6 @@ def test_reimporting_a_file_with_external_ids_changes_the_same_entries(
 
 
 def test_entries_typed_on_the_web_are_kept_beside_the_imported_ones(csv_file, run_import, ledger):
-    from consortium.mandates.models import Mandate
-    from consortium.staff.models import Expert
 
     typed = TimeEntryFactory(
         expert=Expert.objects.get(code="E01"),
@@ -140,3 +141,22 @@ def test_the_24_hours_count_every_row_of_the_day(csv_file, run_import, ledger):
         f"{outcome.error_lines[0].split(',')[0]}, ligne 5, colonne « hours » : "
         "L'expert E01 aurait 32 h le 2020-05-04 : 24 h au plus par jour."
     ]
+
+
+def test_an_external_id_may_not_move_an_entry_out_of_a_locked_month(csv_file, run_import, ledger):
+
+    TimeEntryFactory(
+        expert=Expert.objects.get(code="E01"),
+        mandate=Mandate.objects.get(code="M01"),
+        date=dt.date(2020, 4, 30),
+        hours=Decimal(2),
+        source="time-entries",
+        external_id="K-1",
+    )
+    period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 4, 1))
+    path = csv_file("e.csv", HEADER + ",external_id", "E01,M01,2020-05-04,3,,K-1")
+    outcome = run_import("time-entries", path)
+    assert not outcome.imported
+    assert len(outcome.error_lines) == 1
+    assert "ligne 2" in outcome.error_lines[0] and "verrouill" in outcome.error_lines[0]
+    assert TimeEntry.objects.get().date == dt.date(2020, 4, 30)

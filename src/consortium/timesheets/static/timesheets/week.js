@@ -6,17 +6,18 @@
     var body = document.getElementById("week-rows");
     if (!body) return [];
     return Array.prototype.filter.call(body.rows, function (row) {
-      return row.querySelector("input.hours");
+      return row.querySelector("input.hours, a.entries-sum");
     });
   }
 
   function focusCell(rows, rowIndex, cellIndex) {
     if (rowIndex < 0 || rowIndex >= rows.length) return false;
     var cell = rows[rowIndex].cells[cellIndex];
-    var input = cell && cell.querySelector("input.hours");
+    // A cell of several entries holds their sum, a link to the day's list, instead of a field.
+    var input = cell && cell.querySelector("input.hours, a.entries-sum");
     if (!input) return false;
     input.focus();
-    input.select();
+    if (input.select) input.select();
     return true;
   }
 
@@ -31,8 +32,11 @@
 
   document.addEventListener("keydown", function (event) {
     var input = event.target;
-    if (!(input instanceof HTMLInputElement) || !input.classList.contains("hours")) return;
+    var isSum = input instanceof HTMLAnchorElement && input.classList.contains("entries-sum");
+    if (!isSum && !(input instanceof HTMLInputElement && input.classList.contains("hours"))) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // On a sum, Enter opens the list (the link's own action); the arrows still move.
+    if (isSum && event.key === "Enter") return;
     var td = input.closest("td");
     var rows = gridRows();
     var rowIndex = rows.indexOf(td.parentElement);
@@ -46,10 +50,10 @@
         moved = focusCell(rows, rowIndex + 1, cellIndex);
         break;
       case "ArrowLeft":
-        if (caretAtStart(input)) moved = focusCell(rows, rowIndex, cellIndex - 1);
+        if (isSum || caretAtStart(input)) moved = focusCell(rows, rowIndex, cellIndex - 1);
         break;
       case "ArrowRight":
-        if (caretAtEnd(input)) moved = focusCell(rows, rowIndex, cellIndex + 1);
+        if (isSum || caretAtEnd(input)) moved = focusCell(rows, rowIndex, cellIndex + 1);
         break;
       case "Enter":
         event.preventDefault();

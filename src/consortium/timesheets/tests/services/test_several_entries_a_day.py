@@ -7,7 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from consortium.testing.factories import ExpertFactory, MandateFactory, TimeEntryFactory
+from consortium.testing.factories import (
+    ExpertFactory,
+    MandateFactory,
+    TimeEntryFactory,
+    UserFactory,
+)
 from consortium.timesheets.models import TimeEntry, TimeEntryChange, hours_between
 from consortium.timesheets.services.entries import (
     time_entries_bulk_write,
@@ -16,6 +21,7 @@ from consortium.timesheets.services.entries import (
     time_entry_set,
     time_entry_update,
 )
+from consortium.timesheets.services.weeks import week_copy_previous
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2020, 6, 1)
@@ -192,9 +198,6 @@ def test_a_days_rows_without_an_external_id_change_its_stored_entries_in_place()
 
 
 def test_copying_the_previous_week_copies_each_entry_of_a_cell():
-    from consortium.testing.factories import UserFactory
-    from consortium.timesheets.services.weeks import week_copy_previous
-
     user = UserFactory(is_superuser=True)
     monday = dt.date(2020, 6, 8)
     first = TimeEntryFactory(date=DAY, hours=Decimal(2), description="matin")
