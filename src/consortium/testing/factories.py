@@ -87,6 +87,75 @@ class RateFactory(DjangoModelFactory):
     valid_from = dt.date(2015, 1, 1)
 
 
+class InvoiceFactory(DjangoModelFactory):
+    """A draft invoice; add its lines (InvoiceLineFactory), then issue it as the services do
+    (billing's triggers refuse lines added to an issued document)."""
+
+    class Meta:
+        model = "billing.Invoice"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class InvoiceLineFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.InvoiceLine"
+
+    invoice = factory.SubFactory(InvoiceFactory)
+    kind = "hours"
+    description = factory.Faker("catch_phrase")
+    hours = Decimal("10.00")
+    rate = Decimal("100.00")
+    amount = factory.LazyAttribute(
+        lambda o: (o.hours * o.rate).quantize(Decimal("0.01")) if o.hours and o.rate else 0
+    )
+
+
+def issued_invoice(
+    organisation, fiscal_year, lines, *, credited=None, issued_on=None, discount_percent=0
+):
+    """An invoice (a credit note of `credited` when given) of `organisation`, issued in
+    `fiscal_year` (a FiscalYear) with `lines`: (kind, hours, amount) tuples. Written as the
+    services write it: a draft with its lines, its totals, then one update that issues it."""
+    from consortium.billing.models import InvoiceCounter, InvoiceKind, InvoiceStatus
+    from consortium.billing.services.totals import invoice_totals_refresh
+
+    kind = InvoiceKind.CREDIT_NOTE if credited else InvoiceKind.INVOICE
+    invoice = InvoiceFactory(
+        organisation=organisation,
+        kind=kind,
+        credited_invoice=credited,
+        credit_reason="correction" if credited else "",
+        discount_percent=Decimal(discount_percent),
+    )
+    for position, (line_kind, hours, amount) in enumerate(lines):
+        InvoiceLineFactory(
+            invoice=invoice,
+            position=position,
+            kind=line_kind,
+            hours=None if hours is None else Decimal(hours),
+            rate=None,
+            amount=Decimal(amount),
+        )
+    invoice_totals_refresh(invoice)
+    counter, _created = InvoiceCounter.objects.get_or_create(fiscal_year=fiscal_year, kind=kind)
+    counter.last += 1
+    counter.save()
+    prefix = "NC-" if credited else ""
+    day = issued_on or fiscal_year.start_date + dt.timedelta(days=30)
+    type(invoice).objects.filter(pk=invoice.pk).update(
+        status=InvoiceStatus.ISSUED,
+        fiscal_year=fiscal_year,
+        sequence=counter.last,
+        number=f"{prefix}{fiscal_year.name}-{counter.last:04d}",
+        issued_on=day,
+        due_on=day + dt.timedelta(days=30),
+        customer_name=organisation.name,
+    )
+    invoice.refresh_from_db()
+    return invoice
+
+
 class TimeEntryFactory(DjangoModelFactory):
     class Meta:
         model = TimeEntry
