@@ -172,7 +172,7 @@ def test_the_report_runs_the_same_queries_whatever_the_data(
     with django_assert_num_queries(QUERIES):
         report = finance_report("2020-2021")
     assert report["organisations_billed"] == 12
-    for index in range(6):
+    for _index in range(6):
         organisation = member(MemberCategory.USER)
         for year in years.values():
             issued_invoice(organisation, year, [("hours", "10", "1000"), ("fixed_fee", None, "50")])
