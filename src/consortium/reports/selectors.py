@@ -117,6 +117,8 @@ class FinanceSection:
     revenue_growth_pct: Decimal | None
     member_business_pct: Decimal | None
     revenue_by_category: Mapping[str, Mapping[str, Decimal | None]]
+    price_volume: Mapping[str, Mapping[str, Decimal | None] | None]
+    other_members_price_volume: Mapping[str, Decimal] | None
     other_members_growth_pct: Decimal | None
     auxiliary_growth_pct: Decimal | None
     organisations_billed: int
@@ -129,6 +131,7 @@ class FinanceSection:
     revenue_growth_sentence: str
     member_business_sentence: str
     revenue_progression_sentence: str
+    price_volume_sentence: str
     fully_managed_share_sentence: str
     chart: dict
 
@@ -256,6 +259,7 @@ def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
         revenue_progression_sentence=sentences.revenue_progression(
             finance["other_members_growth_pct"], finance["auxiliary_growth_pct"]
         ),
+        price_volume_sentence=sentences.price_volume(finance["other_members_price_volume"]),
         fully_managed_share_sentence=sentences.fully_managed_share(
             fully_managed.get("share_pct"), fully_managed.get("prior_share_pct")
         ),
