@@ -154,7 +154,10 @@ def _invoiced_by_category(years: list[str]) -> tuple[dict, dict, dict]:
         .values("fiscal_year__name", "category")
         .annotate(
             total=Sum("net"),
-            organisations=Count("organisation", distinct=True, filter=Q(kind=InvoiceKind.INVOICE)),
+            # An invoice of hours a programme paid for bills nothing: not "billed".
+            organisations=Count(
+                "organisation", distinct=True, filter=Q(kind=InvoiceKind.INVOICE, subtotal__gt=0)
+            ),
         )
         .order_by()
     )

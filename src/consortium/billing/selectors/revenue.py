@@ -6,8 +6,8 @@ subtotal less its discount, before taxes; a credit note counts against it. A can
 still counts: the credit note that cancels it takes its amount back. The organisation is the one
 billed (the payer), whose membership decides the category (finance.selectors).
 
-Hours billed are those of the lines that bill hours for money: a mandate's hours, and a
-programme's hours on its funder's invoice. The organisation's own line for those covered hours
+Hours billed are those of the lines that bill hours for money: a mandate's hours, a flat fee's
+(when the line states them) and a programme's hours on its funder's invoice. The organisation's own line for those covered hours
 (at 0 $) is left out, or the hours would count twice.
 """
 
@@ -19,7 +19,7 @@ from consortium.billing.models import Invoice, InvoiceKind, InvoiceLine, Invoice
 from consortium.core.money import MONEY, cents
 from consortium.core.numbers import as_decimal
 
-BILLED_HOURS = (LineKind.HOURS, LineKind.FUNDED)
+BILLED_HOURS = (LineKind.HOURS, LineKind.FIXED_FEE, LineKind.FUNDED)
 _MONEY = DecimalField(**MONEY)
 _HOURS = DecimalField(max_digits=9, decimal_places=2)
 
