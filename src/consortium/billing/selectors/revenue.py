@@ -7,8 +7,8 @@ still counts: the credit note that cancels it takes its amount back. The organis
 billed (the payer), whose membership decides the category (finance.selectors).
 
 Hours billed are those of the lines that bill hours for money: a mandate's hours, a flat fee's
-(when the line states them) and a programme's hours on its funder's invoice. The organisation's own line for those covered hours
-(at 0 $) is left out, or the hours would count twice.
+(when the line states them) and a programme's hours on its funder's invoice. The organisation's
+own line for those covered hours (at 0 $) is left out, or the hours would count twice.
 """
 
 from decimal import Decimal

@@ -88,7 +88,8 @@ def write_internal_types() -> int:
 
 def montreal_funder() -> Organisation:
     """The support member that funds the Montreal programme: the first support member since
-    before the data that uses no service, renamed (support members back the co-op)."""
+    before the data that uses no service, renamed (support members back the co-op). A small
+    demo (--scale) may have none: then the first organisation never served, or CDRQ."""
     member = (
         Membership.objects.filter(category="support", end=None, start__lt=dt.date(2019, 1, 1))
         .exclude(organisation__mandates__isnull=False)
@@ -96,7 +97,13 @@ def montreal_funder() -> Organisation:
         .select_related("organisation")
         .first()
     )
-    organisation = member.organisation
+    organisation = (
+        member.organisation
+        if member
+        else Organisation.objects.filter(mandates__isnull=True).order_by("code").first()
+    )
+    if organisation is None:
+        return Organisation.objects.get(code="CDRQ")
     organisation.name, organisation.region = FUNDER_NAME, FUNDER_REGION
     organisation.full_clean(exclude=["federation"])
     organisation.save(update_fields=["name", "region", "updated_at"])

@@ -47,7 +47,8 @@ ISSUE_FIELDS = (
     "supplier_qst_number",
     "customer_name",
 )
-LATE = 0.02  # of the invoices issued more than 60 days ago: unpaid, or paid in part
+# Of the invoices issued 60 days to a year ago: unpaid, or paid in part (the aged balance).
+LATE, LATE_WINDOW = 0.05, 365
 METHODS = {PaymentMethod.TRANSFER: 0.7, PaymentMethod.CHEQUE: 0.25, PaymentMethod.CARD: 0.05}
 
 
@@ -260,7 +261,7 @@ def _payments(issued, credits, rng: random.Random, today: dt.date) -> int:
         if due <= ZERO:
             continue
         age = (today - invoice.issued_on).days
-        if age > 60 and rng.random() < LATE:
+        if 60 < age < LATE_WINDOW and rng.random() < LATE:
             share = rng.choice([ZERO, Decimal("0.5")])
         elif age > 45 or rng.random() < age / 60:
             share = Decimal("1")
