@@ -106,6 +106,9 @@ class RevenueCategory:
     growth_pct: Decimal | None
     share_pct: Decimal | None
     prior_share_pct: Decimal | None
+    # Hours billed, average rates and the change split into volume and price (finance_report's
+    # "price_volume"); None for a year without invoices.
+    split: Mapping[str, Decimal | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,12 @@ def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
     labels = _category_labels()
     by_category = finance["revenue_by_category"]
     categories = [
-        RevenueCategory(key=key, label=labels[key], **by_category[key])
+        RevenueCategory(
+            key=key,
+            label=labels[key],
+            split=finance["price_volume"].get(key),
+            **by_category[key],
+        )
         for key in CATEGORY_ORDER
         if key in by_category and (by_category[key]["current"] or by_category[key]["prior"])
     ]

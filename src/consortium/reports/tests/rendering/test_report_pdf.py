@@ -166,3 +166,9 @@ def test_the_english_report_reads_in_english(english):
 
 def test_the_price_volume_sentence_reads_in_english(english):
     assert "these increases owe more to the volume of services than to pricing" in english
+    assert "Volume of services and pricing" in english
+
+
+def test_the_hours_and_rates_behind_the_split_are_printed(french):
+    assert "Volume de services et tarification" in french
+    assert re.search(r"Membres auxiliaires [\d\s\u202f\xa0]+h", french)
