@@ -90,10 +90,6 @@ OTHER_REVENUE_ACTUAL: dict[str, list[int]] = {
     "2020-2021": [420_000, 180_000, 90_000, 46_174],  # total revenue 4 571 674 (+2 %)
 }
 EXPENSES_ACTUAL = {"2019-2020": 4_405_109, "2020-2021": 4_023_699}
-BILLED_CATEGORIES = (MemberCategory.FULLY_MANAGED, MemberCategory.USER, MemberCategory.AUXILIARY)
-DIVERSIFICATION = 50  # organisations billed in 2020-2021 less those billed in 2019-2020
-MINIMUM_BILL = 1_000
-TRAINING_SHARE = Decimal("0.15")  # of a member's bill, for members who took training
 
 
 def split(total: int, weights: list[float]) -> list[int]:
