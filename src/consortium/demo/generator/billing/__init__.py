@@ -35,7 +35,7 @@ from consortium.demo.generator.billing import plan, reference, writing
 from consortium.demo.generator.billing.payers import Registry
 from consortium.demo.generator.records.finance import SERVICE_REVENUE
 from consortium.finance.selectors import member_categories
-from consortium.mandates.models import Mandate, MandateType
+from consortium.mandates.models import Mandate
 from consortium.members.models import Organisation
 from consortium.timesheets.models import TimeEntry
 
@@ -312,4 +312,4 @@ def _name_payers(payers: dict, planner: plan.Planner) -> None:
     Mandate.objects.bulk_update(changed, ["billed_organisation", "fixed_fee"], batch_size=500)
 
 
-__all__ = ["MandateType", "delete", "write"]
+__all__ = ["delete", "write"]

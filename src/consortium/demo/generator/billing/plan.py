@@ -15,7 +15,7 @@ from decimal import ROUND_FLOOR, Decimal
 from consortium.billing.models import LineKind
 from consortium.core.fiscal_years import fiscal_year_name_for
 from consortium.core.money import ZERO, cents
-from consortium.demo.generator.billing.payers import OLD_SPONSOR, REFORM_YEAR, Registry, payer
+from consortium.demo.generator.billing.payers import OLD_SPONSOR, Registry, payer
 
 REPORT_YEARS = ("2019-2020", "2020-2021")
 FLAT_FEE_TYPE, SUBSIDISED_TYPE = "GD", "PSS"
@@ -242,4 +242,4 @@ def split_cents(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     return parts
 
 
-__all__ = ["REFORM_YEAR", "payer"]
+__all__ = ["payer"]
