@@ -3,8 +3,10 @@
 A fiscal year's service revenue is that of its issued documents — every invoice and credit note
 that is not a draft, in the year of its number (the year it was issued in) — each counting its
 subtotal less its discount, before taxes; a credit note counts against it. A cancelled invoice
-still counts: the credit note that cancels it takes its amount back. The organisation is the one
-billed (the payer), whose membership decides the category (finance.selectors).
+still counts: the credit note that cancels it takes its amount back. A ristourne's credit notes
+do not count: the patronage dividend shares the year's surplus, it does not correct a sale. The
+organisation is the one billed (the payer), whose membership decides the category
+(finance.selectors).
 
 Hours billed are those of the lines that bill hours for money: a mandate's hours, a flat fee's
 (when the line states them) and a programme's hours on its funder's invoice. The organisation's
@@ -15,7 +17,14 @@ from decimal import Decimal
 
 from django.db.models import Case, DecimalField, F, QuerySet, Sum, When
 
-from consortium.billing.models import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, LineKind
+from consortium.billing.models import (
+    CreditReason,
+    Invoice,
+    InvoiceKind,
+    InvoiceLine,
+    InvoiceStatus,
+    LineKind,
+)
 from consortium.core.money import MONEY, cents
 from consortium.core.numbers import as_decimal
 
@@ -31,6 +40,7 @@ def issued_documents(years: list[str]) -> QuerySet[Invoice]:
     return (
         Invoice.objects.filter(fiscal_year__name__in=years)
         .exclude(status=InvoiceStatus.DRAFT)
+        .exclude(credit_reason=CreditReason.RISTOURNE)
         .annotate(
             net=Case(
                 When(kind=InvoiceKind.CREDIT_NOTE, then=-net),
@@ -49,6 +59,7 @@ def billed_hour_lines(years: list[str]) -> QuerySet[InvoiceLine]:
             invoice__fiscal_year__name__in=years, kind__in=BILLED_HOURS, hours__isnull=False
         )
         .exclude(invoice__status=InvoiceStatus.DRAFT)
+        .exclude(invoice__credit_reason=CreditReason.RISTOURNE)
         .annotate(
             net_hours=Case(
                 When(invoice__kind=InvoiceKind.CREDIT_NOTE, then=-F("hours")),

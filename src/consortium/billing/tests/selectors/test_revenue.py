@@ -37,3 +37,15 @@ def test_drafts_and_other_years_do_not_count():
 
     assert service_revenue_by_organisation([year.name]) == {}
     assert invoiced_years([year.name, before.name]) == {before.name}
+
+
+def test_a_ristourne_s_credit_notes_share_the_surplus_and_leave_revenue_as_it_was():
+    year = FiscalYearFactory(name="2020-2021")
+    member = OrganisationFactory()
+    invoice = issued_invoice(member, year, [("hours", "10", "1000.00")])
+    ristourne = issued_invoice(member, year, [("credit", None, "50.00")], credited=invoice)
+    type(ristourne).objects.filter(pk=ristourne.pk).update(credit_reason="ristourne")
+
+    assert service_revenue_by_organisation([year.name]) == {
+        year.name: {member.pk: Decimal("1000.00")}
+    }
