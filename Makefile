@@ -18,7 +18,8 @@ PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
 export CONSORTIUM_DEMO ?= 1
 
 .PHONY: install demo serve dev static wrk test test-browser chromium lint bench bench-import bench-kpis bench-admin \
-	bench-report bench-pages bench-load bench-integrity docs screenshots messages clean
+	bench-report bench-pages bench-load bench-integrity bench-billing bench-billing-documents docs \
+	screenshots messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
@@ -86,7 +87,7 @@ messages: install
 	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
 	$(BIN)/pybabel compile -d src/consortium/locale -D django
 
-bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load
+bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load bench-billing
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
@@ -99,6 +100,10 @@ bench-admin: install
 
 bench-report: install
 	$(BIN)/python benchmarks/bench_report.py
+
+# A 3-page invoice PDF, and a month's accounting journal of 350 invoices (fresh SQLite).
+bench-billing-documents: install
+	$(BIN)/python benchmarks/bench_billing_documents.py
 
 # Server time and queries of each page, in-process, on the demo (var/bench/pages/).
 bench-pages: install
@@ -124,6 +129,10 @@ wrk:
 # DATABASE_URL=postgres://…, a scratch PostgreSQL database beside it).
 bench-integrity: install
 	$(BIN)/python benchmarks/bench_integrity.py
+
+# Drafting and issuing a month's invoices (350 organisations, 6,000 entries), SQLite and PostgreSQL.
+bench-billing: install
+	$(BIN)/python benchmarks/bench_billing.py
 
 # PNG images of the French report's pages (docs/report/), from the demo.
 docs: install

@@ -204,6 +204,15 @@ def _an_organisation_code() -> str:
     )
 
 
+def _an_invoice_id() -> int:
+    from consortium.billing.models import Invoice
+
+    invoice_id = Invoice.objects.order_by("-total").values_list("pk", flat=True).first()
+    if invoice_id is None:
+        raise LookupError("the demo has no invoice yet")
+    return invoice_id
+
+
 PAGES = [
     Page("accueil (experte)", "expert", lambda: _reverse("home")),
     Page("ma semaine", "expert", lambda: _reverse("timesheets:week")),
@@ -228,6 +237,15 @@ PAGES = [
     ),
     Page("tableau de bord (finances)", "finance", lambda: _reverse("dashboards:dashboard")),
     Page("rapports", "administrator", lambda: _reverse("reports:report_list")),
+    Page("factures", "finance", lambda: _reverse("billing:invoice_list")),
+    Page("une facture", "finance", lambda: _reverse("billing:invoice_detail", _an_invoice_id())),
+    Page("soldes âgés", "finance", lambda: _reverse("billing:aged_balance")),
+    Page(
+        "relevé d'une organisation",
+        "finance",
+        lambda: _reverse("billing:statement", _an_organisation_code()),
+    ),
+    Page("banques d'heures", "finance", lambda: _reverse("billing:programme_banks")),
 ]
 
 

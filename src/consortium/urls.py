@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("consortium.members.urls")),
     path("tableau-de-bord/", include("consortium.dashboards.urls")),
     path("rapports/", include("consortium.reports.urls")),
+    path("facturation/", include("consortium.billing.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class BillingConfig(AppConfig):
     name = "consortium.billing"
     verbose_name = _("Facturation")
+
+    def ready(self) -> None:
+        from consortium.billing.rate_overlap_sql import RATE_OVERLAP_TRIGGERS
+
+        RATE_OVERLAP_TRIGGERS.reinstall_after_migrate(sender=self)
+
+        from consortium.billing.triggers_sql import ISSUED_DOCUMENT_TRIGGERS
+
+        ISSUED_DOCUMENT_TRIGGERS.reinstall_after_migrate(sender=self)

@@ -39,7 +39,7 @@ class Rate(TimeStampedModel):
 
     The most specific rate valid on an entry's date wins: type and role, then type, then role,
     then the category alone (billing.rates). Two rates of the same category, type and role that
-    overlap in time are refused (billing.services.rate_save).
+    overlap in time are refused (billing.services.rates, and triggers).
     """
 
     member_category = models.CharField(
@@ -365,6 +365,9 @@ class Invoice(TimeStampedModel):
     qst = models.DecimalField(_("TVQ"), **MONEY, default=0)
     total = models.DecimalField(_("total"), **MONEY, default=0)
     paid = models.DecimalField(_("payé"), **MONEY, default=0)
+    # What issued credit notes took off this invoice (their totals): the balance is
+    # total − paid − credited (billing.services.credits).
+    credited = models.DecimalField(_("crédité"), **MONEY, default=0)
     # Copied when issued: the document keeps them whatever the settings or registry become.
     supplier_name = models.CharField(_("fournisseur"), max_length=255, blank=True)
     supplier_address = models.TextField(_("adresse du fournisseur"), blank=True)
@@ -402,7 +405,9 @@ class Invoice(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(kind=InvoiceKind.INVOICE, credited_invoice__isnull=True)
                 | Q(kind=InvoiceKind.CREDIT_NOTE, credited_invoice__isnull=False)
-                & ~Q(credit_reason=""),
+                & ~Q(credit_reason="")
+                # A ristourne is the year's business, not one invoice's.
+                | Q(kind=InvoiceKind.CREDIT_NOTE, credit_reason=CreditReason.RISTOURNE),
                 name="invoice_credit_note_references_an_invoice",
                 violation_error_message=_(
                     "Une note de crédit indique la facture qu'elle crédite et pourquoi."
@@ -442,7 +447,8 @@ class Invoice(TimeStampedModel):
 
     @property
     def balance(self):
-        return self.total - self.paid
+        """What the organisation still owes: the total less payments and credit notes."""
+        return self.total - self.paid - self.credited
 
 
 class TaxCode(models.TextChoices):
@@ -502,6 +508,15 @@ class InvoiceLine(models.Model):
     amount = models.DecimalField(_("montant"), **MONEY)
     tax_code = models.CharField(
         _("code de taxe"), max_length=20, choices=TaxCode.choices, default=TaxCode.TAXABLE
+    )
+    # A credit note's line: the invoice line it credits (what is left to credit on it).
+    credited_line = models.ForeignKey(
+        "self",
+        verbose_name=_("ligne créditée"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credits",
     )
 
     class Meta:
@@ -632,3 +647,132 @@ class InvoiceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fiscal_year} – {self.kind} – {self.last}"
+
+
+class RistourneStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposée")
+    ADOPTED = "adopted", _("adoptée")
+
+
+class Ristourne(TimeStampedModel):
+    """The patronage dividend of one fiscal year: the amount the board decides, shared among
+    the members in proportion to the business each did with the co-op that year.
+
+    Proposed, its allocation may be computed again (another amount, corrected invoices);
+    adopted, it never changes and each allocation has its credit note of the ristourne kind.
+    """
+
+    fiscal_year = models.OneToOneField(
+        "core.FiscalYear",
+        verbose_name=_("exercice financier"),
+        on_delete=models.PROTECT,
+        related_name="ristourne",
+    )
+    amount = models.DecimalField(_("montant"), **MONEY)
+    status = models.CharField(
+        _("état"),
+        max_length=20,
+        choices=RistourneStatus.choices,
+        default=RistourneStatus.PROPOSED,
+    )
+    # Copied from BillingSettings when proposed: the by-laws of that day decide who shares.
+    includes_auxiliary = models.BooleanField(_("inclut les membres auxiliaires"), default=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposée par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    adopted_on = models.DateField(_("adoptée le"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("adoptée par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-fiscal_year__start_date"]
+        verbose_name = _("ristourne")
+        verbose_name_plural = _("ristournes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="ristourne_is_positive",
+                violation_error_message=_("Le montant de la ristourne doit être positif."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RistourneStatus.values),
+                name="ristourne_status_is_known",
+                violation_error_message=_("État de ristourne inconnu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status=RistourneStatus.PROPOSED) | Q(adopted_on__isnull=False),
+                name="ristourne_adopted_has_a_date",
+                violation_error_message=_("Une ristourne adoptée a une date d'adoption."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Ristourne')} {self.fiscal_year} – {self.amount} $"
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == RistourneStatus.ADOPTED
+
+
+class RistourneAllocation(models.Model):
+    """One member's part of a ristourne: the business it did that year, its share, its amount."""
+
+    ristourne = models.ForeignKey(
+        Ristourne,
+        verbose_name=_("ristourne"),
+        on_delete=models.CASCADE,
+        related_name="allocations",
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="ristourne_allocations",
+    )
+    member_category = models.CharField(
+        _("catégorie de membre"), max_length=20, choices=MemberCategory.choices
+    )
+    business = models.DecimalField(_("affaires de l'exercice"), **MONEY)
+    share = models.DecimalField(_("part"), max_digits=11, decimal_places=10)
+    amount = models.DecimalField(_("montant"), **MONEY)
+    credit_note = models.OneToOneField(
+        Invoice,
+        verbose_name=_("note de crédit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ristourne_allocation",
+    )
+
+    class Meta:
+        ordering = ["ristourne", "-business", "organisation__code"]
+        verbose_name = _("part de ristourne")
+        verbose_name_plural = _("parts de ristourne")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ristourne", "organisation"],
+                name="ristourne_allocation_once_per_organisation",
+                violation_error_message=_("Cette organisation a déjà sa part de la ristourne."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0) & Q(business__gt=0),
+                name="ristourne_allocation_not_negative",
+                violation_error_message=_(
+                    "Une part de ristourne suppose des affaires et un montant positifs."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ristourne} – {self.organisation} – {self.amount} $"

@@ -12,7 +12,7 @@ The order, most specific first, for the rates valid on the entry's date (`valid_
 The category is that of the paying organisation's membership on the entry's date, or
 `non_member` when it had none that day: a rate change, or a change of category, applies to the
 hours dated from its first day only. Two rates of one category, type and role never overlap in
-time (billing.services.rate_save), so each step finds at most one.
+time (billing.services.rates, and triggers), so each step finds at most one.
 """
 
 import datetime as dt

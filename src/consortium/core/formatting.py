@@ -2,7 +2,8 @@
 (Babel): one function per kind of figure, each taking the language (default: the active one).
 
 French: 4 571 674 $, 96 %, 5,7 %, +16 %, 62 800 h, 7,5 h, 18 novembre 2020 (no-break spaces);
-English: $4,571,674, 96%, 5.7%, +16%, 62,800 h, 7.5 h, November 18, 2020. No cents on money.
+English: $4,571,674, 96%, 5.7%, +16%, 62,800 h, 7.5 h, November 18, 2020. No cents on money,
+except on invoices (`money_to_the_cent`: 1 234,56 $ / $1,234.56).
 """
 
 import datetime as dt
@@ -48,6 +49,17 @@ def money(value: Number | None, language: str | None = None) -> str:
     pattern = pattern.replace("#,##0.00", "#,##0")
     return format_currency(
         _rounded(value, 0), "CAD", format=pattern, locale=locale, currency_digits=False
+    )
+
+
+def money_to_the_cent(value: Number | None, language: str | None = None) -> str:
+    """Dollars and cents, as invoices print them: 1 234,56 $ / $1,234.56; -5,00 $ for a credit."""
+    if value is None:
+        return NOTHING
+    locale = babel_locale(language)
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    return format_currency(
+        _rounded(value, 2), "CAD", format=pattern, locale=locale, currency_digits=False
     )
 
 

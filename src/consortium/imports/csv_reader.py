@@ -185,13 +185,15 @@ def _text_after_quote_message() -> str:
     )
 
 
-def _check_header(header: list[str], expected: Sequence[str], errors: ErrorList) -> bool:
+def _check_header(
+    header: list[str], expected: Sequence[str], errors: ErrorList, optional: Sequence[str] = ()
+) -> bool:
     seen: set[str] = set()
-    allowed = ", ".join(expected)
+    allowed = ", ".join([*expected, *optional])
     for name in header:
         if name in seen:
             errors.add(1, name, _("Colonne en double dans l'en-tête."))
-        elif name not in expected:
+        elif name not in expected and name not in optional:
             errors.add(
                 1,
                 name,
@@ -224,8 +226,11 @@ def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
     return lines
 
 
-def read_csv(path: Path, columns: Sequence[str], errors: ErrorList) -> CsvTable | None:
-    """Read `path`, whose header must hold exactly `columns` (in any order).
+def read_csv(
+    path: Path, columns: Sequence[str], errors: ErrorList, optional: Sequence[str] = ()
+) -> CsvTable | None:
+    """Read `path`, whose header must hold exactly `columns` (in any order), and may hold any
+    of the `optional` ones: an optional column left out is absent from the table's records.
 
     Problems go to `errors`; returns None when the file cannot be read past its header.
     """
@@ -241,7 +246,7 @@ def read_csv(path: Path, columns: Sequence[str], errors: ErrorList) -> CsvTable 
         return None
     records = iter(_records(text, delimiter))
     header = [name.strip().lower() for name in next(records)[1]]
-    if not _check_header(header, columns, errors):
+    if not _check_header(header, columns, errors, optional):
         return None
     width = len(header)
     rows: list[Row] = []

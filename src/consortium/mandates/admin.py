@@ -15,6 +15,8 @@ from consortium.mandates.services import (
 @admin.register(MandateType)
 class MandateTypeAdmin(BilingualNameAdmin):
     writes = Writes(row="mandate_type", create=mandate_type_create, update=mandate_type_update)
+    list_display = ("code", "name_fr", "name_en", "billable")
+    list_filter = ("billable",)
 
 
 @admin.register(Mandate)
@@ -30,9 +32,10 @@ class MandateAdmin(ServiceAdmin):
         "end",
         "status",
         "budget_hours",
+        "billable",
     )
-    list_filter = ("status", "mandate_type", "department")
+    list_filter = ("status", "mandate_type", "department", "billable")
     search_fields = ("code", "title", "organisation__code", "organisation__name")
     list_select_related = ("organisation", "mandate_type", "department")
-    autocomplete_fields = ("organisation", "mandate_type", "department")
+    autocomplete_fields = ("organisation", "billed_organisation", "mandate_type", "department")
     date_hierarchy = "start"

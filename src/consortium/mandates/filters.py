@@ -36,6 +36,11 @@ class MandateFilter(django_filters.FilterSet):
     organisation = django_filters.CharFilter(
         label=_("Code de l'organisation"), field_name="organisation__code", lookup_expr="iexact"
     )
+    payer = django_filters.CharFilter(
+        label=_("Code de l'organisation qui paie"),
+        method="paid_by",
+        help_text=_("L'organisation facturée, ou l'organisation servie si elle paie elle-même"),
+    )
     year = django_filters.ChoiceFilter(
         label=_("Actif pendant l'exercice"), choices=fiscal_year_choices, method="active_during"
     )
@@ -61,6 +66,13 @@ class MandateFilter(django_filters.FilterSet):
                 | Q(organisation__name__icontains=word)
             )
         return queryset
+
+    def paid_by(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Mirrors Mandate.payer_id: no billed organisation means the one served pays.
+        return queryset.filter(
+            Q(billed_organisation__code__iexact=value)
+            | Q(billed_organisation__isnull=True, organisation__code__iexact=value)
+        )
 
     def active_during(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         year = FiscalYear.objects.filter(name=value)

@@ -36,9 +36,18 @@ MANDATE_EDITABLE_FIELDS = (
 )
 
 
-def mandate_type_upsert(*, code: str, name_fr: str, name_en: str = "") -> tuple[MandateType, bool]:
-    """Create the mandate type with this code, or rename it; says if it was created."""
-    return coded_name_upsert(MandateType, code=code, name_fr=name_fr, name_en=name_en)
+@transaction.atomic
+def mandate_type_upsert(
+    *, code: str, name_fr: str, name_en: str = "", billable: bool | None = None
+) -> tuple[MandateType, bool]:
+    """Create the mandate type with this code, or rename it; says if it was created.
+    `billable` (None: kept as it is, billable when new) decides whether its hours are billed."""
+    mandate_type, created = coded_name_upsert(
+        MandateType, code=code, name_fr=name_fr, name_en=name_en
+    )
+    if billable is not None and mandate_type.billable != billable:
+        mandate_type = row_save(mandate_type, billable=billable)
+    return mandate_type, created
 
 
 @transaction.atomic
@@ -118,9 +127,9 @@ def _mandate_write(mandate: Mandate, *, check_dates: bool, **fields) -> Mandate:
     """Set `fields` on `mandate`, validate it and save it; with `check_dates`, new dates must
     keep the hours already logged on it. The dimensions of hours in a locked period stay."""
     if "billed_organisation" in fields:
-        fields["billed_organisation"] = _payer(
-            fields.get("organisation", mandate.organisation), fields["billed_organisation"]
-        )
+        # Not .get(name, default): a new mandate has no organisation to read as the default.
+        served = fields.get("organisation") or mandate.organisation
+        fields["billed_organisation"] = _payer(served, fields["billed_organisation"])
     mandate_dimensions_check(mandate, fields)
     dates_changed = check_dates and (mandate.start, mandate.end) != (
         fields["start"],
@@ -135,6 +144,10 @@ def _mandate_write(mandate: Mandate, *, check_dates: bool, **fields) -> Mandate:
     return mandate
 
 
+# A value left out of an upsert: the mandate keeps what it holds (or the default when new).
+KEEP = object()
+
+
 @transaction.atomic
 def mandate_upsert(
     *,
@@ -145,13 +158,28 @@ def mandate_upsert(
     department: Department,
     start: dt.date,
     end: dt.date | None = None,
+    billed_organisation: Organisation | object | None = KEEP,
+    billable: bool | object = KEEP,
+    hourly_rate: Decimal | object | None = KEEP,
+    fixed_fee: Decimal | object | None = KEEP,
 ) -> tuple[Mandate, bool]:
     """Create the mandate with this code, or replace what its row holds; says if created.
 
-    The status is left as it is: closing a mandate is `mandate_close`.
+    The status is left as it is: closing a mandate is `mandate_close`. Who pays, whether it
+    is billable and its own rate or fixed fee are kept when left out (`KEEP`).
     """
     mandate = Mandate.objects.select_for_update().filter(code=code).first()
     created = mandate is None
+    billing = {
+        name: value
+        for name, value in (
+            ("billed_organisation", billed_organisation),
+            ("billable", billable),
+            ("hourly_rate", hourly_rate),
+            ("fixed_fee", fixed_fee),
+        )
+        if value is not KEEP
+    }
     mandate = _mandate_write(
         Mandate(code=code) if created else mandate,
         check_dates=not created,
@@ -161,6 +189,7 @@ def mandate_upsert(
         department=department,
         start=start,
         end=end,
+        **billing,
     )
     return mandate, created
 

@@ -75,6 +75,13 @@ class Organisation(TimeStampedModel):
         blank=True,
         related_name="affiliates",
     )
+    language = models.CharField(
+        _("langue de correspondance"),
+        max_length=2,
+        choices=[("fr", _("français")), ("en", _("anglais"))],
+        default="fr",
+        help_text=_("Langue de ses factures."),
+    )
 
     class Meta:
         ordering = ["name"]

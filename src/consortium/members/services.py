@@ -50,8 +50,9 @@ def organisation_create(
     neq: str = "",
     region: str = "",
     federation: Organisation | None = None,
+    language: str = "fr",
 ) -> Organisation:
-    """Add an organisation; refused if its code is taken."""
+    """Add an organisation; refused if its code is taken. `language`: of its invoices."""
     return row_save(
         Organisation(),
         code=code,
@@ -60,6 +61,7 @@ def organisation_create(
         neq=neq,
         region=region,
         federation=federation,
+        language=language,
     )
 
 
@@ -73,16 +75,20 @@ def organisation_update(
     neq: str = "",
     region: str = "",
     federation: Organisation | None = None,
+    language: str | None = None,
 ) -> Organisation:
-    """Replace what an organisation's row holds; its federation may not lead back to it."""
+    """Replace what an organisation's row holds; its federation may not lead back to it.
+    `language` (of its invoices): None keeps it."""
+    row = Organisation.objects.select_for_update().get(pk=organisation.pk)
     return row_save(
-        Organisation.objects.select_for_update().get(pk=organisation.pk),
+        row,
         code=code,
         name=name,
         legal_form=legal_form,
         neq=neq,
         region=region,
         federation=federation,
+        language=language or row.language,
     )
 
 

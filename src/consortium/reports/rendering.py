@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from consortium.core.charts import chart_svg
+from consortium.core.documents import html_pdf
 from consortium.reports.selectors import annual_report
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "reports" / "report.css"
@@ -41,8 +42,4 @@ def report_html(fiscal_year: str, language: str) -> str:
 
 def report_pdf(fiscal_year: str, language: str) -> bytes:
     """The report as a PDF: cover page, numbered pages, vector charts."""
-    from weasyprint import HTML  # slow to import: only where a PDF is made
-
-    html = report_html(fiscal_year, language)
-    document = HTML(string=html, base_url=str(STYLESHEET.parent), media_type="print")
-    return document.write_pdf()
+    return html_pdf(report_html(fiscal_year, language), STYLESHEET.parent)

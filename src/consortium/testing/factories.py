@@ -87,75 +87,6 @@ class RateFactory(DjangoModelFactory):
     valid_from = dt.date(2015, 1, 1)
 
 
-class InvoiceFactory(DjangoModelFactory):
-    """A draft invoice; add its lines (InvoiceLineFactory), then issue it as the services do
-    (billing's triggers refuse lines added to an issued document)."""
-
-    class Meta:
-        model = "billing.Invoice"
-
-    organisation = factory.SubFactory(OrganisationFactory)
-
-
-class InvoiceLineFactory(DjangoModelFactory):
-    class Meta:
-        model = "billing.InvoiceLine"
-
-    invoice = factory.SubFactory(InvoiceFactory)
-    kind = "hours"
-    description = factory.Faker("catch_phrase")
-    hours = Decimal("10.00")
-    rate = Decimal("100.00")
-    amount = factory.LazyAttribute(
-        lambda o: (o.hours * o.rate).quantize(Decimal("0.01")) if o.hours and o.rate else 0
-    )
-
-
-def issued_invoice(
-    organisation, fiscal_year, lines, *, credited=None, issued_on=None, discount_percent=0
-):
-    """An invoice (a credit note of `credited` when given) of `organisation`, issued in
-    `fiscal_year` (a FiscalYear) with `lines`: (kind, hours, amount) tuples. Written as the
-    services write it: a draft with its lines, its totals, then one update that issues it."""
-    from consortium.billing.models import InvoiceCounter, InvoiceKind, InvoiceStatus
-    from consortium.billing.services.totals import invoice_totals_refresh
-
-    kind = InvoiceKind.CREDIT_NOTE if credited else InvoiceKind.INVOICE
-    invoice = InvoiceFactory(
-        organisation=organisation,
-        kind=kind,
-        credited_invoice=credited,
-        credit_reason="correction" if credited else "",
-        discount_percent=Decimal(discount_percent),
-    )
-    for position, (line_kind, hours, amount) in enumerate(lines):
-        InvoiceLineFactory(
-            invoice=invoice,
-            position=position,
-            kind=line_kind,
-            hours=None if hours is None else Decimal(hours),
-            rate=None,
-            amount=Decimal(amount),
-        )
-    invoice_totals_refresh(invoice)
-    counter, _created = InvoiceCounter.objects.get_or_create(fiscal_year=fiscal_year, kind=kind)
-    counter.last += 1
-    counter.save()
-    prefix = "NC-" if credited else ""
-    day = issued_on or fiscal_year.start_date + dt.timedelta(days=30)
-    type(invoice).objects.filter(pk=invoice.pk).update(
-        status=InvoiceStatus.ISSUED,
-        fiscal_year=fiscal_year,
-        sequence=counter.last,
-        number=f"{prefix}{fiscal_year.name}-{counter.last:04d}",
-        issued_on=day,
-        due_on=day + dt.timedelta(days=30),
-        customer_name=organisation.name,
-    )
-    invoice.refresh_from_db()
-    return invoice
-
-
 class TimeEntryFactory(DjangoModelFactory):
     class Meta:
         model = TimeEntry
@@ -521,3 +452,226 @@ class FiscalYearLockFactory(PeriodLockFactory):
     fiscal_year = factory.SubFactory(FiscalYearFactory)
     start = factory.LazyAttribute(lambda o: o.fiscal_year.start_date)
     end = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
+
+
+# --- billing: weeks approved for billing, settings, programmes, invoices ------------------------
+# Models named by label: this block needs no import at the top of the file.
+
+
+class ApprovedWeekFactory(TimesheetWeekFactory):
+    """An approved week (of 2020-06-01 by default): only the hours of such weeks are billed."""
+
+    status = "approved"
+    submitted_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 8, 9, tzinfo=dt.UTC))
+    decided_at = factory.LazyFunction(lambda: dt.datetime(2020, 6, 9, 9, tzinfo=dt.UTC))
+    decided_by = factory.SubFactory(UserFactory)
+
+
+class BillingSettingsFactory(DjangoModelFactory):
+    """The centre's billing settings, complete enough to issue."""
+
+    class Meta:
+        model = "billing.BillingSettings"
+        django_get_or_create = ("id",)
+
+    id = 1
+    legal_name = "Consortium de services partagés coop"
+    address = "123, rue Principale\nMontréal (Québec) H2X 1Y1"
+    email = "facturation@example.coop"
+    phone = "514 555-0100"
+    gst_number = "123456789 RT0001"
+    qst_number = "1234567890 TQ0001"
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    """A programme of 25 h per organisation over 2020-2021, funded by an organisation."""
+
+    class Meta:
+        model = "billing.Programme"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"PROG{n:02d}")
+    name_fr = factory.Sequence(lambda n: f"Programme {n}")
+    funder = factory.SubFactory(OrganisationFactory)
+    hours_per_organisation = Decimal("25.00")
+    start = dt.date(2020, 4, 1)
+    end = dt.date(2021, 3, 31)
+
+    @factory.post_generation
+    def mandate_types(self, create, mandate_types, **kwargs):
+        if create:
+            self.mandate_types.set(mandate_types or [MandateTypeFactory()])
+
+
+class DraftInvoiceFactory(DjangoModelFactory):
+    """A draft invoice; issue it with the services, or as the demo does (UPDATE to issued)."""
+
+    class Meta:
+        model = "billing.Invoice"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = "draft"
+
+
+class InvoiceLineFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.InvoiceLine"
+
+    invoice = factory.SubFactory(DraftInvoiceFactory)
+    kind = "hours"
+    description = factory.Sequence(lambda n: f"Ligne {n}")
+    amount = Decimal("100.00")
+
+
+class ProgrammeEligibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.ProgrammeEligibility"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class CreditNoteFactory(DraftInvoiceFactory):
+    """A draft credit note of an invoice of the same organisation (for `issue_for_tests`)."""
+
+    kind = "credit_note"
+    credit_reason = "correction"
+    credited_invoice = factory.SubFactory(
+        DraftInvoiceFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+
+
+class InvoiceEntryFactory(DjangoModelFactory):
+    """Hours of a time entry on a line (the backup detail)."""
+
+    class Meta:
+        model = "billing.InvoiceEntry"
+
+    line = factory.SubFactory(InvoiceLineFactory)
+    time_entry = factory.SubFactory(TimeEntryFactory)
+    hours = factory.LazyAttribute(lambda o: o.time_entry.hours)
+
+
+class PaymentFactory(DjangoModelFactory):
+    class Meta:
+        model = "billing.Payment"
+
+    invoice = factory.SubFactory(DraftInvoiceFactory)
+    date = dt.date(2020, 7, 15)
+    amount = Decimal("100.00")
+    method = "transfer"
+
+
+def issue_for_tests(invoice, *, on: dt.date = dt.date(2020, 6, 30), sequence: int | None = None):
+    """The draft `invoice`, its totals computed from its lines, made an issued document numbered
+    in `on`'s fiscal year, by the one UPDATE the database lets a draft take (draft → issued).
+
+    For tests that need issued documents without the issuing service; the supplier's and
+    customer's names are copied as issuing copies them.
+    """
+    from consortium.billing.models import BillingSettings, Invoice
+    from consortium.billing.services.totals import invoice_totals_refresh
+    from consortium.core.fiscal_years import fiscal_year_name_for
+
+    invoice_totals_refresh(invoice)
+    year = FiscalYearFactory(name=fiscal_year_name_for(on))
+    series = Invoice.objects.filter(kind=invoice.kind, fiscal_year=year)
+    sequence = sequence or series.exclude(sequence=None).count() + 1
+    prefix = "NC-" if invoice.kind == "credit_note" else ""
+    supplier = BillingSettings.objects.filter(pk=1).first() or BillingSettings()
+    Invoice.objects.filter(pk=invoice.pk).update(
+        status="issued",
+        fiscal_year=year,
+        sequence=sequence,
+        number=f"{prefix}{year.name}-{sequence:04d}",
+        issued_on=on,
+        due_on=on + dt.timedelta(days=supplier.payment_terms_days),
+        supplier_name=supplier.legal_name,
+        supplier_address=supplier.address,
+        supplier_gst_number=supplier.gst_number,
+        supplier_qst_number=supplier.qst_number,
+        customer_name=invoice.organisation.name,
+    )
+    invoice.refresh_from_db()
+    return invoice
+
+
+# --- billing: the invoice pages' documents ---------------------------------------------------
+
+
+class InvoiceFactory(DraftInvoiceFactory):
+    """A draft invoice of June 2020's hours; `issued_invoice(...)` makes an issued one."""
+
+    period_end = dt.date(2020, 6, 30)
+
+
+def draft_invoice(organisation=None, *, amounts=(Decimal("100.00"),), mandate=None, **fields):
+    """A draft with one fixed-fee line per amount (on `mandate` if given), its totals computed."""
+    from consortium.billing.services.totals import invoice_totals_refresh
+
+    invoice = InvoiceFactory(
+        organisation=organisation or (mandate.organisation if mandate else OrganisationFactory()),
+        **fields,
+    )
+    for position, amount in enumerate(amounts):
+        InvoiceLineFactory(
+            invoice=invoice,
+            position=position,
+            kind="fixed_fee",
+            amount=Decimal(amount),
+            mandate=mandate,
+        )
+    return invoice_totals_refresh(invoice)
+
+
+def issued_invoice(
+    organisation=None,
+    *,
+    issued_on=dt.date(2020, 7, 1),
+    amounts=(Decimal("100.00"),),
+    mandate=None,
+    **fields,
+):
+    """An issued invoice (or, with `kind="credit_note"`, a credit note) of one fixed-fee line
+    per amount, numbered in `issued_on`'s fiscal year by `issue_for_tests`."""
+    invoice = draft_invoice(organisation, amounts=amounts, mandate=mandate, **fields)
+    return issue_for_tests(invoice, on=issued_on)
+
+
+# --- billing: documents of many lines, for revenue -------------------------------------------
+
+
+def issued_document(
+    organisation,
+    fiscal_year,
+    lines,
+    *,
+    credited=None,
+    credit_reason="correction",
+    issued_on=None,
+    discount_percent=0,
+):
+    """An invoice (a credit note of `credited` when given) of `organisation`, issued in
+    `fiscal_year` (a FiscalYear) with `lines`: (kind, hours or None, amount) tuples; a draft
+    with its lines, then the one update that issues it (`issue_for_tests`)."""
+    if credited:
+        invoice = CreditNoteFactory(
+            organisation=organisation,
+            credited_invoice=credited,
+            credit_reason=credit_reason,
+            discount_percent=Decimal(discount_percent),
+        )
+    else:
+        invoice = DraftInvoiceFactory(
+            organisation=organisation, discount_percent=Decimal(discount_percent)
+        )
+    for position, (kind, hours, amount) in enumerate(lines):
+        InvoiceLineFactory(
+            invoice=invoice,
+            position=position,
+            kind=kind,
+            hours=None if hours is None else Decimal(hours),
+            amount=Decimal(amount),
+        )
+    day = issued_on or fiscal_year.start_date + dt.timedelta(days=30)
+    return issue_for_tests(invoice, on=day)

@@ -165,3 +165,24 @@ def check_week_open(day: dt.date, closed_weeks: dict[dt.date, str]) -> list[Prob
     else:
         return []
     return [("date", message % {"week": week.isoformat()})]
+
+
+def check_not_billed(
+    billed_by: Iterable[tuple[int, str, str]], field: str = "hours"
+) -> list[Problem]:
+    """Hours an invoice holds stay as they are: `billed_by` is the (invoice id, number, status)
+    of each invoice that holds them. An issued one is corrected by a credit note; a draft is
+    deleted or redone first."""
+    for invoice_id, number, status in sorted(billed_by, key=lambda row: row[2] == "draft"):
+        if status != "draft":
+            message = _(
+                "Ces heures sont facturées (facture %(number)s) : elles ne peuvent être ni "
+                "modifiées ni supprimées. Corrigez la facture par une note de crédit."
+            ) % {"number": number}
+        else:
+            message = _(
+                "Ces heures sont sur le brouillon de facture n° %(id)s : supprimez ce brouillon "
+                "ou refaites-le avant de les modifier."
+            ) % {"id": invoice_id}
+        return [(field, message)]
+    return []

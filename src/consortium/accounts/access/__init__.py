@@ -20,11 +20,12 @@ Three layers of the same rules, used the same way for every object type:
 the ledger's rows (weeks, time entries) narrow the queryset the caller hands them (`among=`,
 rows that belong to an expert through `expert`) and return it, still one SQL statement.
 
-The next types follow the same pattern in a module of their own here, with `among=` since billing
-and the portal sit above accounts: invoices (`invoices_visible_to` — those of the mandates the
-user may see —, `invoices_changeable_by` — finance —, `invoice_for_read`,
-`invoice_for_change`) and the member portal's organisation (`portal_organisations_visible_to` —
-those the portal user belongs to —, `portal_organisation_for_read`). docs/permissions.md names
+Invoices follow the same pattern in `invoices.py`, with `among=` since billing sits above
+accounts (`invoices_visible_to` — every one for finance and administrators, those of their
+departments' mandates for a director —, `invoices_changeable_by` — finance —,
+`invoice_for_read`, `invoice_for_change`); the member portal's organisation will too
+(`portal_organisations_visible_to` — those the portal user belongs to —,
+`portal_organisation_for_read`). docs/permissions.md names
 the helper behind every rule.
 """
 
@@ -35,6 +36,15 @@ from consortium.accounts.access.experts import (
     experts_audit_readable_by,
     experts_time_editable_by,
     experts_visible_to,
+)
+from consortium.accounts.access.invoices import (
+    INVOICE_CHANGE_ROLES,
+    INVOICE_READ_ROLES,
+    invoice_for_change,
+    invoice_for_read,
+    invoices_changeable_by,
+    invoices_visible_to,
+    may_change_invoices,
 )
 from consortium.accounts.access.mandates import (
     MANDATE_CHANGE_ROLES,
@@ -73,6 +83,8 @@ from consortium.accounts.access.weeks import (
 )
 
 __all__ = [
+    "INVOICE_CHANGE_ROLES",
+    "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
     "STAFF_ROLES",
     "can_approve_for",
@@ -89,11 +101,16 @@ __all__ = [
     "experts_time_editable_by",
     "experts_visible_to",
     "first_or_404",
+    "invoice_for_change",
+    "invoice_for_read",
+    "invoices_changeable_by",
+    "invoices_visible_to",
     "mandate_for_change",
     "mandate_for_read",
     "mandates_changeable_by",
     "mandates_visible_to",
     "may_approve_weeks",
+    "may_change_invoices",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",

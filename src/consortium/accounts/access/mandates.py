@@ -65,7 +65,9 @@ def _may_change(user, held: frozenset[str]) -> Exists | Value:
 
 
 def _with_relations(mandates: QuerySet[Mandate]) -> QuerySet[Mandate]:
-    return mandates.select_related("organisation", "mandate_type", "department")
+    return mandates.select_related(
+        "organisation", "billed_organisation", "mandate_type", "department"
+    )
 
 
 def mandate_for_read(user, code: str, *, roles: Iterable[str] | None = None) -> Mandate:

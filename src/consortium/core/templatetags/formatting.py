@@ -1,7 +1,8 @@
 """The figures of every page as template filters: `{% load formatting %}`, then
-`{{ amount|money }}`, `{{ share|percent:1 }}`, `{{ variance|signed_percent }}`,
-`{{ count|number }}`, `{{ total|hours }}`, `{{ day_total|exact_hours }}`, `{{ day|long_date }}`;
-all in the active language (see `consortium.core.formatting`)."""
+`{{ amount|money }}`, `{{ total|money_to_the_cent }}`, `{{ share|percent:1 }}`,
+`{{ variance|signed_percent }}`, `{{ count|number }}`, `{{ total|hours }}`,
+`{{ day_total|exact_hours }}`, `{{ day|long_date }}`; all in the active language (see
+`consortium.core.formatting`)."""
 
 from django import template
 
@@ -13,6 +14,11 @@ register = template.Library()
 @register.filter
 def money(value):
     return formatting.money(value)
+
+
+@register.filter
+def money_to_the_cent(value):
+    return formatting.money_to_the_cent(value)
 
 
 @register.filter

@@ -16,6 +16,9 @@ from consortium.imports.importers import (
     mandate_types,
     mandates,
     organisations,
+    programme_eligibility,
+    programmes,
+    rates,
     satisfaction_answers,
     time_entries,
 )
@@ -32,4 +35,7 @@ IMPORTERS: dict[str, ModuleType] = {
     "budgets": budgets,
     "actuals": actuals,
     "development-activities": development_activities,
+    "rates": rates,
+    "programmes": programmes,
+    "programme-eligibility": programme_eligibility,
 }

@@ -10,15 +10,30 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from consortium.core.money import parse_amount
 from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
 
+# The spellings of yes and no a spreadsheet writes, in French and English.
+BOOLEANS = {
+    "oui": True,
+    "non": False,
+    "yes": True,
+    "no": False,
+    "vrai": True,
+    "faux": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # ASCII digits only: int() would also take "1_0" and Arabic-Indic or fullwidth digits.
 INTEGER = re.compile(r"-?[0-9]+")
@@ -124,6 +139,46 @@ class RowValues:
             self.fail(column, _("« %(value)s » n'est pas un nombre entier.") % {"value": text})
             return None
         return int(text)
+
+    def has(self, column: str) -> bool:
+        """Whether the file has this optional column at all."""
+        return column in self.values
+
+    def amount(self, column: str, *, required: bool = True) -> Decimal | None:
+        """An amount with a decimal comma or point (core.money.parse_amount)."""
+        text = self.values[column]
+        if not text:
+            if required:
+                self.fail(column, required_message())
+            return None
+        try:
+            return parse_amount(text)
+        except ValueError as error:
+            self.fail(column, str(error))
+            return None
+
+    def boolean(self, column: str) -> bool | None:
+        """oui/non, yes/no, vrai/faux, true/false, 1/0 (any case); None when empty. Anything
+        else is an error: a value read as true by default would bill what should not be."""
+        text = self.values[column]
+        if not text:
+            return None
+        value = BOOLEANS.get(text.lower())
+        if value is None:
+            self.fail(
+                column,
+                _("« %(value)s » n'est ni oui ni non. Valeurs permises : %(allowed)s.")
+                % {"value": text, "allowed": ", ".join(BOOLEANS)},
+            )
+        return value
+
+    def optional_reference(
+        self, column: str, known: Mapping[str, Any], unknown_message: str
+    ) -> Any:
+        """The record a code names, or None when the value is empty."""
+        if not self.values[column]:
+            return None
+        return self.reference(column, known, unknown_message)
 
     def reference(self, column: str, known: Mapping[str, Any], unknown_message: str) -> Any:
         """The record a code names, from `known`; `unknown_message` has a %(code)s."""

@@ -11,23 +11,26 @@ import datetime as dt
 from decimal import Decimal
 from operator import itemgetter
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
 from consortium.core.locks import locked_ranges
+from consortium.core.weeks import week_start_of
 from consortium.imports.csv_reader import CsvTable
 from consortium.imports.errors import ErrorList
 from consortium.imports.importers.base import Count, ImportSummary, parse_iso_date
 from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
-from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
 from consortium.timesheets.selectors.ledger import closed_weeks_by_expert
 from consortium.timesheets.services.entries import (
     EntryRow,
     time_entries_bulk_write,
     time_entries_lock_experts,
 )
+from consortium.timesheets.services.weeks import weeks_approve_imported
 
 COLUMNS = ("expert_code", "mandate_code", "date", "hours", "description")
 
@@ -93,9 +96,13 @@ def _lookups() -> tuple[dict[str, Span], dict[str, Span], list[tuple[dt.date, dt
     return experts, mandates, locked_ranges(dt.date.min, dt.date.max)
 
 
-def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
+def run(table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None) -> ImportSummary:
+    """With `approve`, the weeks of the file's hours are approved as decided by `by`
+    (`weeks_approve_imported`): history whose weeks were approved elsewhere. A row in a
+    returned week is then an error: the week awaits its expert and director."""
     experts, mandates, locks = _lookups()
     closed_weeks = closed_weeks_by_expert()
+    returned = _returned_weeks() if approve else set()
     columns = itemgetter(*(table.index[column] for column in COLUMNS))
     parsed = _Parsed()
     unknown_expert = _("Expert inconnu : « %(code)s ».")
@@ -142,6 +149,8 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
             + locked
             + rules.check_week_open(day, closed_weeks.get(expert_id, {}))
         )
+        if returned and (expert_id, week_start_of(day)) in returned:
+            problems.append(("date", _returned_message(day)))
         if problems:
             errors.extend(line, problems)
             continue
@@ -159,15 +168,75 @@ def run(table: CsvTable, errors: ErrorList) -> ImportSummary:
     # entry saved meanwhile in the grid or by another import cannot slip under the 24 h rule.
     time_entries_lock_experts(expert_ids={expert_id for expert_id, _day in days})
     replaced = _add_stored_hours(days, seen)
+    for line, problems in _billed_rows(seen):
+        errors.extend(line, problems)
     for (_expert_id, day), (total, line, expert_code) in days.items():
         errors.extend(line, rules.check_daily_total(total, day, expert_code))
 
     count = Count(_("entrées de temps"))
+    counts = [count]
     if not errors:
         time_entries_bulk_write(accepted, new_only=not replaced)
         count.created = len(accepted) - replaced
         count.updated = replaced
-    return ImportSummary(rows=len(table.rows), counts=[count])
+        if approve:
+            weeks = Count(_("semaines approuvées par l'import"))
+            try:
+                weeks.created, weeks.updated = weeks_approve_imported(
+                    weeks={(expert_id, week_start_of(day)) for expert_id, day in days}, by=by
+                )
+            except ValidationError as error:
+                # Only a week submitted meanwhile gets here: the rows were checked above.
+                errors.extend(table.rows[0][0], [("date", message) for message in error.messages])
+            counts.append(weeks)
+    return ImportSummary(rows=len(table.rows), counts=counts)
+
+
+def _billed_rows(seen: dict[tuple[int, int, dt.date], int]) -> list[tuple[int, list]]:
+    """The file's rows that would replace hours an invoice holds, each with its problem, in one
+    query over the file's experts and days (read through the ledger's reverse relation)."""
+    if not seen:
+        return []
+    days = [day for _expert, _mandate, day in seen]
+    billed: dict[tuple[int, int, dt.date], list] = {}
+    rows = (
+        TimeEntry.objects.filter(
+            expert_id__in={expert for expert, _mandate, _day in seen},
+            date__range=(min(days), max(days)),
+            invoice_entries__isnull=False,
+        )
+        .values_list(
+            "expert_id",
+            "mandate_id",
+            "date",
+            "invoice_entries__line__invoice_id",
+            "invoice_entries__line__invoice__number",
+            "invoice_entries__line__invoice__status",
+        )
+        .order_by()
+    )
+    for expert_id, mandate_id, day, *invoice in rows:
+        billed.setdefault((expert_id, mandate_id, day), []).append(tuple(invoice))
+    return [
+        (seen[key], rules.check_not_billed(invoices))
+        for key, invoices in billed.items()
+        if key in seen
+    ]
+
+
+def _returned_weeks() -> set[tuple[int, dt.date]]:
+    return set(
+        TimesheetWeek.objects.filter(status=WeekStatus.RETURNED).values_list(
+            "expert_id", "week_start"
+        )
+    )
+
+
+def _returned_message(day: dt.date) -> str:
+    return _(
+        "La semaine du %(week)s a été renvoyée à l'expert : ses heures attendent une nouvelle "
+        "soumission et ne peuvent être approuvées par un import (--approve)."
+    ) % {"week": week_start_of(day).isoformat()}
 
 
 def _duplicate_message(line: int, expert: str, mandate: str, day: dt.date) -> str:

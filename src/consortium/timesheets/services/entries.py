@@ -61,6 +61,16 @@ def _check_open(expert_id: int, *days: dt.date) -> None:
     rules.raise_problems(problems)
 
 
+def _check_not_billed(entry: TimeEntry) -> None:
+    """Refuse a change to hours an invoice holds, naming it. Read through the reverse relation
+    (timesheets sits below billing and never imports it); the database refuses it too once the
+    invoice is issued (billing/triggers_sql.py)."""
+    invoices = entry.invoice_entries.values_list(
+        "line__invoice_id", "line__invoice__number", "line__invoice__status"
+    )
+    rules.raise_problems(rules.check_not_billed(invoices))
+
+
 def _snapshot(entry: TimeEntry) -> dict[str, str]:
     """An entry as the audit trail keeps it: plain strings, readable for good."""
     return {
@@ -151,6 +161,7 @@ def _write_cell(
         rules.raise_problems(
             rules.check_not_locked(entry.date, locked_ranges(entry.date, entry.date))
         )
+        _check_not_billed(entry)
         before = _snapshot(entry)
     _check_entry(expert=expert, mandate=mandate, date=date, hours=hours, replacing=entry)
     if entry is None:
@@ -187,6 +198,7 @@ def time_entry_update(
         TimeEntry.objects.select_for_update().select_related("expert", "mandate").get(pk=entry.pk)
     )
     _check_open(entry.expert_id, entry.date)
+    _check_not_billed(entry)
     before = _snapshot(entry)
     entry.date = date or entry.date
     entry.mandate = mandate or entry.mandate
@@ -220,6 +232,7 @@ def time_entry_delete(*, entry: TimeEntry, by=None) -> None:
 def _delete(*, entry: TimeEntry, by) -> None:
     """Delete the entry read under the expert's lock."""
     _check_open(entry.expert_id, entry.date)
+    _check_not_billed(entry)
     before = _snapshot(entry)
     entry_id = entry.pk
     entry.delete()

@@ -2,7 +2,7 @@
 expert may copy the previous week's hours into a draft one."""
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -131,6 +131,62 @@ def week_reopen(*, week: TimesheetWeek, by) -> TimesheetWeek:
 def week_approve_many(*, weeks: Sequence[TimesheetWeek], by) -> list[TimesheetWeek]:
     """Approve several submitted weeks at once: every one of them, or none if one is refused."""
     return [week_approve(week=week, by=by) for week in weeks]
+
+
+@transaction.atomic
+def weeks_approve_imported(*, weeks: Iterable[tuple[int, dt.date]], by) -> tuple[int, int]:
+    """Approve the weeks of imported history ((expert id, Monday) pairs) as decided by `by`,
+    the importing user or the import's own user: they were approved in the system the history
+    comes from. Returns how many week rows were created and how many drafts were approved.
+
+    A week without a row or in draft becomes approved, with every hour it holds (those of the
+    file and any entered before). A submitted or returned week awaits a director's decision:
+    it is refused, naming the week, and so is the import. An approved week stays as it is.
+    Two queries and two writes, whatever the number of weeks.
+    """
+    wanted = set(weeks)
+    if not wanted:
+        return 0, 0
+    expert_ids = {expert_id for expert_id, _monday in wanted}
+    mondays = [monday for _expert_id, monday in wanted]
+    stored = {
+        (week.expert_id, week.week_start): week
+        for week in TimesheetWeek.objects.select_for_update().filter(
+            expert_id__in=expert_ids, week_start__range=(min(mondays), max(mondays))
+        )
+    }
+    undecided = sorted(
+        (week.week_start, week.get_status_display())
+        for key, week in stored.items()
+        if key in wanted and week.status in (WeekStatus.SUBMITTED, WeekStatus.RETURNED)
+    )
+    if undecided:
+        monday, status = undecided[0]
+        raise ValidationError(
+            _(
+                "La semaine du %(week)s est à l'état « %(status)s » : elle attend la décision de "
+                "la direction et ne peut être approuvée par un import."
+            )
+            % {"week": monday.isoformat(), "status": status}
+        )
+    now = timezone.now()
+    decision = {
+        "status": WeekStatus.APPROVED,
+        "submitted_at": now,
+        "decided_by": by,
+        "decided_at": now,
+        "reason": "",
+    }
+    drafts = [
+        week.pk for key, week in stored.items() if key in wanted and week.status == WeekStatus.DRAFT
+    ]
+    new = [
+        TimesheetWeek(expert_id=expert_id, week_start=monday, **decision)
+        for expert_id, monday in sorted(wanted - stored.keys())
+    ]
+    TimesheetWeek.objects.bulk_create(new)
+    TimesheetWeek.objects.filter(pk__in=drafts).update(**decision, updated_at=now)
+    return len(new), len(drafts)
 
 
 # --- Copy of the previous week (the expert's week sheet) ----------------------------------------

@@ -6,11 +6,11 @@ import pytest
 
 from consortium.billing.selectors.revenue import invoiced_years, service_revenue_by_organisation
 from consortium.testing.factories import (
+    DraftInvoiceFactory,
     FiscalYearFactory,
-    InvoiceFactory,
     InvoiceLineFactory,
     OrganisationFactory,
-    issued_invoice,
+    issued_document,
 )
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 def test_revenue_by_organisation_is_net_of_credit_notes_discounts_and_taxes():
     year = FiscalYearFactory(name="2020-2021")
     payer, other = OrganisationFactory(), OrganisationFactory()
-    invoice = issued_invoice(payer, year, [("hours", "10", "1000.00"), ("expense", None, "40")])
-    issued_invoice(payer, year, [("hours", "1", "100.00")], credited=invoice)
-    issued_invoice(other, year, [("hours", "5", "500.00")], discount_percent=10)
+    invoice = issued_document(payer, year, [("hours", "10", "1000.00"), ("expense", None, "40")])
+    issued_document(payer, year, [("hours", "1", "100.00")], credited=invoice)
+    issued_document(other, year, [("hours", "5", "500.00")], discount_percent=10)
 
     assert invoice.total == Decimal("1195.74")  # taxes are not revenue
     assert service_revenue_by_organisation(["2020-2021"]) == {
@@ -32,8 +32,8 @@ def test_revenue_by_organisation_is_net_of_credit_notes_discounts_and_taxes():
 def test_drafts_and_other_years_do_not_count():
     year, before = FiscalYearFactory(name="2020-2021"), FiscalYearFactory(name="2019-2020")
     payer = OrganisationFactory()
-    InvoiceLineFactory(invoice=InvoiceFactory(organisation=payer), amount=Decimal("300"))
-    issued_invoice(payer, before, [("hours", "1", "100.00")])
+    InvoiceLineFactory(invoice=DraftInvoiceFactory(organisation=payer), amount=Decimal("300"))
+    issued_document(payer, before, [("hours", "1", "100.00")])
 
     assert service_revenue_by_organisation([year.name]) == {}
     assert invoiced_years([year.name, before.name]) == {before.name}
@@ -42,9 +42,10 @@ def test_drafts_and_other_years_do_not_count():
 def test_a_ristourne_s_credit_notes_share_the_surplus_and_leave_revenue_as_it_was():
     year = FiscalYearFactory(name="2020-2021")
     member = OrganisationFactory()
-    invoice = issued_invoice(member, year, [("hours", "10", "1000.00")])
-    ristourne = issued_invoice(member, year, [("credit", None, "50.00")], credited=invoice)
-    type(ristourne).objects.filter(pk=ristourne.pk).update(credit_reason="ristourne")
+    invoice = issued_document(member, year, [("hours", "10", "1000.00")])
+    issued_document(
+        member, year, [("credit", None, "50.00")], credited=invoice, credit_reason="ristourne"
+    )
 
     assert service_revenue_by_organisation([year.name]) == {
         year.name: {member.pk: Decimal("1000.00")}

@@ -103,3 +103,9 @@ def test_a_person_reads_as_their_name_else_their_login_else_who_stands_for_nobod
     assert formatting.person(User(username="mlavoie")) == "mlavoie"
     assert formatting.person(None) == "Système"
     assert formatting.person(None, "Ligne de commande") == "Ligne de commande"
+
+
+def test_money_to_the_cent_prints_dollars_and_cents_in_each_language():
+    assert formatting.money_to_the_cent(Decimal("1234.565"), "fr") == "1\u00a0234,57\u00a0$"
+    assert formatting.money_to_the_cent(Decimal("1234.5"), "en") == "$1,234.50"
+    assert formatting.money_to_the_cent(Decimal("-5"), "fr") == "-5,00\u00a0$"

@@ -91,7 +91,7 @@ def _descriptions(invoices, programmes) -> None:
                 line.description = f"{code} – {title}"
 
 
-def _totals(lines) -> dict:
+def _totals(lines) -> dict:  # every demo line is taxable
     totals = invoice_totals(Line(line.amount, TaxCode.TAXABLE) for line in lines)
     return {name: getattr(totals, name) for name in TOTAL_FIELDS}
 
@@ -115,6 +115,7 @@ def _insert(documents: list[tuple[Invoice, list]]) -> None:
                     rate=line.rate if line.kind in (LineKind.HOURS, LineKind.FUNDED) else None,
                     amount=line.amount,
                     tax_code=TaxCode.TAXABLE,
+                    credited_line_id=getattr(line, "credited_line", None),
                 )
             )
     for row in rows:
@@ -197,7 +198,8 @@ def write_documents(
         issue(credit, credit.issued_on, "NC-")
     _update(credits, ISSUE_FIELDS)
 
-    payments = _payments(issued, credits, rng, today)
+    _update([credit.credited_invoice for credit in credits], ("credited",))
+    payments = _payments(issued, rng, today)
     for (year, kind), last in counters.items():
         InvoiceCounter.objects.update_or_create(
             fiscal_year=years[year], kind=kind, defaults={"last": last}
@@ -207,7 +209,8 @@ def write_documents(
 
 def _credit_notes(issued, documents, rng, today) -> list[Invoice]:
     """A few partial corrections of invoices after the report years (whose revenue the report
-    figures fix), each issued ten days after its invoice."""
+    figures fix), as billing.services.credits makes them: a tenth of the invoice's largest line
+    credited by a line that names it, issued ten days after the invoice."""
     candidates = [
         invoice
         for invoice in issued
@@ -217,9 +220,13 @@ def _credit_notes(issued, documents, rng, today) -> list[Invoice]:
         and invoice.issued_on + dt.timedelta(days=10) < today
     ]
     chosen = sorted(rng.sample(candidates, min(CREDIT_NOTES, len(candidates))), key=lambda i: i.pk)
+    largest = {}
+    for line in InvoiceLine.objects.filter(invoice__in=chosen).order_by("amount", "-id"):
+        largest[line.invoice_id] = line
     drafts = []
     for invoice in chosen:
-        amount = cents(invoice.subtotal * CREDIT_SHARE)
+        credited = largest[invoice.pk]
+        line = _CreditLine(cents(credited.amount * CREDIT_SHARE), credited)
         credit = Invoice(
             kind=InvoiceKind.CREDIT_NOTE,
             status=InvoiceStatus.DRAFT,
@@ -228,36 +235,36 @@ def _credit_notes(issued, documents, rng, today) -> list[Invoice]:
             credit_reason=CreditReason.CORRECTION,
             note=f"Correction de la facture {invoice.number} : heures facturées en double.",
             period_end=invoice.period_end,
-            **_totals([Line(amount, TaxCode.TAXABLE)]),
+            **_totals([line]),
         )
-        credit.issued_on = invoice.issued_on + dt.timedelta(days=10)
-        line = _CreditLine(amount, f"Crédit sur la facture {invoice.number}")
         drafts.append((credit, [line]))
-    issued_on = {id(credit): credit.issued_on for credit, _lines in drafts}
     _insert(drafts)
     credits = [credit for credit, _lines in drafts]
     for credit in credits:
-        credit.issued_on = issued_on[id(credit)]
+        credit.issued_on = credit.credited_invoice.issued_on + dt.timedelta(days=10)
+        credit.credited_invoice.credited += credit.total
     return credits
 
 
 class _CreditLine:
+    """A credit note's line, in the planned lines' shape."""
+
     kind = LineKind.CREDIT
-    mandate = served = programme_id = rate = hours = None
+    rate = hours = None
     entries = ()
 
-    def __init__(self, amount: Decimal, description: str) -> None:
-        self.amount, self.description = amount, description
+    def __init__(self, amount: Decimal, credited: InvoiceLine) -> None:
+        self.amount, self.credited_line = amount, credited.pk
+        self.description = credited.description
+        self.mandate, self.served = credited.mandate_id, credited.served_organisation_id
+        self.programme_id = credited.programme_id
 
 
-def _payments(issued, credits, rng: random.Random, today: dt.date) -> int:
-    credited = defaultdict(Decimal)
-    for credit in credits:
-        credited[credit.credited_invoice_id] += credit.total
+def _payments(issued, rng: random.Random, today: dt.date) -> int:
     rows, paid = [], []
     methods, weights = list(METHODS), list(METHODS.values())
     for invoice in issued:
-        due = invoice.total - credited[invoice.pk]
+        due = invoice.total - invoice.credited
         if due <= ZERO:
             continue
         age = (today - invoice.issued_on).days

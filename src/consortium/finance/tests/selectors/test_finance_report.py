@@ -14,7 +14,7 @@ from consortium.testing.factories import (
     FiscalYearFactory,
     MembershipFactory,
     OrganisationFactory,
-    issued_invoice,
+    issued_document,
 )
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +175,9 @@ def test_the_report_runs_the_same_queries_whatever_the_data(
     for _index in range(6):
         organisation = member(MemberCategory.USER)
         for year in years.values():
-            issued_invoice(organisation, year, [("hours", "10", "1000"), ("fixed_fee", None, "50")])
+            issued_document(
+                organisation, year, [("hours", "10", "1000"), ("fixed_fee", None, "50")]
+            )
     with django_assert_num_queries(QUERIES):
         report = finance_report("2020-2021")
     assert report["organisations_billed"] == 6

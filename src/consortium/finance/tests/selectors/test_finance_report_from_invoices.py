@@ -11,12 +11,12 @@ from consortium.members.models import MemberCategory
 from consortium.testing.factories import (
     AccountFactory,
     ActualAmountFactory,
+    DraftInvoiceFactory,
     FiscalYearFactory,
-    InvoiceFactory,
     InvoiceLineFactory,
     MembershipFactory,
     OrganisationFactory,
-    issued_invoice,
+    issued_document,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_a_year_with_invoices_takes_its_service_revenue_from_them_not_from_actua
         account=service, fiscal_year=years["2020-2021"], organisation=user, amount=Decimal("999")
     )
     ActualAmountFactory(account=subsidy, fiscal_year=years["2020-2021"], amount=Decimal("300"))
-    issued_invoice(user, years["2020-2021"], [("hours", "10", "1000.00")])
+    issued_document(user, years["2020-2021"], [("hours", "10", "1000.00")])
 
     report = finance_report("2020-2021")
 
@@ -55,10 +55,10 @@ def test_a_year_with_invoices_takes_its_service_revenue_from_them_not_from_actua
 
 def test_credit_notes_reduce_and_drafts_do_not_count(years, service):
     user = member(MemberCategory.USER)
-    issued_invoice(user, years["2019-2020"], [("hours", "10", "1000.00")])
-    invoice = issued_invoice(user, years["2020-2021"], [("hours", "10", "1000.00")])
-    issued_invoice(user, years["2020-2021"], [("hours", "2", "200.00")], credited=invoice)
-    draft = InvoiceFactory(organisation=user)
+    issued_document(user, years["2019-2020"], [("hours", "10", "1000.00")])
+    invoice = issued_document(user, years["2020-2021"], [("hours", "10", "1000.00")])
+    issued_document(user, years["2020-2021"], [("hours", "2", "200.00")], credited=invoice)
+    draft = DraftInvoiceFactory(organisation=user)
     InvoiceLineFactory(invoice=draft, amount=Decimal("5000"))
 
     report = finance_report("2020-2021")
@@ -69,7 +69,7 @@ def test_credit_notes_reduce_and_drafts_do_not_count(years, service):
 
 def test_a_discount_is_taken_off_and_taxes_are_not_revenue(years, service):
     user = member(MemberCategory.USER)
-    issued_invoice(user, years["2020-2021"], [("hours", "10", "1000.00")], discount_percent=10)
+    issued_document(user, years["2020-2021"], [("hours", "10", "1000.00")], discount_percent=10)
 
     report = finance_report("2020-2021")
 
@@ -85,8 +85,8 @@ def test_a_year_before_the_platform_billed_keeps_its_actual_amounts(years, servi
             organisation=organisation,
             amount=Decimal("1000"),
         )
-    issued_invoice(user, years["2020-2021"], [("hours", "10", "1100.00")])
-    issued_invoice(OrganisationFactory(), years["2020-2021"], [("hours", "1", "100.00")])
+    issued_document(user, years["2020-2021"], [("hours", "10", "1100.00")])
+    issued_document(OrganisationFactory(), years["2020-2021"], [("hours", "1", "100.00")])
 
     report = finance_report("2020-2021")
 
@@ -102,9 +102,9 @@ def test_a_year_before_the_platform_billed_keeps_its_actual_amounts(years, servi
 
 def test_the_payer_s_category_counts_and_every_invoiced_organisation_is_billed(years, service):
     federation = member(MemberCategory.AUXILIARY)
-    issued_invoice(federation, years["2019-2020"], [("hours", "10", "1000.00")])
-    issued_invoice(federation, years["2020-2021"], [("funded", "10", "1000.00")])
-    issued_invoice(member(MemberCategory.USER), years["2020-2021"], [("hours", "5", "500.00")])
+    issued_document(federation, years["2019-2020"], [("hours", "10", "1000.00")])
+    issued_document(federation, years["2020-2021"], [("funded", "10", "1000.00")])
+    issued_document(member(MemberCategory.USER), years["2020-2021"], [("hours", "5", "500.00")])
 
     report = finance_report("2020-2021")
 
@@ -116,8 +116,8 @@ def test_the_payer_s_category_counts_and_every_invoiced_organisation_is_billed(y
 def test_the_change_splits_into_volume_and_price(years, service):
     auxiliary = member(MemberCategory.AUXILIARY)
     # 2019-2020: 100 h for 10 000 $ (100 $/h); 2020-2021: 150 h for 16 500 $ (110 $/h).
-    issued_invoice(auxiliary, years["2019-2020"], [("hours", "100", "10000.00")])
-    issued_invoice(
+    issued_document(auxiliary, years["2019-2020"], [("hours", "100", "10000.00")])
+    issued_document(
         auxiliary,
         years["2020-2021"],
         [("hours", "150", "15000.00"), ("fixed_fee", None, "1500.00"), ("covered", "25", "0")],
@@ -138,12 +138,12 @@ def test_the_change_splits_into_volume_and_price(years, service):
 def test_the_other_members_split_sums_their_categories(years, service):
     user, auxiliary = member(MemberCategory.USER), member(MemberCategory.AUXILIARY)
     fully_managed = member(MemberCategory.FULLY_MANAGED)
-    issued_invoice(user, years["2019-2020"], [("hours", "100", "10000.00")])
-    issued_invoice(user, years["2020-2021"], [("hours", "100", "12000.00")])  # price: +2 000
-    issued_invoice(auxiliary, years["2019-2020"], [("hours", "10", "1000.00")])
-    issued_invoice(auxiliary, years["2020-2021"], [("hours", "15", "1500.00")])  # volume: +500
-    issued_invoice(fully_managed, years["2019-2020"], [("hours", "10", "1000.00")])
-    issued_invoice(fully_managed, years["2020-2021"], [("hours", "90", "9000.00")])
+    issued_document(user, years["2019-2020"], [("hours", "100", "10000.00")])
+    issued_document(user, years["2020-2021"], [("hours", "100", "12000.00")])  # price: +2 000
+    issued_document(auxiliary, years["2019-2020"], [("hours", "10", "1000.00")])
+    issued_document(auxiliary, years["2020-2021"], [("hours", "15", "1500.00")])  # volume: +500
+    issued_document(fully_managed, years["2019-2020"], [("hours", "10", "1000.00")])
+    issued_document(fully_managed, years["2020-2021"], [("hours", "90", "9000.00")])
 
     report = finance_report("2020-2021")
 

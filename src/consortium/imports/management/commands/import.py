@@ -27,21 +27,33 @@ class Command(TranslatedCommand):
         parser.add_argument("kind", choices=list(IMPORTERS), help=_("type de fichier"))
         parser.add_argument("file", help=_("fichier CSV"))
         parser.add_argument(
+            "--approve",
+            action="store_true",
+            help=_(
+                "entrées de temps : les semaines du fichier sont approuvées (historique déjà "
+                "approuvé ailleurs), au nom de l'import"
+            ),
+        )
+        parser.add_argument(
             "--lang",
             choices=["fr", "en"],
             default="fr",
             help=_("langue des messages (fr par défaut)"),
         )
 
-    def handle(self, *args, kind: str, file: str, lang: str, **options) -> None:
+    def handle(
+        self, *args, kind: str, file: str, lang: str, approve: bool = False, **options
+    ) -> None:
         with translation.override(lang):
-            self._import(kind, Path(file))
+            self._import(kind, Path(file), approve)
 
-    def _import(self, kind: str, path: Path) -> None:
+    def _import(self, kind: str, path: Path, approve: bool) -> None:
+        if approve and kind != "time-entries":
+            raise CommandError(_("--approve ne vaut que pour les entrées de temps (time-entries)."))
         if not path.is_file():
             raise CommandError(_("Fichier introuvable : %(file)s") % {"file": path})
         try:
-            summary = csv_import(kind=kind, path=path)
+            summary = csv_import(kind=kind, path=path, approve=approve)
         except ImportRefused as refused:
             for error in refused.errors[:ERRORS_SHOWN]:
                 self.stderr.write(str(error))

@@ -89,3 +89,23 @@ def test_an_empty_file_is_refused(csv_file):
     table, errors = _read(path)
     assert table is None
     assert errors == [(1, "", "Le fichier doit commencer par une ligne d'en-tête.")]
+
+
+def test_an_optional_column_may_be_present_or_left_out(csv_file):
+    errors = ErrorList("d.csv")
+    with_it = csv_file("d.csv", "code,name_fr,name_en,billable", "RH,Ressources humaines,HR,non")
+    table = read_csv(with_it, COLUMNS, errors, optional=("billable",))
+    assert [values["billable"] for _line, values in table.records()] == ["non"]
+    without = csv_file("e.csv", "code,name_fr,name_en", "RH,Ressources humaines,HR")
+    table = read_csv(without, COLUMNS, errors, optional=("billable",))
+    assert ["billable" in values for _line, values in table.records()] == [False]
+    assert not errors
+
+
+def test_an_unknown_column_lists_the_optional_ones_too(csv_file):
+    errors = ErrorList("d.csv")
+    path = csv_file("d.csv", "code,name_fr,name_en,bilable", "RH,Ressources humaines,HR,non")
+    assert read_csv(path, COLUMNS, errors, optional=("billable",)) is None
+    assert [(e.line, e.column, e.message) for e in errors.sorted()] == [
+        (1, "bilable", "Colonne inconnue. Colonnes attendues : code, name_fr, name_en, billable.")
+    ]

@@ -6,11 +6,14 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from consortium.billing.models import Invoice
 from consortium.imports.errors import ImportRefused
 from consortium.imports.services import csv_import
 from consortium.staff.models import Expert
 from consortium.testing.factories import (
     ExpertFactory,
+    FiscalYearFactory,
+    InvoiceLineFactory,
     MandateFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
@@ -229,3 +232,41 @@ def test_a_file_of_many_bad_rows_is_refused_whole_with_every_error_located(csv_f
     assert (str(path), len(good) + len(bad) + 2, "hours") in located
     assert len(errors) == 2 * len(bad) + 1  # each bad row: outside the mandate and employment
     assert list(TimeEntry.objects.values_list("pk", "hours")) == before
+
+
+def test_hours_an_invoice_holds_are_not_replaced_and_the_invoice_is_named(
+    csv_file, run_import, ledger
+):
+    expert, mandate = Expert.objects.get(code="E01"), MandateFactory(code="M09")
+    drafted = TimeEntryFactory(expert=expert, mandate=mandate, date=dt.date(2020, 6, 1))
+    issued = TimeEntryFactory(expert=expert, mandate=mandate, date=dt.date(2020, 6, 2))
+    draft_line = InvoiceLineFactory(mandate=mandate)
+    draft_line.entries.create(time_entry=drafted, hours=drafted.hours)
+    issued_line = InvoiceLineFactory(mandate=mandate)
+    issued_line.entries.create(time_entry=issued, hours=issued.hours)
+    invoice = issued_line.invoice
+    Invoice.objects.filter(pk=invoice.pk).update(
+        status="issued",
+        number="2020-2021-0007",
+        fiscal_year=FiscalYearFactory(name="2020-2021"),
+        sequence=7,
+        issued_on=dt.date(2020, 7, 1),
+        due_on=dt.date(2020, 7, 31),
+    )
+    path = csv_file(
+        "entries.csv",
+        HEADER,
+        "E01,M09,2020-06-01,3,",
+        "E01,M09,2020-06-02,3,",
+        "E01,M09,2020-06-03,3,",
+    )
+    outcome = run_import("time-entries", path)
+    assert outcome.error_lines == [
+        f"{path}, ligne 2, colonne « hours » : Ces heures sont sur le brouillon de facture "
+        f"n° {draft_line.invoice_id} : supprimez ce brouillon ou refaites-le avant de les "
+        "modifier.",
+        f"{path}, ligne 3, colonne « hours » : Ces heures sont facturées (facture 2020-2021-0007) "
+        ": elles ne peuvent être ni modifiées ni supprimées. Corrigez la facture par une note de "
+        "crédit.",
+    ]
+    assert [hours for *_key, hours, _text in _entries()] == [Decimal("7.00"), Decimal("7.00")]
