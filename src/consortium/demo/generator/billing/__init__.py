@@ -28,6 +28,7 @@ from consortium.billing.models import (
     Programme,
     ProgrammeEligibility,
     Rate,
+    Ristourne,
 )
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
 from consortium.core.models import FiscalYear
@@ -46,7 +47,9 @@ USER_POOL = {"user", "support", "fully_managed", "non_member"}  # billed at the 
 def delete() -> None:
     """Every billing row (the demo's reset, in maintenance: issued documents are frozen)."""
     Payment.objects.all().delete()
+    Ristourne.objects.all().delete()  # and its allocations, which name credit notes
     InvoiceEntry.objects.all().delete()
+    InvoiceLine.objects.exclude(credited_line=None).delete()
     InvoiceLine.objects.all().delete()
     Invoice.objects.exclude(credited_invoice=None).delete()
     Invoice.objects.all().delete()
