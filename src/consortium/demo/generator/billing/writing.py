@@ -29,7 +29,7 @@ from consortium.demo.generator.billing.plan import REPORT_YEARS
 from consortium.mandates.models import Mandate
 
 BATCH = 2_000
-ENTRY_BATCH = 10_000
+ENTRY_BATCH = 300  # rows of one INSERT: 900 parameters, under every SQLite's limit
 CREDIT_NOTES = 4  # after the report years
 CREDIT_SHARE = Decimal("0.10")
 TOTAL_FIELDS = ("subtotal", "discount", "taxable", "gst", "qst", "total")
@@ -121,7 +121,8 @@ def _insert(documents: list[tuple[Invoice, list]]) -> None:
     for row in rows:
         row.clean_fields(exclude=["invoice", "mandate", "served_organisation", "programme"])
     InvoiceLine.objects.bulk_create(rows, batch_size=BATCH)
-    # The backup detail is the bulk of the rows: one plain INSERT run for each.
+    # The backup detail is the bulk of the rows: plain INSERTs of many rows each (the
+    # statement-level triggers of PostgreSQL then check each batch once).
     backup = [
         (row.pk, entry, hours)
         for row, line in zip(rows, (line for _i, lines in documents for line in lines), strict=True)
@@ -131,11 +132,14 @@ def _insert(documents: list[tuple[Invoice, list]]) -> None:
     hours_field = InvoiceEntry._meta.get_field("hours")
     with connection.cursor() as cursor:
         for first in range(0, len(backup), ENTRY_BATCH):
-            cursor.executemany(
-                f"INSERT INTO {table} (line_id, time_entry_id, hours) VALUES (%s, %s, %s)",
+            rows = backup[first : first + ENTRY_BATCH]
+            values = ", ".join(["(%s, %s, %s)"] * len(rows))
+            cursor.execute(
+                f"INSERT INTO {table} (line_id, time_entry_id, hours) VALUES {values}",
                 [
-                    (line, entry, hours_field.get_db_prep_save(hours, connection))
-                    for line, entry, hours in backup[first : first + ENTRY_BATCH]
+                    value
+                    for line, entry, hours in rows
+                    for value in (line, entry, hours_field.get_db_prep_save(hours, connection))
                 ],
             )
 
