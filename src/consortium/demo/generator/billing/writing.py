@@ -162,6 +162,8 @@ def write_documents(
             kind=InvoiceKind.INVOICE,
             status=InvoiceStatus.DRAFT,
             organisation_id=plan.organisation,
+            # In the organisation's language, as the drafting service writes them.
+            language=organisations[plan.organisation].language,
             programme_id=programmes[plan.programme].pk if plan.programme else None,
             period_end=plan.issued_on,
             **_totals(lines),
@@ -236,6 +238,7 @@ def _credit_notes(issued, documents, rng, today) -> list[Invoice]:
             status=InvoiceStatus.DRAFT,
             organisation_id=invoice.organisation_id,
             credited_invoice=invoice,
+            language=invoice.language,
             credit_reason=CreditReason.CORRECTION,
             note=f"Correction de la facture {invoice.number} : heures facturées en double.",
             period_end=invoice.period_end,
