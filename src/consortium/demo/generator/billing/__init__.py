@@ -101,7 +101,7 @@ def _table_rate(category: str, entry: plan.Entry) -> Decimal:
         rank = 2 * bool(type_code) + bool(role)
         if rank > best_rank:
             best, best_rank = rate, rank
-    best = best if best is not None else Decimal("85.00")
+    best = best if best is not None else Decimal("48.00")
     return (best * reference.RAISE).quantize(Decimal("1")) if raised else best
 
 
@@ -215,7 +215,7 @@ def _price(invoices: list[plan.InvoicePlan], planner: plan.Planner) -> dict:
     for invoice in invoices:
         for line in invoice.lines.values():
             if isinstance(line.rate, tuple):
-                line.rate = rates.get((line.rate[1], line.rate[2]), Decimal("85"))
+                line.rate = rates.get((line.rate[1], line.rate[2]), Decimal("48"))
     plan.price_hourly_lines(invoices)
     for year in plan.REPORT_YEARS:
         _adjust(invoices, year, "user", targets[(year, "user")], {"user", "support"})
