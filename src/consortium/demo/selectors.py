@@ -3,8 +3,9 @@ behind the demo logins?"""
 
 import datetime as dt
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
+from consortium.billing.models import Invoice, InvoiceKind, InvoiceStatus
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.members.models import Organisation
 from consortium.staff.models import Department, Expert, Role
@@ -28,6 +29,16 @@ DEMO_DEPARTMENT = "CPT"
 def ledger_data_counts() -> dict[str, int]:
     """How many rows of each kind of ledger data the database holds (zeros when it is empty)."""
     return {name: model.objects.count() for name, model in LEDGER_MODELS.items()}
+
+
+def billing_counts() -> dict[str, int]:
+    """Issued invoices, credit notes, and invoices with a balance left (one query)."""
+    issued = ~Q(status=InvoiceStatus.DRAFT)
+    return Invoice.objects.aggregate(
+        invoices=Count("pk", filter=issued & Q(kind=InvoiceKind.INVOICE)),
+        credit_notes=Count("pk", filter=issued & Q(kind=InvoiceKind.CREDIT_NOTE)),
+        unpaid=Count("pk", filter=Q(status__in=[InvoiceStatus.ISSUED, InvoiceStatus.PARTLY_PAID])),
+    )
 
 
 def _employed_on(day: dt.date) -> Q:

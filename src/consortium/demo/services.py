@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.accounts.models import RoleKind
 from consortium.accounts.services import staff_role_assign
 from consortium.core.triggers import maintenance
+from consortium.demo.generator import billing
 from consortium.demo.generator.records import delete_records
 from consortium.demo.selectors import demo_login_experts
 from consortium.mandates.models import Mandate, MandateType
@@ -71,6 +72,8 @@ def demo_data_delete() -> int:
 
 
 def _demo_data_delete() -> int:
+    # First: invoices hold on to the entries, mandates and organisations they bill.
+    billing.delete()
     delete_records()
     # The demo's history goes with it: its audit rows and weeks point at its experts.
     TimeEntryChange.objects.all().delete()

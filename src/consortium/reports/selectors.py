@@ -106,6 +106,9 @@ class RevenueCategory:
     growth_pct: Decimal | None
     share_pct: Decimal | None
     prior_share_pct: Decimal | None
+    # Hours billed, average rates and the change split into volume and price (finance_report's
+    # "price_volume"); None for a year without invoices.
+    split: Mapping[str, Decimal | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class FinanceSection:
     revenue_growth_pct: Decimal | None
     member_business_pct: Decimal | None
     revenue_by_category: Mapping[str, Mapping[str, Decimal | None]]
+    price_volume: Mapping[str, Mapping[str, Decimal | None] | None]
+    other_members_price_volume: Mapping[str, Decimal] | None
     other_members_growth_pct: Decimal | None
     auxiliary_growth_pct: Decimal | None
     organisations_billed: int
@@ -129,6 +134,7 @@ class FinanceSection:
     revenue_growth_sentence: str
     member_business_sentence: str
     revenue_progression_sentence: str
+    price_volume_sentence: str
     fully_managed_share_sentence: str
     chart: dict
 
@@ -237,7 +243,12 @@ def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
     labels = _category_labels()
     by_category = finance["revenue_by_category"]
     categories = [
-        RevenueCategory(key=key, label=labels[key], **by_category[key])
+        RevenueCategory(
+            key=key,
+            label=labels[key],
+            split=finance["price_volume"].get(key),
+            **by_category[key],
+        )
         for key in CATEGORY_ORDER
         if key in by_category and (by_category[key]["current"] or by_category[key]["prior"])
     ]
@@ -256,6 +267,7 @@ def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
         revenue_progression_sentence=sentences.revenue_progression(
             finance["other_members_growth_pct"], finance["auxiliary_growth_pct"]
         ),
+        price_volume_sentence=sentences.price_volume(finance["other_members_price_volume"]),
         fully_managed_share_sentence=sentences.fully_managed_share(
             fully_managed.get("share_pct"), fully_managed.get("prior_share_pct")
         ),

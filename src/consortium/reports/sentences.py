@@ -93,6 +93,35 @@ def revenue_progression(other_members_pct: Number | None, auxiliary_pct: Number 
     ) % {"other": _change(other_members_pct), "auxiliary": _change(auxiliary_pct)}
 
 
+def price_volume(split: dict | None) -> str:
+    """Whether the other members' change in revenue comes more from hours billed (volume) or
+    from average rates (price): the larger effect, in absolute value, wins; a tie is volume.
+    Empty without a split (a year before the platform billed)."""
+    if split is None:
+        return ""
+    volume, price = split["volume_effect"], split["price_effect"]
+    increase = volume + price >= 0
+    if abs(volume) >= abs(price):
+        if increase:
+            return _(
+                "Il est intéressant d'observer que ces augmentations dépendent davantage du "
+                "volume de services que de la tarification."
+            )
+        return _(
+            "Il est intéressant d'observer que ces diminutions dépendent davantage du volume "
+            "de services que de la tarification."
+        )
+    if increase:
+        return _(
+            "Il est intéressant d'observer que ces augmentations dépendent davantage de la "
+            "tarification que du volume de services."
+        )
+    return _(
+        "Il est intéressant d'observer que ces diminutions dépendent davantage de la "
+        "tarification que du volume de services."
+    )
+
+
 def fully_managed_share(current_pct: Number | None, prior_pct: Number | None) -> str:
     """Whether the fully managed members' share of revenue falls or rises."""
     values = {"prior": percent(prior_pct), "current": percent(current_pct)}

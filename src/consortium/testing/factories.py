@@ -636,3 +636,42 @@ def issued_invoice(
     per amount, numbered in `issued_on`'s fiscal year by `issue_for_tests`."""
     invoice = draft_invoice(organisation, amounts=amounts, mandate=mandate, **fields)
     return issue_for_tests(invoice, on=issued_on)
+
+
+# --- billing: documents of many lines, for revenue -------------------------------------------
+
+
+def issued_document(
+    organisation,
+    fiscal_year,
+    lines,
+    *,
+    credited=None,
+    credit_reason="correction",
+    issued_on=None,
+    discount_percent=0,
+):
+    """An invoice (a credit note of `credited` when given) of `organisation`, issued in
+    `fiscal_year` (a FiscalYear) with `lines`: (kind, hours or None, amount) tuples; a draft
+    with its lines, then the one update that issues it (`issue_for_tests`)."""
+    if credited:
+        invoice = CreditNoteFactory(
+            organisation=organisation,
+            credited_invoice=credited,
+            credit_reason=credit_reason,
+            discount_percent=Decimal(discount_percent),
+        )
+    else:
+        invoice = DraftInvoiceFactory(
+            organisation=organisation, discount_percent=Decimal(discount_percent)
+        )
+    for position, (kind, hours, amount) in enumerate(lines):
+        InvoiceLineFactory(
+            invoice=invoice,
+            position=position,
+            kind=kind,
+            hours=None if hours is None else Decimal(hours),
+            amount=Decimal(amount),
+        )
+    day = issued_on or fiscal_year.start_date + dt.timedelta(days=30)
+    return issue_for_tests(invoice, on=day)

@@ -17,7 +17,7 @@ from faker import Faker
 from tqdm import tqdm
 
 from consortium.accounts.models import RoleKind
-from consortium.demo.generator import recent, targets, writer
+from consortium.demo.generator import billing, recent, targets, writer
 from consortium.demo.generator.hours import UNITS_PER_HOUR, HoursPlanner
 from consortium.demo.generator.mandates import plan_mandates
 from consortium.demo.generator.organisations import plan_organisations
@@ -97,6 +97,11 @@ def generate(
             locks += writer.write_recent_locks(recent.locked_months(span, today), finance)
         writer.write_import_trail(entries)
         writer.write_budgets(rng("budgets"))
+        # Last: the invoices bill the hours of every approved month but the last one.
+        finance_user = next(login.user for login in logins if login.role == RoleKind.FINANCE)
+        invoiced = billing.write(
+            today=today, scale=scale, rng=rng("billing"), issued_by=finance_user
+        )
     return {
         "organisations": len(organisations),
         "memberships": sum(len(o.memberships) for o in organisations),
@@ -113,6 +118,7 @@ def generate(
         "timesheet_weeks": weeks,
         "weeks_awaiting_approval": awaiting,
         **records,
+        **invoiced,
     }
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from consortium.billing.models import Invoice, Payment
 from consortium.mandates.models import Mandate
 from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Expert
@@ -50,5 +51,15 @@ def content_fingerprint() -> str:
             "kind", "start", "end", "locked_by__username"
         ),
         Expert.objects.exclude(user=None).order_by("code").values_list("code", "user__username"),
+        # Its billing: who paid, each document's amounts and payments.
+        Mandate.objects.order_by("code").values_list(
+            "code", "billed_organisation__code", "fixed_fee"
+        ),
+        Invoice.objects.order_by("number").values_list(
+            "number", "kind", "status", "organisation__code", "issued_on", "total", "paid"
+        ),
+        Payment.objects.order_by("invoice__number", "date").values_list(
+            "invoice__number", "date", "amount", "method"
+        ),
     ]
     return hashlib.sha256(repr([list(rows) for rows in content]).encode()).hexdigest()

@@ -16,13 +16,19 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
+from consortium.billing.triggers_sql import ISSUED_DOCUMENT_TRIGGERS
 from consortium.core.triggers import DatabaseTriggers
 from consortium.timesheets.audit_sql import AUDIT_TRIGGERS
 from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
 from consortium.timesheets.models import TimeEntry, TimeEntryChange
 
-# The triggers anonymisation passes through: the locked periods' entries and the audit trail.
-GUARDS: tuple[DatabaseTriggers, ...] = (LOCKED_PERIOD_TRIGGERS, AUDIT_TRIGGERS)
+# The triggers anonymisation passes through: the locked periods' entries, the audit trail, and
+# the hours an issued invoice bills (their description goes; their hours stay).
+GUARDS: tuple[DatabaseTriggers, ...] = (
+    LOCKED_PERIOD_TRIGGERS,
+    AUDIT_TRIGGERS,
+    ISSUED_DOCUMENT_TRIGGERS,
+)
 
 ERASED = ""
 BATCH = 500

@@ -2,29 +2,22 @@
 2019-2020 and 2020-2021, carrying the financial figures of the 2020-2021 report.
 
 Totals are fixed below; each is split over its accounts in whole dollars (the last account
-takes the rest, so sums are exact). Service revenue is billed to members only (article 17:
-100 %), each member's share weighted by its hours in the ledger that year. In 2020-2021 every
-fully managed, user and auxiliary member with hours is billed; in 2019-2020, 50 fewer
-organisations (× scale), the rest of its members having been served through their federation.
-Account names are data, not interface: they are not wrapped in gettext.
+takes the rest, so sums are exact). Service revenue (SERVICE_REVENUE, by the payer's member
+category) is not written here: both years have invoices, from which the report computes it
+(demo/generator/billing bills exactly these totals); the service revenue accounts keep their
+budgets. Account names are data, not interface: they are not wrapped in gettext.
 """
 
-import random
 from decimal import Decimal
 
-from django.db.models import Sum
-
-from consortium.core.models import FiscalYear
 from consortium.finance.models import Account, AccountKind, ActualAmount, Budget
-from consortium.finance.selectors import member_categories
 from consortium.finance.services import (
     account_upsert,
     actual_amount_record,
     budget_record,
     fiscal_year_ensure,
 )
-from consortium.members.models import MemberCategory, Organisation
-from consortium.timesheets.models import TimeEntry
+from consortium.members.models import MemberCategory
 
 REVENUE, EXPENSE = AccountKind.REVENUE, AccountKind.EXPENSE
 SERVICES, TRAINING = "4100", "4150"
@@ -97,10 +90,6 @@ OTHER_REVENUE_ACTUAL: dict[str, list[int]] = {
     "2020-2021": [420_000, 180_000, 90_000, 46_174],  # total revenue 4 571 674 (+2 %)
 }
 EXPENSES_ACTUAL = {"2019-2020": 4_405_109, "2020-2021": 4_023_699}
-BILLED_CATEGORIES = (MemberCategory.FULLY_MANAGED, MemberCategory.USER, MemberCategory.AUXILIARY)
-DIVERSIFICATION = 50  # organisations billed in 2020-2021 less those billed in 2019-2020
-MINIMUM_BILL = 1_000
-TRAINING_SHARE = Decimal("0.15")  # of a member's bill, for members who took training
 
 
 def split(total: int, weights: list[float]) -> list[int]:
@@ -109,85 +98,6 @@ def split(total: int, weights: list[float]) -> list[int]:
     parts = [int(total * weight / weight_sum) for weight in weights]
     parts[-1] += total - sum(parts)
     return parts
-
-
-def _hours_by_organisation(year: FiscalYear) -> dict[int, Decimal]:
-    rows = (
-        TimeEntry.objects.filter(date__range=(year.start_date, year.end_date))
-        .values("mandate__organisation")
-        .annotate(hours=Sum("hours"))
-        .order_by()
-        .values_list("mandate__organisation", "hours")
-    )
-    return dict(rows)
-
-
-def _members_to_bill(year: FiscalYear) -> tuple[dict[str, list[int]], dict[int, Decimal]]:
-    """Members of each billed category (those with hours in the year first), and the hours."""
-    hours = _hours_by_organisation(year)
-    categories = member_categories(year)
-    members: dict[str, list[int]] = {category: [] for category in BILLED_CATEGORIES}
-    for organisation, category in sorted(categories.items()):
-        if category in members:
-            members[category].append(organisation)
-    for ids in members.values():
-        ids.sort(key=lambda pk: (pk not in hours, pk))
-    return members, hours
-
-
-def _choose_billed(context) -> dict[str, dict[str, list[int]]]:
-    """Organisation ids billed in each year, by category."""
-    rng: random.Random = context.rng("finance")
-    billed: dict[str, dict[str, list[int]]] = {}
-    current = FiscalYear.objects.get(name="2020-2021")
-    members, hours = _members_to_bill(current)
-    billed["2020-2021"] = {
-        category: [pk for pk in ids if pk in hours] or ids[:1] for category, ids in members.items()
-    }
-    count_current = sum(len(ids) for ids in billed["2020-2021"].values())
-    prior = FiscalYear.objects.get(name="2019-2020")
-    members, hours = _members_to_bill(prior)
-    fully_managed = members[MemberCategory.FULLY_MANAGED]
-    others = {c: [pk for pk in members[c] if pk in hours] or members[c][:1] for c in members}
-    wanted = max(count_current - round(DIVERSIFICATION * context.scale), len(fully_managed) + 2)
-    users, auxiliaries = others[MemberCategory.USER], others[MemberCategory.AUXILIARY]
-    room = min(wanted - len(fully_managed), len(users) + len(auxiliaries))
-    auxiliary_count = 0
-    if auxiliaries:
-        auxiliary_count = max(1, round(room * len(auxiliaries) / (len(users) + len(auxiliaries))))
-    auxiliary_count = min(auxiliary_count, len(auxiliaries), room)
-    billed["2019-2020"] = {
-        MemberCategory.FULLY_MANAGED: fully_managed,
-        MemberCategory.USER: sorted(rng.sample(users, min(room - auxiliary_count, len(users)))),
-        MemberCategory.AUXILIARY: sorted(rng.sample(auxiliaries, auxiliary_count)),
-    }
-    return billed
-
-
-def _bill(year: FiscalYear, billed: dict[str, list[int]], accounts: dict, rng) -> int:
-    hours = _hours_by_organisation(year)
-    organisations = Organisation.objects.in_bulk([pk for ids in billed.values() for pk in ids])
-    written = 0
-    for category, ids in billed.items():
-        if not ids:
-            continue  # only at a small --scale: that category's total is then not billed
-        total = SERVICE_REVENUE[year.name][category]
-        minimum = min(MINIMUM_BILL, total // (2 * len(ids)))
-        weights = [float(hours.get(pk, 1)) for pk in ids]
-        bills = split(total - minimum * len(ids), weights)
-        for pk, bill in zip(ids, bills, strict=True):
-            amount = bill + minimum
-            training = int(amount * TRAINING_SHARE) if rng.random() < 0.3 else 0
-            for code, part in ((SERVICES, amount - training), (TRAINING, training)):
-                if part:
-                    actual_amount_record(
-                        account=accounts[code],
-                        fiscal_year=year,
-                        organisation=organisations[pk],
-                        amount=Decimal(part),
-                    )
-                    written += 1
-    return written
 
 
 def delete() -> None:
@@ -218,11 +128,8 @@ def write(context) -> dict[str, int]:
             budget_record(account=accounts[code], fiscal_year=years[name], amount=Decimal(amount))
             budgets += 1
 
-    billed = _choose_billed(context)
-    rng = context.rng("finance-training")
     actuals = 0
     for name in ("2019-2020", "2020-2021"):
-        actuals += _bill(years[name], billed[name], accounts, rng)
         amounts = dict(zip(OTHER_REVENUE, OTHER_REVENUE_ACTUAL[name], strict=True))
         amounts.update(zip(EXPENSES, split(EXPENSES_ACTUAL[name], EXPENSE_WEIGHTS), strict=True))
         for code, amount in amounts.items():

@@ -6,12 +6,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
-from consortium.demo.selectors import ledger_data_counts
+from consortium.demo.selectors import billing_counts, ledger_data_counts
 from consortium.demo.services import DEMO_PASSWORD, demo_logins_ensure
 from consortium.demo.summary import existing_sentence, login_line
 from consortium.privacy.services import login_records_purge
 
 ADDRESS = "http://127.0.0.1:8000/"
+# Finance's billing pages (the billing workspace's address).
+BILLING_PATH = "/facturation/"
 
 
 class Command(TranslatedCommand):
@@ -63,6 +65,15 @@ class Command(TranslatedCommand):
                 "address": address.rstrip("/")
                 + reverse("reports:report_detail", args=["2020-2021"])
             }
+        )
+        counts = billing_counts()
+        self.stdout.write(
+            _(
+                "Facturation (finances) : %(address)s — %(invoices)s factures émises, "
+                "%(credit_notes)s notes de crédit, %(unpaid)s factures à encaisser; les heures "
+                "approuvées du mois dernier attendent d'être facturées."
+            )
+            % {"address": address.rstrip("/") + BILLING_PATH, **counts}
         )
         self.stdout.write(_("Accès de démonstration (identifiant / mot de passe — rôle) :"))
         for login in logins:

@@ -14,11 +14,12 @@ from consortium.testing.factories import (
     FiscalYearFactory,
     MembershipFactory,
     OrganisationFactory,
+    issued_document,
 )
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 4
+QUERIES = 6
 
 
 @pytest.fixture
@@ -171,6 +172,15 @@ def test_the_report_runs_the_same_queries_whatever_the_data(
     with django_assert_num_queries(QUERIES):
         report = finance_report("2020-2021")
     assert report["organisations_billed"] == 12
+    for _index in range(6):
+        organisation = member(MemberCategory.USER)
+        for year in years.values():
+            issued_document(
+                organisation, year, [("hours", "10", "1000"), ("fixed_fee", None, "50")]
+            )
+    with django_assert_num_queries(QUERIES):
+        report = finance_report("2020-2021")
+    assert report["organisations_billed"] == 6
 
 
 def test_a_malformed_fiscal_year_is_refused():

@@ -78,6 +78,11 @@ def test_it_prints_the_financial_figures(french):
     assert "la Coopérative a effectué 100 % de ses opérations avec ses membres" in french
     assert "membres autres que sous entière gestion connaissent une progression de 5,7 %" in french
     assert "ceux des membres auxiliaires, une progression de 23,7 %" in french
+    # Computed from the invoices' hours and amounts (the price/volume split).
+    assert (
+        "ces augmentations dépendent davantage du volume de services que de la tarification"
+        in french
+    )
     assert "la part des membres sous entière gestion diminue" in french
     assert "+50 entreprises" in french
     assert "* Membres sous entière gestion : " in french
@@ -157,3 +162,13 @@ def test_the_english_report_reads_in_english(english):
     assert "27 new organisations became members of the shared-services centre" in english
     assert "Affaires financières" not in english
     assert "Le mot de la présidence" not in english
+
+
+def test_the_price_volume_sentence_reads_in_english(english):
+    assert "these increases owe more to the volume of services than to pricing" in english
+    assert "Volume of services and pricing" in english
+
+
+def test_the_hours_and_rates_behind_the_split_are_printed(french):
+    assert "Volume de services et tarification" in french
+    assert re.search(r"Membres auxiliaires [\d\s\u202f\xa0]+h", french)

@@ -80,3 +80,41 @@ def test_experts_trained_and_the_calendar_year_count_in_words_of_the_language():
         assert sentences.calendar_year(Decimal("75100"), 300, 2020) == (
             "The Consortium is: 75,100 service hours, 300 enterprises supported in 2020."
         )
+
+
+def _split(volume: str, price: str) -> dict:
+    return {"volume_effect": Decimal(volume), "price_effect": Decimal(price)}
+
+
+def test_an_increase_driven_by_hours_says_volume_weighs_more_than_rates():
+    assert sentences.price_volume(_split("5000", "1500")) == (
+        "Il est intéressant d'observer que ces augmentations dépendent davantage du volume de "
+        "services que de la tarification."
+    )
+
+
+def test_an_increase_driven_by_rates_says_the_opposite():
+    assert sentences.price_volume(_split("500", "2000")) == (
+        "Il est intéressant d'observer que ces augmentations dépendent davantage de la "
+        "tarification que du volume de services."
+    )
+
+
+def test_a_decrease_driven_by_hours_reads_as_a_decrease():
+    assert "ces diminutions dépendent davantage du volume" in sentences.price_volume(
+        _split("-3000", "1000")
+    )
+
+
+def test_without_invoices_for_both_years_there_is_no_price_volume_sentence():
+    assert sentences.price_volume(None) == ""
+
+
+def test_the_price_volume_sentence_reads_in_english():
+    with translation.override("en"):
+        assert sentences.price_volume(_split("5000", "1500")) == (
+            "Interestingly, these increases owe more to the volume of services than to pricing."
+        )
+        assert sentences.price_volume(_split("100", "-2000")) == (
+            "Interestingly, these decreases owe more to pricing than to the volume of services."
+        )
