@@ -12,8 +12,6 @@ from consortium.demo.summary import existing_sentence, login_line
 from consortium.privacy.services import login_records_purge
 
 ADDRESS = "http://127.0.0.1:8000/"
-# Finance's billing pages (the billing workspace's address).
-BILLING_PATH = "/facturation/"
 
 
 class Command(TranslatedCommand):
@@ -73,7 +71,7 @@ class Command(TranslatedCommand):
                 "%(credit_notes)s notes de crédit, %(unpaid)s factures à encaisser; les heures "
                 "approuvées du mois dernier attendent d'être facturées."
             )
-            % {"address": address.rstrip("/") + BILLING_PATH, **counts}
+            % {"address": address.rstrip("/") + reverse("billing:invoice_list"), **counts}
         )
         self.stdout.write(_("Accès de démonstration (identifiant / mot de passe — rôle) :"))
         for login in logins:
