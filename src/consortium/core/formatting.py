@@ -54,7 +54,7 @@ def money(value: Number | None, language: str | None = None) -> str:
 
 def money_to_the_cent(value: Number | None, language: str | None = None) -> str:
     """Dollars and cents, as invoices print them: 1 234,56 $ / $1,234.56; -5,00 $ for a credit."""
-    if value is None:
+    if value is None or value == "":
         return NOTHING
     locale = babel_locale(language)
     pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
