@@ -8,9 +8,7 @@ class BillingConfig(AppConfig):
 
     def ready(self) -> None:
         from consortium.billing.rate_overlap_sql import RATE_OVERLAP_TRIGGERS
-
-        RATE_OVERLAP_TRIGGERS.reinstall_after_migrate(sender=self)
-
         from consortium.billing.triggers_sql import ISSUED_DOCUMENT_TRIGGERS
 
-        ISSUED_DOCUMENT_TRIGGERS.reinstall_after_migrate(sender=self)
+        for triggers in (RATE_OVERLAP_TRIGGERS, ISSUED_DOCUMENT_TRIGGERS):
+            triggers.reinstall_after_migrate(sender=self)
