@@ -3,18 +3,14 @@
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.db import IntegrityError, OperationalError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
-from consortium.core.database import database_busy_message, is_database_busy
-from consortium.imports.errors import ImportRefused
 from consortium.imports.importers import IMPORTERS
+from consortium.imports.management.refusals import refusals_reported
 from consortium.imports.services import csv_import
-
-ERRORS_SHOWN = 200
 
 
 class Command(TranslatedCommand):
@@ -52,31 +48,8 @@ class Command(TranslatedCommand):
             raise CommandError(_("--approve ne vaut que pour les entrées de temps (time-entries)."))
         if not path.is_file():
             raise CommandError(_("Fichier introuvable : %(file)s") % {"file": path})
-        try:
+        with refusals_reported(path, self.stderr):
             summary = csv_import(kind=kind, path=path, approve=approve)
-        except ImportRefused as refused:
-            for error in refused.errors[:ERRORS_SHOWN]:
-                self.stderr.write(str(error))
-            hidden = len(refused.errors) - ERRORS_SHOWN
-            if hidden > 0:
-                self.stderr.write(
-                    _("… et %(count)s autres erreurs non affichées.") % {"count": hidden}
-                )
-            raise CommandError(
-                _("%(file)s refusé : %(count)s erreur(s), rien n'a été importé.")
-                % {"file": refused.file, "count": len(refused.errors)}
-            ) from None
-        except IntegrityError as error:
-            # Only a concurrent write can get past the checks to the database's own guards.
-            raise CommandError(
-                _("%(file)s refusé par la base de données, rien n'a été importé : %(error)s")
-                % {"file": path, "error": error}
-            ) from None
-        except OperationalError as error:
-            if not is_database_busy(error):
-                raise
-            # Another import holds the database past the busy timeout: said in --lang.
-            raise CommandError(database_busy_message()) from None
         self.stdout.write(
             _("%(file)s importé : %(rows)s ligne(s).") % {"file": path, "rows": summary.rows}
         )

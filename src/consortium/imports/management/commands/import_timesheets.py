@@ -4,19 +4,15 @@ export, all of it or nothing (see the README, "Importing other tools' exports").
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.db import IntegrityError, OperationalError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
-from consortium.core.database import database_busy_message, is_database_busy
-from consortium.imports.errors import ImportRefused
 from consortium.imports.importers.tools import TOOLS
 from consortium.imports.importers.tools.values import DATE_ORDERS
+from consortium.imports.management.refusals import refusals_reported
 from consortium.imports.tool_imports import ToolImportResult, tool_import
-
-ERRORS_SHOWN = 200
 
 
 class Command(TranslatedCommand):
@@ -66,7 +62,7 @@ class Command(TranslatedCommand):
         for given in (path, Path(map_file) if map_file else None):
             if given is not None and not given.is_file():
                 raise CommandError(_("Fichier introuvable : %(file)s") % {"file": given})
-        try:
+        with refusals_reported(path, self.stderr):
             result = tool_import(
                 tool=tool,
                 path=path,
@@ -77,27 +73,6 @@ class Command(TranslatedCommand):
                 dry_run=dry_run,
                 date_order=date_order,
             )
-        except ImportRefused as refused:
-            for error in refused.errors[:ERRORS_SHOWN]:
-                self.stderr.write(str(error))
-            hidden = len(refused.errors) - ERRORS_SHOWN
-            if hidden > 0:
-                self.stderr.write(
-                    _("… et %(count)s autres erreurs non affichées.") % {"count": hidden}
-                )
-            raise CommandError(
-                _("%(file)s refusé : %(count)s erreur(s), rien n'a été importé.")
-                % {"file": refused.file, "count": len(refused.errors)}
-            ) from None
-        except IntegrityError as error:
-            raise CommandError(
-                _("%(file)s refusé par la base de données, rien n'a été importé : %(error)s")
-                % {"file": path, "error": error}
-            ) from None
-        except OperationalError as error:
-            if not is_database_busy(error):
-                raise
-            raise CommandError(database_busy_message()) from None
         self._report(path, result)
 
     def _report(self, path: Path, result: ToolImportResult) -> None:
