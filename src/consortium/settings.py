@@ -51,10 +51,13 @@ INSTALLED_APPS = [
     "consortium.training",
     "consortium.finance",
     "consortium.surveys",
+    "consortium.diagnostics",
+    "consortium.treasury",
     "consortium.reports",
     "consortium.dashboards",
     "consortium.privacy",
     "consortium.api",
+    "consortium.portal",
     "consortium.demo",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("tableau-de-bord/", include("consortium.dashboards.urls")),
     path("rapports/", include("consortium.reports.urls")),
     path("facturation/", include("consortium.billing.urls")),
+    path("portail/", include("consortium.portal.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,

@@ -1,8 +1,9 @@
-"""What every workspace page needs to draw its navigation: the user's roles."""
+"""What every page needs to draw its navigation: the user's roles, or that they are a member's
+contact (the portal's navigation)."""
 
 from django.http import HttpRequest
 
-from consortium.accounts.access import request_roles
+from consortium.accounts.access import request_represented_ids, request_roles
 from consortium.accounts.models import RoleKind
 
 
@@ -17,4 +18,7 @@ def workspace(request: HttpRequest) -> dict:
         "is_finance": administrator or RoleKind.FINANCE in roles,
         "is_expert": RoleKind.EXPERT in roles,
         "is_administrator": administrator,
+        # A member's contact holds no staff role: their navigation is the portal's. Asked only
+        # of users without a role, so the workspace's pages make no query more.
+        "is_member_contact": not roles and bool(request_represented_ids(request)),
     }

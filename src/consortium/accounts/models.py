@@ -59,3 +59,51 @@ class StaffRole(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"
+
+
+class MemberContact(TimeStampedModel):
+    """A person who represents a member organisation on the portal (`/portail/`).
+
+    A user may represent several organisations; a contact of a federation also reads, without
+    changing anything, what the federation's enterprises received (`accounts.access.portal`).
+    A contact holds no staff role: the workspace's pages stay closed to them.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utilisateur"),
+        on_delete=models.CASCADE,
+        related_name="member_contacts",
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    title = models.CharField(_("fonction"), max_length=120, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invité par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invité le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation_id", "user_id"]
+        verbose_name = _("personne-ressource d'un membre")
+        verbose_name_plural = _("personnes-ressources des membres")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                name="member_contact_once_per_organisation",
+                violation_error_message=_("Cette personne représente déjà cette organisation."),
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation"], name="member_contact_org_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"

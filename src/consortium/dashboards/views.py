@@ -13,7 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from consortium.accounts.access import may_approve_weeks, request_holds, request_roles
+from consortium.accounts.access import (
+    may_approve_weeks,
+    request_holds,
+    request_represented_ids,
+    request_roles,
+)
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
 from consortium.core.fiscal_years import fiscal_year_name_for, is_supported_day
@@ -38,10 +43,13 @@ OWN_VIEW = "moi"
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Experts start on their week, everyone else on the dashboard."""
+    """Experts start on their week, a member's contact on the portal, everyone else on the
+    dashboard."""
     roles = request_roles(request)
     if RoleKind.EXPERT in roles and not request_holds(request, CENTRE_ROLES):
         return redirect("timesheets:week")
+    if not roles and request_represented_ids(request):
+        return redirect("portal:home")
     return redirect("dashboards:dashboard")
 
 

@@ -675,3 +675,14 @@ def issued_document(
         )
     day = issued_on or fiscal_year.start_date + dt.timedelta(days=30)
     return issue_for_tests(invoice, on=day)
+
+
+class MemberContactFactory(DjangoModelFactory):
+    """A person who represents an organisation on the portal: `MemberContactFactory(user=…,
+    organisation=…)`; a new user and organisation when not given."""
+
+    class Meta:
+        model = "accounts.MemberContact"
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

@@ -24,8 +24,9 @@ Invoices follow the same pattern in `invoices.py`, with `among=` since billing s
 accounts (`invoices_visible_to` — every one for finance and administrators, those of their
 departments' mandates for a director —, `invoices_changeable_by` — finance —,
 `invoice_for_read`, `invoice_for_change`); the member portal's organisation will too
-(`portal_organisations_visible_to` — those the portal user belongs to —,
-`portal_organisation_for_read`). docs/permissions.md names
+(`portal.py`: `portal_organisations_visible_to` — those the contact represents, and read only
+the enterprises of a federation they represent —, `portal_organisation_for_read`,
+`portal_organisation_for_change`, `portal_required`). docs/permissions.md names
 the helper behind every rule.
 """
 
@@ -60,6 +61,15 @@ from consortium.accounts.access.organisations import (
     organisations_visible_to,
 )
 from consortium.accounts.access.periods import can_lock_periods
+from consortium.accounts.access.portal import (
+    is_member_contact,
+    portal_organisation_for_change,
+    portal_organisation_for_read,
+    portal_organisations_visible_to,
+    portal_required,
+    represented_organisations,
+    request_represented_ids,
+)
 from consortium.accounts.access.privacy import can_handle_personal_information
 from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
 from consortium.accounts.access.roles import (
@@ -105,6 +115,7 @@ __all__ = [
     "invoice_for_read",
     "invoices_changeable_by",
     "invoices_visible_to",
+    "is_member_contact",
     "mandate_for_change",
     "mandate_for_read",
     "mandates_changeable_by",
@@ -114,7 +125,13 @@ __all__ = [
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",
+    "portal_organisation_for_change",
+    "portal_organisation_for_read",
+    "portal_organisations_visible_to",
+    "portal_required",
+    "represented_organisations",
     "request_holds",
+    "request_represented_ids",
     "request_roles",
     "role_required",
     "time_entries_editable_by",
