@@ -2,6 +2,8 @@
 WeasyPrint, with the print rules every document shares (letter pages, DejaVu Sans, numbered
 pages) followed by the document's own stylesheet."""
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 PRINT_STYLESHEET = Path(__file__).resolve().parent / "static" / "core" / "print.css"
@@ -17,3 +19,14 @@ def html_pdf(html: str, base_url: Path) -> bytes:
     from weasyprint import HTML  # slow to import: only where a PDF is made
 
     return HTML(string=html, base_url=str(base_url), media_type="print").write_pdf()
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A document an area produced for an organisation, as the member portal lists it: an
+    invoice, a diagnostic's result, an adopted investment policy…"""
+
+    title: str
+    issued_on: dt.date
+    url: str
+    kind: str
