@@ -28,6 +28,7 @@ Code = Annotated[str, Field(min_length=1, max_length=30, pattern=r"^[A-Za-z0-9._
 Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2199, 12, 31))]
 Hours = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
 Description = Annotated[str, Field(max_length=2000, pattern=r"^[^\x00]*$")]
+ExternalId = Annotated[str, Field(max_length=100, pattern=r"^[^\x00]*$")]
 MAX_ID = 2**53
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
@@ -141,6 +142,26 @@ class TimeEntryCreate(Schema):
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     description: Description = ""
+    external_id: ExternalId = Field(
+        "",
+        description="Your software's id of the entry: a second entry with the same id is "
+        "refused (422 on `external_id`), so a retried call never adds it twice.",
+    )
+
+
+# One call adds at most this many entries: a batch is one transaction, kept short.
+BATCH_MAX = 500
+
+
+class TimeEntryBatch(Schema):
+    """Entries to add all at once, or none: a refusal names each entry by its position
+    (`entries.3.hours`)."""
+
+    entries: list[TimeEntryCreate] = Field(min_length=1, max_length=BATCH_MAX)
+
+
+class TimeEntryBatchResult(Schema):
+    results: list[TimeEntry]
 
 
 class TimeEntryChange(Schema):

@@ -1,10 +1,11 @@
 """Time entries: read what the site lets the token's user read; write through the ledger's
-services (`time_entry_record`, `time_entry_update`, `time_entry_delete`), whose refusals come
-back as 422 problems naming each field and rule."""
+services (`time_entry_record`, `time_entries_record` for a batch, `time_entry_update`,
+`time_entry_delete`), whose refusals come back as 422 problems naming each field and rule."""
 
 import json
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
@@ -19,7 +20,7 @@ from consortium.accounts.access import (
     time_entries_visible_to,
 )
 from consortium.api import schemas
-from consortium.api.errors import ApiError
+from consortium.api.errors import ApiError, field_errors
 from consortium.api.models import Scope
 from consortium.api.pagination import PageNumber, PageSize, paginate
 from consortium.api.renderers import OffsetEncoder
@@ -27,6 +28,8 @@ from consortium.api.schemas import Code, Day, Id
 from consortium.api.security import require_scope
 from consortium.timesheets.models import TimeEntry
 from consortium.timesheets.services.entries import (
+    NewEntry,
+    time_entries_record,
     time_entry_delete,
     time_entry_record,
     time_entry_update,
@@ -153,30 +156,96 @@ def time_entry_read(request, entry_id: Id):
     return _as_document(entry)
 
 
+# Entries the API adds carry this source, beside their external id if the caller gave one.
+API_SOURCE = "api"
+
+
 @router.post("/time-entries", response={201: schemas.TimeEntry})
 def time_entry_create(request, payload: schemas.TimeEntryCreate):
     """Add an entry of an expert on a mandate for a day, beside the day's others (hours, or a
     start and an end)."""
     require_scope(request, Scope.TIME_ENTRIES_WRITE)
-    roles = request_roles(request)
-    expert = experts_time_editable_by(request.user, roles=roles).filter(code=payload.expert).first()
-    if expert is None:
-        if experts_visible_to(request.user, roles=roles).filter(code=payload.expert).exists():
-            raise ApiError(403, _("Vous ne pouvez pas saisir le temps de cet expert."))
-        raise _unknown(
-            "body.expert", _("Expert inconnu ou hors de votre portée : %s.") % payload.expert
-        )
+    (new,) = _new_entries(request, [payload], field_of=lambda _index, field: f"body.{field}")
     entry = time_entry_record(
-        expert=expert,
-        mandate=_mandate(request, payload.mandate),
-        date=payload.date,
-        hours=payload.hours,
-        start_time=payload.start_time,
-        end_time=payload.end_time,
-        description=payload.description,
+        expert=new.expert,
+        mandate=new.mandate,
+        date=new.date,
+        hours=new.hours,
+        start_time=new.start_time,
+        end_time=new.end_time,
+        description=new.description,
+        source=new.source,
+        external_id=new.external_id,
         by=request.user,
     )
     return Status(201, _as_document(entry))
+
+
+@router.post("/time-entries/batch", response={201: schemas.TimeEntryBatchResult})
+def time_entries_create(request, payload: schemas.TimeEntryBatch):
+    """Add up to 500 entries in one call, all or none, under the same rules as one at a time
+    (the 24 h rule counts the batch's others): the fast way to send a day's or a week's work."""
+    require_scope(request, Scope.TIME_ENTRIES_WRITE)
+    news = _new_entries(
+        request, payload.entries, field_of=lambda index, field: f"body.entries.{index}.{field}"
+    )
+    try:
+        entries = time_entries_record(news, by=request.user)
+    except ValidationError as error:
+        raise ApiError(
+            422,
+            _("La demande est refusée : voyez chaque champ dans « errors »."),
+            errors=field_errors(error, prefix="entries."),
+        ) from error
+    return Status(201, {"results": [_as_document(entry) for entry in entries]})
+
+
+def _new_entries(request, payloads, *, field_of) -> list[NewEntry]:
+    """The entries the payloads ask for, their experts and mandates read in two queries. Codes
+    out of the user's reach are a 422 naming each; an expert the user only reads is a 403."""
+    roles = request_roles(request)
+    expert_codes = {payload.expert for payload in payloads}
+    experts = {
+        expert.code: expert
+        for expert in experts_time_editable_by(request.user, roles=roles).filter(
+            code__in=expert_codes
+        )
+    }
+    mandates = {
+        mandate.code: mandate
+        for mandate in mandates_visible_to(request.user, roles=roles).filter(
+            code__in={payload.mandate for payload in payloads}
+        )
+    }
+    missing = expert_codes - experts.keys()
+    if missing and experts_visible_to(request.user, roles=roles).filter(code__in=missing).exists():
+        raise ApiError(403, _("Vous ne pouvez pas saisir le temps de cet expert."))
+    errors = []
+    for index, payload in enumerate(payloads):
+        if payload.expert not in experts:
+            message = _("Expert inconnu ou hors de votre portée : %s.") % payload.expert
+            errors.append({"field": field_of(index, "expert"), "message": message})
+        if payload.mandate not in mandates:
+            message = _("Mandat inconnu ou hors de votre portée : %s.") % payload.mandate
+            errors.append({"field": field_of(index, "mandate"), "message": message})
+    if errors:
+        raise ApiError(
+            422, _("La demande est refusée : voyez chaque champ dans « errors »."), errors=errors
+        )
+    return [
+        NewEntry(
+            expert=experts[payload.expert],
+            mandate=mandates[payload.mandate],
+            date=payload.date,
+            hours=payload.hours,
+            description=payload.description,
+            start_time=payload.start_time,
+            end_time=payload.end_time,
+            source=API_SOURCE,
+            external_id=payload.external_id,
+        )
+        for payload in payloads
+    ]
 
 
 @router.patch("/time-entries/{int:entry_id}", response=schemas.TimeEntry)

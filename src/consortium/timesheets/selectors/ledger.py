@@ -27,6 +27,20 @@ def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:
     )
 
 
+def closed_weeks_of(expert_ids: Iterable[int], days: Iterable[dt.date]) -> dict[int, dict]:
+    """The status of these experts' submitted or approved weeks among those of `days`, as
+    {expert id: {Monday: status}}, in one query."""
+    closed: dict[int, dict[dt.date, str]] = {}
+    weeks = TimesheetWeek.objects.filter(
+        expert_id__in=set(expert_ids),
+        week_start__in={week_start_of(day) for day in days},
+        status__in=[WeekStatus.SUBMITTED, WeekStatus.APPROVED],
+    )
+    for expert_id, week_start, status in weeks.values_list("expert_id", "week_start", "status"):
+        closed.setdefault(expert_id, {})[week_start] = status
+    return closed
+
+
 def closed_weeks_by_expert() -> dict[int, dict[dt.date, str]]:
     """Every submitted or approved week, as {expert id: {Monday: status}}, in one query (for
     imports, which check many experts and days at once)."""

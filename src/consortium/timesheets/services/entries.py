@@ -11,6 +11,7 @@ not both read the old total. Every writer of entries therefore takes the expert'
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
@@ -26,7 +27,7 @@ from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import ChangeAction, TimeEntry, TimeEntryChange, hours_between
-from consortium.timesheets.selectors.ledger import closed_weeks
+from consortium.timesheets.selectors.ledger import closed_weeks, closed_weeks_of
 
 # One row for the bulk writer: expert id, mandate id, date, hours, description…
 EntryRow = tuple[int, int, dt.date, Decimal, str]
@@ -90,10 +91,10 @@ def _snapshot(entry: TimeEntry) -> dict[str, str]:
     return state
 
 
-def _record_change(
+def _change(
     *, entry: TimeEntry, action: str, before: dict | None, after: dict | None, by
-) -> None:
-    TimeEntryChange.objects.create(
+) -> TimeEntryChange:
+    return TimeEntryChange(
         entry_id=entry.pk,
         expert_id=entry.expert_id,
         mandate_id=entry.mandate_id,
@@ -103,6 +104,10 @@ def _record_change(
         after=after,
         changed_by=by,
     )
+
+
+def _record_change(**change) -> None:
+    _change(**change).save()
 
 
 def _check_entry(
@@ -146,6 +151,22 @@ def _required_hours(hours: Decimal | None) -> Decimal:
     return hours
 
 
+@dataclass(frozen=True)
+class NewEntry:
+    """One entry to add (`time_entries_record`): hours, or a start and an end (the hours are then
+    the time between them). `source` and `external_id` name it in the software it came from."""
+
+    expert: Expert
+    mandate: Mandate
+    date: dt.date
+    hours: Decimal | None = None
+    description: str = ""
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    source: str = ""
+    external_id: str = ""
+
+
 @transaction.atomic
 def time_entry_record(
     *,
@@ -156,24 +177,134 @@ def time_entry_record(
     description: str = "",
     start_time: dt.time | None = None,
     end_time: dt.time | None = None,
+    source: str = "",
+    external_id: str = "",
     by=None,
 ) -> TimeEntry:
     """Add an entry of one expert on one mandate for one day, beside the day's others.
 
     With a start and an end, the hours may be left out: they are the time between them (an end
-    before the start is on the next day). `by`: who records it (None: the system), kept in the
-    audit trail.
+    before the start is on the next day). `source` and `external_id`: where it comes from and
+    its id there (a second entry with the same pair is refused). `by`: who records it (None: the
+    system), kept in the audit trail.
     """
-    time_entries_lock_experts(expert_ids=[expert.pk])
-    entry = TimeEntry(
-        expert=expert,
-        mandate=mandate,
-        date=date,
-        description=description,
-        start_time=start_time,
-        end_time=end_time,
+    new = NewEntry(
+        expert, mandate, date, hours, description, start_time, end_time, source, external_id
     )
-    return _write(entry=entry, hours=_hours_of(hours, start_time, end_time), before=None, by=by)
+    return _record([new], by=by, field_of=lambda _index, field: field)[0]
+
+
+@transaction.atomic
+def time_entries_record(entries: Sequence[NewEntry], *, by=None) -> list[TimeEntry]:
+    """Add several entries at once, all or none, each under the rules of `time_entry_record`
+    (the 24 h rule counting the others of the batch), with its audit row.
+
+    A few queries whatever their number: the locks of their span, their experts' closed weeks,
+    their days' stored totals, the external ids already taken. A refusal names every entry that
+    breaks a rule by its position: `{"3.hours": [...]}`.
+    """
+    return _record(entries, by=by, field_of=lambda index, field: f"{index}.{field}")
+
+
+def _record(entries: Sequence[NewEntry], *, by, field_of) -> list[TimeEntry]:
+    if not entries:
+        return []
+    time_entries_lock_experts(expert_ids={new.expert.pk for new in entries})
+    made = [_unsaved(new) for new in entries]
+    days = [new.date for new in entries]
+    locks = locked_ranges(min(days), max(days))
+    closed = closed_weeks_of({new.expert.pk for new in entries}, days)
+    totals = _stored_totals(entries)
+    taken = _external_ids_taken(entries)
+    problems: list[rules.Problem] = []
+    for index, (new, entry) in enumerate(zip(entries, made, strict=True)):
+        found = _entry_problems(new, entry, locks, closed.get(new.expert.pk, {}), taken)
+        if not found:
+            day = (new.expert.pk, new.date)
+            totals[day] = totals.get(day, Decimal(0)) + entry.hours
+            found = rules.check_daily_total(totals[day], new.date, new.expert.code)
+        problems += [(field_of(index, field), message) for field, message in found]
+    rules.raise_problems(problems)
+    TimeEntry.objects.bulk_create(made)
+    created = ChangeAction.CREATED
+    TimeEntryChange.objects.bulk_create(
+        _change(entry=entry, action=created, before=None, after=_snapshot(entry), by=by)
+        for entry in made
+    )
+    return made
+
+
+def _unsaved(new: NewEntry) -> TimeEntry:
+    entry = TimeEntry(
+        expert=new.expert,
+        mandate=new.mandate,
+        date=new.date,
+        description=new.description,
+        start_time=new.start_time,
+        end_time=new.end_time,
+        source=new.source,
+        external_id=new.external_id,
+    )
+    entry.hours = _hours_of(new.hours, new.start_time, new.end_time)
+    return entry
+
+
+def _entry_problems(new: NewEntry, entry: TimeEntry, locks, closed, taken) -> list[rules.Problem]:
+    """What refuses one new entry, before the 24 h rule (checked only on an entry that passes)."""
+    if entry.hours is None:
+        return [("hours", _("Indiquez les heures, ou le début et la fin."))]
+    problems = rules.check_hours(entry.hours)
+    problems += rules.check_mandate_dates(
+        new.date, new.mandate.start, new.mandate.end, new.mandate.code
+    )
+    problems += rules.check_employment(
+        new.date, new.expert.hired_on, new.expert.left_on, new.expert.code
+    )
+    problems += rules.check_not_locked(new.date, locks)
+    problems += rules.check_week_open(new.date, closed)
+    if new.external_id and (new.source, new.external_id) in taken:
+        problems.append(
+            ("external_id", _("Une entrée porte déjà cet identifiant externe pour cette source."))
+        )
+    if new.external_id:
+        taken.add((new.source, new.external_id))
+    try:
+        # The rules above are the constraints (hours, external id); the model's clean checks
+        # the times. The expert and the mandate are rows the caller read (their foreign keys
+        # hold in the database too): checking that they exist would cost two queries.
+        entry.full_clean(exclude=["expert", "mandate"], validate_constraints=False)
+    except ValidationError as error:
+        problems += [
+            (field, message)
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return problems
+
+
+def _stored_totals(entries: Sequence[NewEntry]) -> dict[tuple[int, dt.date], Decimal]:
+    """The hours already stored on the entries' experts' days, in one query."""
+    stored = (
+        TimeEntry.objects.filter(
+            expert_id__in={new.expert.pk for new in entries}, date__in={new.date for new in entries}
+        )
+        .values_list("expert_id", "date")
+        .annotate(total=Sum("hours"))
+        .order_by()
+    )
+    return {(expert_id, day): Decimal(total) for expert_id, day, total in stored}
+
+
+def _external_ids_taken(entries: Sequence[NewEntry]) -> set[tuple[str, str]]:
+    """The (source, external id) pairs of these entries that stored ones already have."""
+    asked = {(new.source, new.external_id) for new in entries if new.external_id}
+    if not asked:
+        return set()
+    stored = TimeEntry.objects.filter(
+        source__in={source for source, _id in asked},
+        external_id__in={external_id for _source, external_id in asked},
+    ).values_list("source", "external_id")
+    return set(stored) & asked
 
 
 def _write(*, entry: TimeEntry, hours: Decimal | None, before: dict | None, by) -> TimeEntry:
@@ -188,8 +319,10 @@ def _write(*, entry: TimeEntry, hours: Decimal | None, before: dict | None, by) 
         replacing=entry if entry.pk else None,
     )
     # The constraints are the rules above (hours) and the model's clean (times); the web never
-    # sets an external id. Validating them again would cost three queries each.
-    entry.full_clean(validate_constraints=False)
+    # sets an external id. Validating them again would cost three queries each. The expert and
+    # the mandate are rows the caller read (the foreign keys hold them in the database too):
+    # checking that they exist would cost two more.
+    entry.full_clean(exclude=["expert", "mandate"], validate_constraints=False)
     entry.save()
     _record_change(
         entry=entry,

@@ -199,7 +199,7 @@ def test_several_entries_a_day_with_start_and_end_times(scene, api_as):
     assert morning.status_code == 201, morning.content
     assert Decimal(morning.json()["hours"]) == Decimal("3.5")
     assert morning.json()["start_time"].startswith("08:30")
-    assert morning.json()["source"] == ""
+    assert morning.json()["source"] == "api"
     evening = client.post("/time-entries", entry_body(scene, hours="2"))
     assert evening.status_code == 201
     day = client.get("/time-entries", date_from=MONDAY.isoformat(), date_to=MONDAY.isoformat())
@@ -220,3 +220,89 @@ def test_a_start_without_an_end_is_422(scene, api_as):
     )
     assert response.status_code == 422
     assert response.json()["errors"]
+
+
+# --- a batch of entries ---------------------------------------------------------------------
+
+
+def batch_of(scene, days: int, **changes) -> dict:
+    return {
+        "entries": [
+            entry_body(scene, date=(MONDAY + dt.timedelta(days=day)).isoformat(), **changes)
+            for day in range(days)
+        ]
+    }
+
+
+def test_a_batch_adds_every_entry_with_its_audit_row(scene, api_as):
+    response = api_as(scene.people.owner).post("/time-entries/batch", batch_of(scene, 5))
+    assert response.status_code == 201, response.content
+    results = response.json()["results"]
+    assert [row["date"] for row in results] == [
+        (MONDAY + dt.timedelta(days=day)).isoformat() for day in range(5)
+    ]
+    assert {row["source"] for row in results} == {"api"}
+    ids = [row["id"] for row in results]
+    assert TimeEntry.objects.filter(pk__in=ids).count() == 5
+    assert TimeEntryChange.objects.filter(entry_id__in=ids, action="created").count() == 5
+
+
+def test_a_batch_is_all_or_nothing_and_names_each_refused_entry(scene, api_as):
+    body = batch_of(scene, 3)
+    body["entries"][1]["mandate"] = "NOPE"
+    response = api_as(scene.people.owner).post("/time-entries/batch", body)
+    assert response.status_code == 422
+    assert [error["field"] for error in response.json()["errors"]] == ["body.entries.1.mandate"]
+    assert not TimeEntry.objects.filter(date__gte=MONDAY).exists()
+
+
+def test_the_24_hour_rule_counts_the_batchs_other_entries(scene, api_as):
+    body = {"entries": [entry_body(scene, hours="13"), entry_body(scene, hours="12")]}
+    response = api_as(scene.people.owner).post("/time-entries/batch", body)
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert [error["field"] for error in errors] == ["entries.1.hours"]
+    assert "24" in errors[0]["message"]
+    assert not TimeEntry.objects.filter(date=MONDAY).exists()
+
+
+def test_a_batch_in_a_locked_period_is_refused_entry_by_entry(scene, api_as):
+    PeriodLockFactory(start=dt.date(2020, 9, 9), end=dt.date(2020, 9, 30))
+    response = api_as(scene.people.owner).post("/time-entries/batch", batch_of(scene, 4))
+    assert response.status_code == 422
+    assert {error["field"] for error in response.json()["errors"]} == {
+        "entries.2.date",
+        "entries.3.date",
+    }
+    assert not TimeEntry.objects.filter(date__gte=MONDAY).exists()
+
+
+def test_a_colleague_may_not_send_a_batch_of_the_owners_time(scene, api_as):
+    response = api_as(scene.people.colleague).post("/time-entries/batch", batch_of(scene, 2))
+    assert response.status_code == 403
+
+
+def test_an_external_id_keeps_a_retried_call_from_adding_the_entry_twice(scene, api_as):
+    client = api_as(scene.people.owner)
+    body = entry_body(scene, external_id="tt-42")
+    assert client.post("/time-entries", body).status_code == 201
+    again = client.post("/time-entries", body)
+    assert again.status_code == 422
+    assert [error["field"] for error in again.json()["errors"]] == ["external_id"]
+    twice = {"entries": [entry_body(scene, external_id="tt-7", date="2020-09-08")] * 2}
+    refused = client.post("/time-entries/batch", twice)
+    assert [error["field"] for error in refused.json()["errors"]] == ["entries.1.external_id"]
+    assert TimeEntry.objects.filter(source="api", external_id="tt-42").count() == 1
+
+
+def test_a_batch_costs_the_same_queries_whatever_its_size(scene, api_as):
+    client = api_as(scene.people.owner)
+    client.get("/token")
+
+    def count(days: int, hours: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/time-entries/batch", batch_of(scene, days, hours=hours))
+            assert response.status_code == 201, response.content
+        return len(queries)
+
+    assert count(2, "1") == count(20, "2")

@@ -296,9 +296,9 @@ def test_an_anonymous_post_is_sent_to_sign_in(client, mandate):
 
 # Session, user, expert, mandate; then the service in one transaction: on PostgreSQL the
 # expert's lock (SQLite holds its write lock from the start), the cell's entry, its checks (lock,
-# week, day total, foreign keys; the constraints are the rules' own), the entry and its audit row;
-# then the totals.
-CELL_CREATE_QUERIES = 15 + (connection.vendor == "postgresql")
+# week, day total; the constraints are the rules' own and the expert and mandate were just read),
+# the entry and its audit row; then the totals.
+CELL_CREATE_QUERIES = 13 + (connection.vendor == "postgresql")
 
 
 def test_saving_a_cell_takes_a_fixed_number_of_queries(
