@@ -8,11 +8,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractUser
 from django.db import transaction
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consortium.accounts.models import RoleKind
 from consortium.accounts.services import staff_role_assign
+from consortium.api.models import ApiToken, Scope
+from consortium.api.services import api_token_create, api_token_revoke
 from consortium.core.triggers import maintenance
 from consortium.demo.generator import billing
 from consortium.demo.generator.records import delete_records
@@ -151,3 +154,27 @@ def demo_logins_ensure(
             _link(user, linked)
         logins.append(DemoLogin(user=user, role=role, description=description, expert=linked))
     return logins
+
+
+# The demo's API token: the expert's, to try the API (docs/api.md) without creating one first.
+DEMO_TOKEN_NAME = "démo"
+DEMO_TOKEN_USERNAME = "experte"
+DEMO_TOKEN_DAYS = 30
+
+
+@transaction.atomic
+def demo_api_token_issue() -> str | None:
+    """A new API token for the demo's expert (time entries, weeks, mandates, organisations,
+    experts), valid 30 days; the one an earlier run printed is revoked. Its secret, printed once
+    (only its hash is stored), or None without the demo's expert."""
+    user = get_user_model().objects.filter(username=DEMO_TOKEN_USERNAME).first()
+    if user is None:
+        return None
+    earlier = ApiToken.objects.filter(user=user, name=DEMO_TOKEN_NAME, revoked_at__isnull=True)
+    for token in earlier:
+        api_token_revoke(token=token, by=user)
+    scopes = [scope for scope in Scope.values if not scope.startswith("invoices:")]
+    expires_at = timezone.now() + dt.timedelta(days=DEMO_TOKEN_DAYS)
+    return api_token_create(
+        user=user, name=DEMO_TOKEN_NAME, scopes=scopes, expires_at=expires_at
+    ).secret

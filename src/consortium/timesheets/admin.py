@@ -28,6 +28,7 @@ from consortium.mandates.models import Mandate
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import (
+    ENTRY_SOURCES,
     PeriodLock,
     PeriodLockEvent,
     TimeEntry,
@@ -92,6 +93,22 @@ class FiscalYearFilter(admin.SimpleListFilter):
         return queryset.filter(date__range=(period.start, period.end))
 
 
+class SourceFilter(admin.SimpleListFilter):
+    """Entries of one source: the known sources are listed, not read from the ledger (a
+    DISTINCT over every entry would cost a scan on each page)."""
+
+    title = gettext_lazy("source")
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [(source or "-", label) for source, label in ENTRY_SOURCES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(source="" if self.value() == "-" else self.value())
+
+
 @admin.register(TimeEntry)
 class TimeEntryAdmin(ServiceAdmin):
     form = TimeEntryForm
@@ -103,9 +120,10 @@ class TimeEntryAdmin(ServiceAdmin):
         delete=time_entry_delete,
         by=True,
     )
-    list_display = ("date", "expert", "mandate", "organisation", "hours")
+    list_display = ("date", "expert", "mandate", "organisation", "hours", "origin")
     list_filter = (
         FiscalYearFilter,
+        SourceFilter,
         "date",
         "mandate__department",
         "mandate__mandate_type",
@@ -131,6 +149,11 @@ class TimeEntryAdmin(ServiceAdmin):
     @admin.display(description=gettext_lazy("organisation"), ordering="mandate__organisation")
     def organisation(self, entry: TimeEntry) -> str:
         return str(entry.mandate.organisation)
+
+    @admin.display(description=gettext_lazy("source"), ordering="source")
+    def origin(self, entry: TimeEntry) -> str:
+        label = ENTRY_SOURCES.get(entry.source, entry.source)
+        return f"{label} · {entry.external_id}" if entry.external_id else str(label)
 
     def get_search_results(self, request, queryset, search_term):
         """Each word names an expert or a mandate (code, name, title, organisation).

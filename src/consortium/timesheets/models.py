@@ -13,6 +13,19 @@ from consortium.core.models import TimeStampedModel
 MAX_HOURS_PER_DAY = Decimal("24")
 
 
+# Where entries come from, as `TimeEntry.source` names it: the workspace (""), the API, our own
+# CSV import and the other tools' exports (`consortium import-timesheets --from …`).
+ENTRY_SOURCES: dict[str, str] = {
+    "": _("saisie dans l'espace de travail"),
+    "api": _("API"),
+    "time-entries": _("import CSV"),
+    "kimai": "Kimai",
+    "toggl": "Toggl Track",
+    "clockify": "Clockify",
+    "harvest": "Harvest",
+}
+
+
 class TimeEntry(TimeStampedModel):
     """Hours an expert gave to a mandate on one day; an expert may log several a day.
 

@@ -72,6 +72,10 @@ class AuditRow:
     hours_after: Decimal | None
     comment_before: str | None
     comment_after: str | None
+    # "08:30–12:00" for an entry kept with its start and end (the audit trail stores them only
+    # then), else None.
+    times_before: str | None = None
+    times_after: str | None = None
 
     @classmethod
     def of(cls, change: TimeEntryChange) -> "AuditRow":
@@ -83,6 +87,9 @@ class AuditRow:
         def day(state: dict) -> dt.date | None:
             return dt.date.fromisoformat(state["date"]) if state.get("date") else None
 
+        def times(state: dict) -> str | None:
+            return f"{state['start']}–{state['end']}" if state.get("start") else None
+
         return cls(
             change=change,
             day_before=day(before),
@@ -93,6 +100,8 @@ class AuditRow:
             hours_after=hours(after),
             comment_before=before.get("description") if change.before else None,
             comment_after=after.get("description") if change.after else None,
+            times_before=times(before),
+            times_after=times(after),
         )
 
     @property
@@ -185,6 +194,8 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
                 _("Heures après"),
                 _("Commentaire avant"),
                 _("Commentaire après"),
+                _("Début et fin avant"),
+                _("Début et fin après"),
             ]
         )
     )
@@ -203,6 +214,8 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
                     row.hours_after,
                     row.comment_before,
                     row.comment_after,
+                    row.times_before,
+                    row.times_after,
                 ]
             )
         )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
 from consortium.demo.selectors import billing_counts, ledger_data_counts
-from consortium.demo.services import DEMO_PASSWORD, demo_logins_ensure
+from consortium.demo.services import DEMO_PASSWORD, demo_api_token_issue, demo_logins_ensure
 from consortium.demo.summary import existing_sentence, login_line
 from consortium.privacy.services import login_records_purge
 
@@ -76,3 +76,12 @@ class Command(TranslatedCommand):
         self.stdout.write(_("Accès de démonstration (identifiant / mot de passe — rôle) :"))
         for login in logins:
             self.stdout.write("  " + login_line(login, DEMO_PASSWORD))
+        secret = demo_api_token_issue()
+        if secret is not None:
+            self.stdout.write(
+                _(
+                    "Jeton d'API de démo (experte, 30 jours) : %(secret)s — essayez "
+                    "curl -H 'Authorization: Bearer %(secret)s' %(address)s"
+                )
+                % {"secret": secret, "address": address.rstrip("/") + "/api/v1/token"}
+            )

@@ -99,3 +99,23 @@ def test_running_it_again_keeps_the_data_and_the_logins_that_work():
 def test_it_prints_the_address_it_will_be_served_at():
     output = demo("--address", "http://127.0.0.1:8765/")
     assert "Adresse : http://127.0.0.1:8765/" in output
+
+
+def test_it_prints_an_api_token_of_the_expert_that_works_and_replaces_the_last_one(client):
+    def printed_token(output: str) -> str:
+        line = next(line for line in output.splitlines() if "Jeton d'API de démo" in line)
+        return line.split(" : ", 1)[1].split(" ", 1)[0]
+
+    first = printed_token(demo())
+    def ask(token: str):
+        return client.get("/api/v1/token", headers={"Authorization": f"Bearer {token}"})
+
+    answer = ask(first)
+    assert answer.status_code == 200
+    assert answer.json()["user"] == "experte"
+    assert "time_entries:write" in answer.json()["scopes"]
+    second = printed_token(demo())
+    assert second != first
+    assert (
+        client.get("/api/v1/token", headers={"Authorization": f"Bearer {first}"}).status_code == 401
+    )

@@ -403,3 +403,13 @@ def test_the_admin_unlocks_a_period_only_with_a_reason_and_keeps_the_history(adm
     assert not PeriodLock.objects.exists()
     history = page_text(admin_client, "timesheets_periodlockevent_changelist")
     assert "Correction de la paie" in history
+
+
+def test_the_entry_list_shows_and_filters_where_entries_come_from(admin_client):
+    typed = TimeEntryFactory(date=JUNE)
+    imported = TimeEntryFactory(date=JUNE, source="toggl", external_id="tg-1001")
+    assert changelist_rows(admin_client, ENTRIES, "?source=toggl") == [imported]
+    assert changelist_rows(admin_client, ENTRIES, "?source=-") == [typed]
+    page = page_text(admin_client, ENTRIES)
+    assert "Toggl Track · tg-1001" in page
+    assert "espace de travail" in page

@@ -139,11 +139,30 @@ def test_the_csv_holds_the_same_changes(client, people):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Quand,Qui,Action,Mandat,Jour")
     assert lines[1:] == [
-        "2021-03-15 10:30,Système,suppression,MAN-AUD,2021-03-09,6.50,,Paie et DAS,",
+        "2021-03-15 10:30,Système,suppression,MAN-AUD,2021-03-09,6.50,,Paie et DAS,,,",
         "2021-03-15 10:30,Marie Tremblay,modification,MAN-AUD,2021-03-09,7.00,6.50,"
-        "Paie,Paie et DAS",
-        "2021-03-15 10:30,Marie Tremblay,ajout,MAN-AUD,2021-03-09,,7.00,,Paie",
+        "Paie,Paie et DAS,,",
+        "2021-03-15 10:30,Marie Tremblay,ajout,MAN-AUD,2021-03-09,,7.00,,Paie,,",
     ]
+
+
+def test_the_trail_shows_an_entrys_start_and_end_when_it_has_them(client, people):
+    entry = time_entry_record(
+        expert=people.expert,
+        mandate=MandateFactory(code="MAN-PLG"),
+        date=DAY,
+        start_time=dt.time(8, 30),
+        end_time=dt.time(12),
+        by=people.owner,
+    )
+    time_entry_update(entry=entry, start_time=dt.time(13), end_time=dt.time(17), by=people.owner)
+    with maintenance():
+        TimeEntryChange.objects.update(changed_at=dt.datetime(2021, 3, 15, 14, tzinfo=dt.UTC))
+    director = signed_in(client, people.director)
+    page = director.get(url("audit_trail"), query(people)).content.decode()
+    assert "(08:30–12:00)" in page and "(13:00–17:00)" in page
+    lines = director.get(url("audit_trail_csv"), query(people)).content.decode("utf-8-sig")
+    assert lines.splitlines()[1].endswith(",08:30–12:00,13:00–17:00")
 
 
 def test_a_comment_planted_as_a_formula_is_written_as_text_in_the_csv(client, people):
@@ -162,7 +181,7 @@ def test_a_comment_planted_as_a_formula_is_written_as_text_in_the_csv(client, pe
         TimeEntryChange.objects.update(changed_at=dt.datetime(2021, 3, 15, 14, tzinfo=dt.UTC))
     response = signed_in(client, people.director).get(url("audit_trail_csv"), query(people))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[1][2:] == ["ajout", "MAN-AUD", "2021-03-09", "", "7.00", "", "'" + planted]
+    assert rows[1][2:9] == ["ajout", "MAN-AUD", "2021-03-09", "", "7.00", "", "'" + planted]
 
 
 def test_the_expert_chooser_offers_only_the_experts_one_may_read(client, people):
