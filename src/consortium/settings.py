@@ -225,6 +225,9 @@ FISCAL_YEAR_START_MONTH = env_int("CONSORTIUM_FISCAL_YEAR_START_MONTH", 4)
 # this (utilisation = hours entered ÷ hours available).
 WORKDAY_HOURS = Decimal(env_str("CONSORTIUM_WORKDAY_HOURS", "7"))
 
+# A refused form (missing or stale security token) in the workspace's look, with a way back.
+CSRF_FAILURE_VIEW = "consortium.core.errors.csrf_failure"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

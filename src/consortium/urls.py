@@ -30,3 +30,7 @@ urlpatterns += i18n_patterns(
 
 # A database kept busy by another writer is a 503 "try again" even outside the views.
 handler500 = "consortium.core.errors.server_error"
+# The other error pages in the workspace's look, with a way back.
+handler400 = "consortium.core.errors.bad_request"
+handler403 = "consortium.core.errors.permission_denied"
+handler404 = "consortium.core.errors.page_not_found"
