@@ -24,9 +24,7 @@ def test_a_missing_page_leads_back_to_where_the_director_came_from(
     page.wait_for_url(mandates)
 
 
-def test_a_page_not_for_the_experts_role_says_so_and_fits_a_phone(
-    phone_page, signed_in, axe_check
-):
+def test_a_page_not_for_the_experts_role_says_so_and_fits_a_phone(phone_page, signed_in, axe_check):
     signed_in(phone_page, make_people().owner)
 
     response = phone_page.goto(reverse("timesheets:period_lock_list"))

@@ -107,6 +107,7 @@ def test_it_prints_an_api_token_of_the_expert_that_works_and_replaces_the_last_o
         return line.split(" : ", 1)[1].split(" ", 1)[0]
 
     first = printed_token(demo())
+
     def ask(token: str):
         return client.get("/api/v1/token", headers={"Authorization": f"Bearer {token}"})
 
