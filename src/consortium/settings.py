@@ -220,6 +220,9 @@ CONTENT_SECURITY_POLICY = {
 # The month the fiscal year starts in (1-12): April by default, so "2020-2021" is
 # 2020-04-01..2021-03-31.
 FISCAL_YEAR_START_MONTH = env_int("CONSORTIUM_FISCAL_YEAR_START_MONTH", 4)
+# Days after a period's end during which it cannot be locked yet, so that experts may still enter
+# its last days (Kimai's grace period); a period that reaches into the current week never can.
+PERIOD_LOCK_GRACE_DAYS = env_int("CONSORTIUM_LOCK_GRACE_DAYS", 3)
 
 # The standard working day: an expert's available hours are the weekdays they are employed times
 # this (utilisation = hours entered ÷ hours available).

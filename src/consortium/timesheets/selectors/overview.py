@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 
 from consortium.core.fiscal_years import Period, fiscal_year_months
 from consortium.core.locks import locked_ranges
+from consortium.core.weeks import week_start_of
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
 
 
@@ -73,3 +74,72 @@ def fiscal_year_overview(year: Period) -> YearOverview:
         hours=sum((month.hours for month in overview), Decimal(0)),
         weeks_awaiting=awaiting["year"],
     )
+
+
+@dataclass(frozen=True)
+class AwaitingWeek:
+    expert: str
+    week_start: dt.date
+    hours: Decimal
+
+
+@dataclass(frozen=True)
+class LockWarnings:
+    """What finance should know before locking [start, end]: the weeks touching it still
+    waiting for approval, and the earlier months of its fiscal year with hours left open."""
+
+    awaiting: list[AwaitingWeek]
+    open_before: list[Period]
+
+    def __bool__(self) -> bool:
+        return bool(self.awaiting or self.open_before)
+
+
+def lock_warnings(start: dt.date, end: dt.date, year: Period) -> LockWarnings:
+    """Four queries at most: the submitted weeks touching the period with their experts, their
+    hours, the days of `year` before `start` that have hours, and the locks of those months."""
+    weeks = (
+        TimesheetWeek.objects.filter(
+            status=WeekStatus.SUBMITTED,
+            week_start__range=(start - dt.timedelta(days=6), end),
+        )
+        .select_related("expert")
+        .order_by("week_start", "expert__last_name", "expert__first_name")
+    )
+    weeks = list(weeks)
+    hours: dict[tuple[int, dt.date], Decimal] = {}
+    if weeks:
+        by_day = (
+            TimeEntry.objects.filter(
+                expert_id__in={week.expert_id for week in weeks},
+                date__range=(weeks[0].week_start, weeks[-1].week_start + dt.timedelta(days=6)),
+            )
+            .values_list("expert_id", "date")
+            .annotate(total=Sum("hours"))
+            .order_by()
+        )
+        for expert_id, day, total in by_day:
+            key = (expert_id, week_start_of(day))
+            hours[key] = hours.get(key, Decimal(0)) + total
+    awaiting = [
+        AwaitingWeek(
+            week.expert.full_name,
+            week.week_start,
+            hours.get((week.expert_id, week.week_start), Decimal(0)),
+        )
+        for week in weeks
+    ]
+    earlier = [month for month in fiscal_year_months(year) if month.end < start]
+    open_before: list[Period] = []
+    if earlier:
+        days = set(
+            TimeEntry.objects.filter(date__range=(year.start, start - dt.timedelta(days=1)))
+            .values_list("date", flat=True)
+            .distinct()
+        )
+        locks = locked_ranges(year.start, start - dt.timedelta(days=1))
+        for month in earlier:
+            locked = any(first <= month.start and month.end <= last for first, last in locks)
+            if not locked and any(month.start <= day <= month.end for day in days):
+                open_before.append(month)
+    return LockWarnings(awaiting=awaiting, open_before=open_before)

@@ -2,13 +2,17 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access import can_lock_periods
 from consortium.core.fiscal_years import fiscal_year_bounds, month_period
+from consortium.core.formatting import long_date
 from consortium.core.models import FiscalYear
+from consortium.core.weeks import week_start_of
 from consortium.timesheets.models import LockAction, PeriodKind, PeriodLock, PeriodLockEvent
 
 
@@ -24,7 +28,8 @@ def period_lock(
     """Lock a month (any day of it) or a fiscal year ("2020-2021") against changes.
 
     `by`: who locks it, refused unless finance or an administrator; None: the system (demo,
-    imports).
+    imports). A person cannot lock a period before `first_lock_day` of its end: its last
+    week and the grace period stay open to the experts.
     """
     _check_may_lock(by)
     if kind == PeriodKind.MONTH:
@@ -45,6 +50,16 @@ def period_lock(
         raise ValidationError({"kind": _("Type de période inconnu : %(kind)s") % {"kind": kind}})
     if PeriodLock.objects.filter(start__lte=start, end__gte=end).exists():
         raise ValidationError(_("Cette période est déjà verrouillée."))
+    lockable_from = first_lock_day(end)
+    if by is not None and timezone.localdate() < lockable_from:
+        raise ValidationError(
+            _(
+                "Cette période ne peut être verrouillée avant le %(day)s : ses derniers jours "
+                "restent ouverts à la saisie jusqu'à la fin de leur semaine et %(grace)s jours "
+                "de plus (délai de grâce)."
+            )
+            % {"day": long_date(lockable_from), "grace": settings.PERIOD_LOCK_GRACE_DAYS}
+        )
     lock = PeriodLock(
         kind=kind, start=start, end=end, fiscal_year=year, locked_by=by, reason=reason
     )
@@ -52,6 +67,14 @@ def period_lock(
     lock.save()
     _record(lock, LockAction.LOCKED, by=by, reason=reason)
     return lock
+
+
+def first_lock_day(end: dt.date) -> dt.date:
+    """The first day a period ending on `end` may be locked: once the week of its last day is
+    over (its expert may still be entering that week) and the grace period has passed."""
+    week_over = week_start_of(end) + dt.timedelta(days=7)
+    grace_over = end + dt.timedelta(days=settings.PERIOD_LOCK_GRACE_DAYS + 1)
+    return max(week_over, grace_over)
 
 
 @transaction.atomic

@@ -25,6 +25,7 @@ from consortium.accounts.access import (
     week_for_approval,
 )
 from consortium.accounts.models import RoleKind
+from consortium.core.locks import locked_ranges
 from consortium.staff.models import Expert
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
 from consortium.timesheets.selectors import review
@@ -55,6 +56,14 @@ class WeekReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         help_text=gettext_lazy("L'expert verra ce motif et pourra corriger sa semaine."),
+    )
+    # Asked only when the week touches a locked period (`_locked_part`): its expert cannot
+    # correct those days until finance unlocks them.
+    understood = forms.BooleanField(
+        label=gettext_lazy(
+            "Je comprends que l'expert ne pourra pas corriger les jours verrouillés."
+        ),
+        required=False,
     )
 
 
@@ -113,6 +122,17 @@ def approval_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _locked_part(week: TimesheetWeek) -> tuple[dt.date, dt.date] | None:
+    """The days of the week a lock covers, as (first, last), or None."""
+    sunday = week.week_start + dt.timedelta(days=6)
+    days = [
+        day
+        for start, end in locked_ranges(week.week_start, sunday)
+        for day in (max(start, week.week_start), min(end, sunday))
+    ]
+    return (min(days), max(days)) if days else None
+
+
 def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = None) -> dict:
     history_url = reverse("timesheets:audit_trail")
     history_query = f"?expert={week.expert_id}&du={week.week_start.isoformat()}"
@@ -126,6 +146,7 @@ def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = No
         "history_url": history_url + history_query,
         "is_submitted": week.status == WeekStatus.SUBMITTED,
         "is_approved": week.status == WeekStatus.APPROVED,
+        "locked_part": _locked_part(week),
     }
 
 
@@ -160,6 +181,14 @@ def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
 def week_return(request: HttpRequest, week_id: int) -> HttpResponse:
     week = week_for_approval(request.user, week_id, among=TimesheetWeek.objects.all())
     form = WeekReturnForm(request.POST)
+    if form.is_valid() and _locked_part(week) and not form.cleaned_data["understood"]:
+        form.add_error(
+            "understood",
+            _(
+                "Cette semaine touche une période verrouillée : confirmez que vous la renvoyez "
+                "quand même."
+            ),
+        )
     if form.is_valid():
         try:
             week_services.week_return(

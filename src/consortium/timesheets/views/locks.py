@@ -22,12 +22,15 @@ from consortium.core.fiscal_years import (
     fiscal_year_bounds,
     fiscal_year_name_for,
     fiscal_year_period,
+    month_period,
 )
 from consortium.core.forms import SupportedDateField, add_service_errors
 from consortium.core.models import FiscalYear
 from consortium.timesheets.models import PeriodKind, PeriodLock, PeriodLockEvent
-from consortium.timesheets.selectors.overview import fiscal_year_overview
+from consortium.timesheets.selectors.overview import fiscal_year_overview, lock_warnings
 from consortium.timesheets.services import locks as lock_services
+
+MONTH_FORMAT_MESSAGE = gettext_lazy("Indiquez le mois sous la forme AAAA-MM, p. ex. 2026-11.")
 
 
 class PeriodLockForm(forms.Form):
@@ -36,12 +39,20 @@ class PeriodLockForm(forms.Form):
         choices=PeriodKind.choices,
         initial=PeriodKind.MONTH,
     )
+    # A text field, not the browser's month picker: Chromium's picker takes no typed
+    # "2026-11", which the help text promises.
     month = SupportedDateField(
         label=gettext_lazy("Mois"),
         required=False,
-        input_formats=["%Y-%m"],
-        widget=forms.DateInput(format="%Y-%m", attrs={"type": "month", "placeholder": "2020-06"}),
-        help_text=gettext_lazy("Pour un mois : AAAA-MM, p. ex. 2020-06."),
+        input_formats=["%Y-%m", "%Y-%m-%d", "%m/%Y"],
+        widget=forms.DateInput(
+            format="%Y-%m",
+            attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "2026-11"},
+        ),
+        help_text=gettext_lazy("Pour un mois : AAAA-MM, p. ex. 2026-11."),
+        error_messages={
+            "invalid": gettext_lazy("Indiquez le mois sous la forme AAAA-MM, p. ex. 2026-11.")
+        },
     )
     fiscal_year = forms.ChoiceField(
         label=gettext_lazy("Exercice financier"),
@@ -49,6 +60,8 @@ class PeriodLockForm(forms.Form):
         help_text=gettext_lazy("Pour un exercice complet."),
     )
     reason = forms.CharField(label=gettext_lazy("Motif"), required=False, max_length=255)
+    # Sent by the confirmation's "Verrouiller quand même": finance has read the warnings.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, fiscal_years: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -99,7 +112,12 @@ def _lock_label(lock: PeriodLock) -> str:
 
 
 def _render_page(
-    request: HttpRequest, form: PeriodLockForm | None = None, status: int = 200
+    request: HttpRequest,
+    form: PeriodLockForm | None = None,
+    status: int = 200,
+    *,
+    confirm_lock: dict | None = None,
+    confirm_unlock: dict | None = None,
 ) -> HttpResponse:
     today = timezone.localdate()
     year = _shown_year(request, today)
@@ -119,9 +137,21 @@ def _render_page(
             "overview": overview,
             "previous_year": fiscal_year_name_for(year.start - dt.timedelta(days=1)),
             "next_year": fiscal_year_name_for(year.end + dt.timedelta(days=1)),
+            "lockable_until": _lockable_until(today),
+            "confirm_lock": confirm_lock,
+            "confirm_unlock": confirm_unlock,
         },
         status=status,
     )
+
+
+def _lockable_until(today: dt.date) -> dt.date:
+    """The last day a period may end on to be locked today (`first_lock_day`), for the month
+    table's buttons: a week of days before today at most, searched back from today."""
+    day = today
+    while lock_services.first_lock_day(day) > today:
+        day -= dt.timedelta(days=1)
+    return day
 
 
 @role_required(RoleKind.FINANCE)
@@ -132,37 +162,63 @@ def period_lock_list(request: HttpRequest) -> HttpResponse:
 @role_required(RoleKind.FINANCE)
 @require_POST
 def period_lock(request: HttpRequest) -> HttpResponse:
+    """Lock the period the form names; with weeks still awaiting approval or earlier months left
+    open, first show them and ask to confirm."""
     form = PeriodLockForm(request.POST, fiscal_years=_fiscal_year_names(timezone.localdate()))
-    if form.is_valid():
-        data = form.cleaned_data
+    if not form.is_valid():
+        return _render_page(request, form, status=400)
+    data = form.cleaned_data
+    month = data["month"] if data["kind"] == PeriodKind.MONTH else None
+    fiscal_year = data["fiscal_year"] if data["kind"] == PeriodKind.FISCAL_YEAR else None
+    if not data["confirmed"]:
+        warnings = _warnings(month, fiscal_year)
+        if warnings:
+            return _render_page(request, form, confirm_lock={"warnings": warnings, "data": data})
+    try:
+        lock = lock_services.period_lock(
+            kind=data["kind"],
+            month=month,
+            fiscal_year=fiscal_year,
+            reason=data["reason"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render_page(request, form, status=400)
+    messages.success(
+        request, _("%(period)s : période verrouillée.") % {"period": _lock_label(lock)}
+    )
+    year = fiscal_year_name_for(lock.start)
+    return redirect(reverse("timesheets:period_lock_list") + f"?exercice={year}")
+
+
+def _warnings(month: dt.date | None, fiscal_year: str | None):
+    """What to confirm before locking the month or the fiscal year (None: a period unknown,
+    which the service refuses with its message)."""
+    if month is not None:
+        period = month_period(month.year, month.month)
+    else:
         try:
-            lock = lock_services.period_lock(
-                kind=data["kind"],
-                month=data["month"] if data["kind"] == PeriodKind.MONTH else None,
-                fiscal_year=data["fiscal_year"] if data["kind"] == PeriodKind.FISCAL_YEAR else None,
-                reason=data["reason"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(period)s : période verrouillée.") % {"period": _lock_label(lock)}
-            )
-            year = fiscal_year_name_for(lock.start)
-            return redirect(reverse("timesheets:period_lock_list") + f"?exercice={year}")
-    return _render_page(request, form, status=400)
+            period = fiscal_year_period(fiscal_year or "")
+        except ValueError:
+            return None
+    year = fiscal_year_period(fiscal_year_name_for(period.start))
+    return lock_warnings(period.start, period.end, year)
 
 
 @role_required(RoleKind.FINANCE)
 @require_POST
 def period_unlock(request: HttpRequest, lock_id: int) -> HttpResponse:
+    """Reopen a period: a reason first, then a confirmation (its hours become changeable)."""
     lock = get_object_or_404(PeriodLock.objects.select_related("fiscal_year"), pk=lock_id)
     label = _lock_label(lock)
-    try:
-        lock_services.period_unlock(
-            lock=lock, by=request.user, reason=request.POST.get("reason", "")[:255]
+    reason = request.POST.get("reason", "").strip()[:255]
+    if reason and request.POST.get("confirmed") != "1":
+        return _render_page(
+            request, confirm_unlock={"lock": lock, "label": label, "reason": reason}
         )
+    try:
+        lock_services.period_unlock(lock=lock, by=request.user, reason=reason)
     except PermissionDenied as error:
         messages.error(request, str(error))
     except ValidationError as error:

@@ -17,6 +17,7 @@ from consortium.testing.factories import (
 )
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
 from consortium.timesheets.services.entries import time_entry_record
+from consortium.timesheets.services.locks import period_lock
 from consortium.timesheets.services.weeks import week_approve, week_submit
 
 pytestmark = pytest.mark.django_db
@@ -236,7 +237,8 @@ def test_the_detail_speaks_english_under_en(client, people):
     assert 'lang="en"' in response.content.decode()
 
 
-DETAIL_QUERIES = 7
+# Session, user, roles, the week, its grid, its changes, the locks touching it, the locale's.
+DETAIL_QUERIES = 8
 
 
 def test_the_detail_costs_a_fixed_number_of_queries(client, people, django_assert_num_queries):
@@ -276,6 +278,26 @@ def test_the_director_returns_the_week_with_a_reason(client, people):
     assert messages_of(response) == ["Semaine de Marie Tremblay du 23 novembre renvoyée."]
     week.refresh_from_db()
     assert (week.status, week.reason) == (WeekStatus.RETURNED, "Il manque le vendredi.")
+
+
+def test_returning_a_week_in_a_locked_month_says_the_expert_cannot_correct_it(client, people):
+    week = submitted_week(people)
+    period_lock(kind="month", month=MONDAY)
+    director = signed_in(client, people.director)
+    page = director.get(url("approval_detail", week.pk)).content.decode()
+    assert (
+        "Cette semaine touche une période verrouillée (du 23 novembre au 29 novembre 2020)" in page
+    )
+    refused = director.post(url("week_return", week.pk), {"reason": "Il manque le vendredi."})
+    assert refused.status_code == 400
+    assert "confirmez que vous la renvoyez quand même" in refused.content.decode()
+    week.refresh_from_db()
+    assert week.status == WeekStatus.SUBMITTED
+    director.post(
+        url("week_return", week.pk), {"reason": "Il manque le vendredi.", "understood": "on"}
+    )
+    week.refresh_from_db()
+    assert week.status == WeekStatus.RETURNED
 
 
 def test_returning_a_week_needs_a_reason(client, people):

@@ -4,13 +4,14 @@ import datetime as dt
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from consortium.testing.factories import ExpertFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import PeriodKind, PeriodLock
-from consortium.timesheets.services.locks import period_lock, period_unlock
+from consortium.timesheets.services.locks import first_lock_day, period_lock, period_unlock
 
 pytestmark = pytest.mark.django_db
 YEAR = "2020-2021"
@@ -44,7 +45,7 @@ def test_finance_sees_the_locks_and_the_lock_form(client, people):
     assert "Juin 2020" in page
     assert ">Déverrouiller</button>" in page
     assert ">Verrouiller</button>" in page
-    assert 'type="month"' in page
+    assert 'placeholder="2026-11"' in page
     assert ">Mois</label>" in page
     assert ">Exercice financier</label>" in page
     assert '<option value="2020-2021">' in page
@@ -113,7 +114,13 @@ def test_a_month_lock_without_a_month_is_refused_in_the_form(client, people):
 def test_finance_unlocks_a_period_saying_why_and_the_page_shows_it(client, people):
     lock = period_lock(kind=PeriodKind.MONTH, month=dt.date(2020, 6, 1), by=people.finance)
     finance = signed_in(client, people.finance)
-    response = finance.post(url("period_unlock", lock.pk), {"reason": "Facture oubliée"})
+    asked = finance.post(url("period_unlock", lock.pk), {"reason": "Facture oubliée"})
+    assert asked.status_code == 200
+    assert "Déverrouiller Juin 2020 ?" in asked.content.decode()
+    assert PeriodLock.objects.exists()  # nothing happens before the confirmation
+    response = finance.post(
+        url("period_unlock", lock.pk), {"reason": "Facture oubliée", "confirmed": "1"}
+    )
     assert messages_of(response) == ["Juin 2020 : période déverrouillée."]
     assert not PeriodLock.objects.exists()
     page = finance.get(url("period_lock_list"), {"exercice": YEAR}).content.decode()
@@ -181,3 +188,89 @@ def test_the_page_costs_a_fixed_number_of_queries(client, people, django_assert_
     with django_assert_num_queries(PAGE_QUERIES):
         response = finance.get(url("period_lock_list"), {"exercice": YEAR})
     assert len(response.context["locks"]) == 9
+
+
+# --- guards -------------------------------------------------------------------------------------
+
+
+def test_the_month_field_takes_a_typed_year_and_month(client, people):
+    response = signed_in(client, people.finance).post(
+        url("period_lock"), {"kind": "month", "month": "2020-11"}
+    )
+    assert response.status_code == 302
+    assert PeriodLock.objects.get().start == dt.date(2020, 11, 1)
+
+
+def test_a_month_that_is_not_a_month_is_refused_with_the_format(client, people):
+    response = signed_in(client, people.finance).post(
+        url("period_lock"), {"kind": "month", "month": "novembre"}
+    )
+    assert response.status_code == 400
+    assert "Indiquez le mois sous la forme AAAA-MM, p. ex. 2026-11." in response.content.decode()
+
+
+def test_locking_a_month_with_weeks_awaiting_approval_lists_them_and_asks_first(client, people):
+    people.expert.first_name, people.expert.last_name = "Léa", "Roy"
+    people.expert.save()
+    TimeEntryFactory(expert=people.expert, date=dt.date(2020, 6, 30), hours="6.5")
+    submitted(people.expert, dt.date(2020, 6, 29))
+    finance = signed_in(client, people.finance)
+    asked = finance.post(url("period_lock"), {"kind": "month", "month": "2020-06"})
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "1 semaine de cette période attend encore une approbation" in page
+    monday = date_format(dt.date(2020, 6, 29), "SHORT_DATE_FORMAT")
+    assert '<th scope="row">Léa Roy</th><td>' + monday + "</td>" in page
+    assert ">6,50</td>" in page
+    assert not PeriodLock.objects.exists()
+    response = finance.post(
+        url("period_lock"), {"kind": "month", "month": "2020-06", "confirmed": "True"}
+    )
+    assert response.status_code == 302
+    assert PeriodLock.objects.get().start == dt.date(2020, 6, 1)
+
+
+def test_locking_a_month_while_an_earlier_one_stays_open_says_so(client, people):
+    TimeEntryFactory(expert=people.expert, date=dt.date(2020, 5, 12))
+    page = (
+        signed_in(client, people.finance)
+        .post(url("period_lock"), {"kind": "month", "month": "2020-06"})
+        .content.decode()
+    )
+    assert "Des mois antérieurs du même exercice restent ouverts : mai 2020." in page
+    assert not PeriodLock.objects.exists()
+
+
+def test_a_month_reaching_into_the_current_week_cannot_be_locked_yet(people, settings):
+    settings.PERIOD_LOCK_GRACE_DAYS = 3
+    today = timezone.localdate()
+    with pytest.raises(ValidationError) as refusal:
+        period_lock(kind=PeriodKind.MONTH, month=today, by=people.finance)
+    assert "ne peut être verrouillée avant le" in str(refusal.value)
+    assert not PeriodLock.objects.exists()
+    # The system (the demo) is not held to it.
+    period_lock(kind=PeriodKind.MONTH, month=today)
+
+
+@pytest.mark.parametrize(
+    ("end", "first_day"),
+    [
+        # Monday 30 November 2026 ends its month: its week ends Sunday 6 December.
+        (dt.date(2026, 11, 30), dt.date(2026, 12, 7)),
+        # Sunday 31 January 2027 ends its week: three days of grace after it.
+        (dt.date(2027, 1, 31), dt.date(2027, 2, 4)),
+    ],
+)
+def test_the_first_lock_day_waits_for_the_week_and_the_grace_period(settings, end, first_day):
+    settings.PERIOD_LOCK_GRACE_DAYS = 3
+    assert first_lock_day(end) == first_day
+
+
+def test_each_open_month_that_may_be_locked_has_its_own_button(client, people):
+    page = (
+        signed_in(client, people.finance)
+        .get(url("period_lock_list"), {"exercice": YEAR})
+        .content.decode()
+    )
+    assert 'aria-label="Verrouiller juin 2020"' in page
+    assert page.count('name="kind" value="month"') == 12
