@@ -62,7 +62,9 @@ from consortium.accounts.access.organisations import (
 )
 from consortium.accounts.access.periods import can_lock_periods
 from consortium.accounts.access.portal import (
+    CONTACT_INVITE_ROLES,
     is_member_contact,
+    may_invite_contacts,
     portal_organisation_for_change,
     portal_organisation_for_read,
     portal_organisations_visible_to,
@@ -93,6 +95,7 @@ from consortium.accounts.access.weeks import (
 )
 
 __all__ = [
+    "CONTACT_INVITE_ROLES",
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
@@ -122,6 +125,7 @@ __all__ = [
     "mandates_visible_to",
     "may_approve_weeks",
     "may_change_invoices",
+    "may_invite_contacts",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",
