@@ -44,8 +44,10 @@ from consortium.accounts.access.invoices import (
     invoice_for_change,
     invoice_for_read,
     invoices_changeable_by,
+    invoices_of_portal_organisation,
     invoices_visible_to,
     may_change_invoices,
+    portal_invoice_for_read,
 )
 from consortium.accounts.access.mandates import (
     MANDATE_CHANGE_ROLES,
@@ -117,6 +119,7 @@ __all__ = [
     "invoice_for_change",
     "invoice_for_read",
     "invoices_changeable_by",
+    "invoices_of_portal_organisation",
     "invoices_visible_to",
     "is_member_contact",
     "mandate_for_change",
@@ -129,6 +132,7 @@ __all__ = [
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",
+    "portal_invoice_for_read",
     "portal_organisation_for_change",
     "portal_organisation_for_read",
     "portal_organisations_visible_to",

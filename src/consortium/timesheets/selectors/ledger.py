@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, Min, OuterRef
+from django.db.models import DateField, Exists, Min, OuterRef, QuerySet
+from django.db.models.functions import Cast
 
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
 from consortium.core.models import FiscalYear
@@ -73,3 +74,16 @@ def stored_fiscal_years_with_hours() -> list[str]:
         .order_by("-start_date")
         .values_list("name", flat=True)
     )
+
+
+def approved_time_entries(entries: QuerySet[TimeEntry]) -> QuerySet[TimeEntry]:
+    """The entries of `entries` whose expert's week is approved: the hours that count for the
+    member (the portal) as for billing (`billing.services.drafting`). Still one SQL statement:
+    an EXISTS on the week that holds each entry's day."""
+    approved_week = TimesheetWeek.objects.filter(
+        expert_id=OuterRef("expert_id"),
+        status=WeekStatus.APPROVED,
+        week_start__lte=OuterRef("date"),
+        week_start__gte=Cast(OuterRef("date") - dt.timedelta(days=6), DateField()),
+    )
+    return entries.filter(Exists(approved_week))
