@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
+    CharField,
     DecimalField,
     F,
+    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -20,7 +22,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 
 from consortium.accounts.access import invoices_of_portal_organisation
 from consortium.billing.models import Invoice, InvoiceKind, InvoiceStatus
@@ -35,6 +37,21 @@ from consortium.timesheets.selectors.ledger import approved_time_entries
 
 HOURS = DecimalField(max_digits=12, decimal_places=2)
 LATEST_INVOICES = 5
+
+
+class _MonthOf(Func):
+    """A date column's month as "YYYY-MM", with the database's own functions (TruncMonth calls
+    Python once per row on SQLite)."""
+
+    arity = 1
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "to_char(%(expressions)s, 'YYYY-MM')"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 def portal_fiscal_years(today: dt.date) -> list[str]:
@@ -90,7 +107,7 @@ def services_by_month(organisation: Organisation, year: Period) -> ServicesTable
     names of the experts who gave them. Two queries: the mandates, then the hours — one SQL
     GROUP BY mandate × month × expert for the whole table."""
     months = fiscal_year_months(year)
-    index = {month.start: position for position, month in enumerate(months)}
+    index = {f"{month.start:%Y-%m}": position for position, month in enumerate(months)}
     mandates = (
         Mandate.objects.filter(organisation=organisation, start__lte=year.end)
         .filter(Q(end__isnull=True) | Q(end__gte=year.start))
@@ -104,7 +121,7 @@ def services_by_month(organisation: Organisation, year: Period) -> ServicesTable
                 mandate__organisation=organisation, date__range=(year.start, year.end)
             )
         )
-        .annotate(month=TruncMonth("date"))
+        .annotate(month=_MonthOf("date"))
         .order_by()
         .values("mandate_id", "month", "expert__first_name", "expert__last_name")
         .annotate(total=Sum("hours"))
@@ -113,9 +130,7 @@ def services_by_month(organisation: Organisation, year: Period) -> ServicesTable
         line = rows.get(row["mandate_id"])
         if line is None:  # hours outside the mandate's dates: the ledger allows none, but still
             continue
-        month = row["month"]
-        month = month.date() if isinstance(month, dt.datetime) else month
-        line.months[index[month]] += row["total"]
+        line.months[index[row["month"]]] += row["total"]
         line.total += row["total"]
         name = f"{row['expert__first_name']} {row['expert__last_name']}".strip()
         if name not in line.experts:
