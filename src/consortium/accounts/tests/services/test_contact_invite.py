@@ -120,3 +120,11 @@ def test_the_link_sets_a_password_once_and_lands_on_the_portal(
     client.logout()
     again = client.get(link, follow=True)
     assert "Ce lien n'est plus valide" in again.text
+
+
+def test_the_link_expires(client, settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(OrganisationFactory())
+    settings.PASSWORD_RESET_TIMEOUT = -1  # every token is already too old
+    page = client.get(_link(mail.outbox[0].body), follow=True)
+    assert "Ce lien n'est plus valide" in page.text
