@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
 export CONSORTIUM_DEMO ?= 1
 
 .PHONY: install demo serve dev static wrk test test-browser chromium lint bench bench-import bench-kpis bench-admin \
-	bench-report bench-pages bench-load bench-integrity bench-billing bench-billing-documents bench-api docs \
+	bench-report bench-pages bench-portal bench-load bench-integrity bench-billing bench-billing-documents bench-api docs \
 	screenshots messages clean
 
 PO := $(wildcard src/consortium/locale/*/LC_MESSAGES/django.po src/consortium/*/locale/*/LC_MESSAGES/django.po)
@@ -87,7 +87,7 @@ messages: install
 	cd src/consortium && ../../$(BIN)/consortium makemessages --locale en --no-obsolete
 	$(BIN)/pybabel compile -d src/consortium/locale -D django
 
-bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-load bench-billing bench-api
+bench: bench-import bench-kpis bench-admin bench-report bench-pages bench-portal bench-load bench-billing bench-api
 
 bench-import: install
 	$(BIN)/python benchmarks/bench_import.py
@@ -109,6 +109,10 @@ bench-billing-documents: install
 # Server time and queries of each page, in-process, on the demo (var/bench/pages/).
 bench-pages: install
 	$(BIN)/python benchmarks/bench_pages.py
+
+# Server time and queries of each member portal page, signed in as `membre` (var/bench/web/).
+bench-portal: install
+	$(BIN)/python benchmarks/bench_portal.py
 
 # 20 signed-in users at once (wrk), runserver then the production server, on the same demo.
 bench-load: install wrk

@@ -158,11 +158,24 @@ PRIVACY_OFFICER_NAME = env_str("CONSORTIUM_PRIVACY_OFFICER_NAME", "")
 PRIVACY_OFFICER_EMAIL = env_str("CONSORTIUM_PRIVACY_OFFICER_EMAIL", "")
 LOGIN_RECORDS_DAYS = env_int("CONSORTIUM_LOGIN_RECORDS_DAYS", 90)
 
-# Password reset mail goes to the console unless a deployment names a real backend.
+# Mail (password resets, portal invitations): SMTP when a deployment names its server
+# (CONSORTIUM_EMAIL_HOST…), the console otherwise (the demo, development).
+# CONSORTIUM_EMAIL_BACKEND still overrides either.
+# Where the site is served, for the links mail carries (an invitation's).
+SITE_URL = env_str("CONSORTIUM_SITE_URL", "http://127.0.0.1:8000")
+EMAIL_HOST = env_str("CONSORTIUM_EMAIL_HOST", "")
+EMAIL_PORT = env_int("CONSORTIUM_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("CONSORTIUM_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("CONSORTIUM_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CONSORTIUM_EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = 20
 EMAIL_BACKEND = env_str(
-    "CONSORTIUM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "CONSORTIUM_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST and not DEMO
+    else "django.core.mail.backends.console.EmailBackend",
 )
-DEFAULT_FROM_EMAIL = env_str("CONSORTIUM_FROM_EMAIL", "consortium@localhost")
+DEFAULT_FROM_EMAIL = env_str("CONSORTIUM_DEFAULT_FROM_EMAIL", "consortium@localhost")
 
 # French first (Quebec's Charter of the French language), English second.
 LANGUAGE_CODE = "fr"

@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("tableau-de-bord/", include("consortium.dashboards.urls")),
     path("rapports/", include("consortium.reports.urls")),
     path("facturation/", include("consortium.billing.urls")),
+    # The tools' portal pages (`portail/<slug>/`) go above this line: the portal's `<code>/`
+    # would take their slug for an organisation's code.
     path("portail/", include("consortium.portal.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),

@@ -1,14 +1,25 @@
-"""Giving and taking away roles."""
+"""Giving and taking away roles; inviting and removing member organisations' contacts."""
 
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from consortium.accounts.models import RoleKind, StaffRole
+from consortium.accounts.models import MemberContact, RoleKind, StaffRole
 from consortium.core.services import row_save
+from consortium.members.models import Organisation
 from consortium.staff.models import Department
 
 
@@ -70,3 +81,119 @@ def staff_role_update(
 @transaction.atomic
 def staff_role_remove(*, user, role: str) -> None:
     StaffRole.objects.filter(user=user, role=role).delete()
+
+
+# --- Member contacts (the portal's people) ---------------------------------------------------
+
+
+def _invitation_link(user, language: str) -> str:
+    """The address where the invited person chooses a password: Django's password-reset token,
+    so the link works once (setting a password changes what it signs) and expires after
+    PASSWORD_RESET_TIMEOUT."""
+    with translation.override(language):
+        path = reverse(
+            "accounts:contact_welcome",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _invitation_send(contact: MemberContact, user_id: int) -> None:
+    user = get_user_model().objects.get(pk=user_id)
+    organisation = contact.organisation
+    language = organisation.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "user": user,
+            "organisation": organisation,
+            "link": _invitation_link(user, language),
+            "first_time": not user.has_usable_password(),
+        }
+        subject = render_to_string("registration/contact_invitation_subject.txt", context)
+        body = render_to_string("registration/contact_invitation_email.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+def _contact_user(*, email: str, first_name: str, last_name: str):
+    """The user with this e-mail (a contact may represent several organisations), else a new
+    one who signs in with the e-mail and has no password until they choose one."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        user = User.objects.filter(username=email.lower()).first()
+    if user is None:
+        user = User(username=email.lower(), email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        return user
+    if user.is_superuser or StaffRole.objects.filter(user=user).exists():
+        raise ValidationError(
+            {
+                "email": _(
+                    "Cette adresse est celle d'un membre du personnel : un compte du personnel "
+                    "ne peut pas représenter une organisation."
+                )
+            }
+        )
+    return user
+
+
+@transaction.atomic
+def contact_invite(
+    *,
+    organisation: Organisation,
+    email: str,
+    first_name: str,
+    last_name: str,
+    title: str = "",
+    by=None,
+) -> MemberContact:
+    """Make the person with this e-mail a contact of `organisation` and e-mail them, in the
+    organisation's language, a link to choose a password (sent once the transaction commits).
+    Refuses a staff member's address and a person who already represents the organisation."""
+    email = (email or "").strip()
+    if not email:
+        raise ValidationError({"email": _("Indiquez l'adresse courriel de la personne.")})
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError(
+            {"email": _("« %(email)s » n'est pas une adresse courriel valide.") % {"email": email}}
+        ) from None
+    user = _contact_user(email=email, first_name=first_name.strip(), last_name=last_name.strip())
+    if MemberContact.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError(
+            {
+                "email": _("%(email)s représente déjà %(organisation)s.")
+                % {"email": email, "organisation": organisation.name}
+            }
+        )
+    contact = row_save(
+        MemberContact(),
+        user=user,
+        organisation=organisation,
+        title=title.strip(),
+        invited_by=by,
+        invited_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: _invitation_send(contact, user.pk))
+    return contact
+
+
+@transaction.atomic
+def contact_remove(*, contact: MemberContact, by=None) -> None:
+    """The person no longer represents the organisation; their account stays (they may represent
+    others, and what they did keeps its author), and signs in to nothing once they represent no
+    organisation (portal_required)."""
+    MemberContact.objects.filter(pk=contact.pk).delete()
+
+
+@transaction.atomic
+def contact_update(*, contact: MemberContact, title: str = "", by=None) -> MemberContact:
+    """Change the contact's fonction (who they are and whom they represent do not change)."""
+    contact = MemberContact.objects.select_for_update().get(pk=contact.pk)
+    return row_save(contact, title=title.strip())

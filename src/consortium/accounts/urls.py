@@ -1,4 +1,5 @@
-"""Signing in and out, and changing or resetting one's password (Django's own views)."""
+"""Signing in and out, and changing or resetting one's password (Django's own views); the link
+of a member contact's invitation, where they choose a password and land on the portal."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
@@ -49,5 +50,16 @@ urlpatterns = [
         "mot-de-passe/nouveau/termine/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    path(
+        "bienvenue/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            # The invited person chose their password: signed in, straight to their portal.
+            post_reset_login=True,
+            post_reset_login_backend="django.contrib.auth.backends.ModelBackend",
+            success_url=reverse_lazy("portal:home"),
+            extra_context={"invitation": True},
+        ),
+        name="contact_welcome",
     ),
 ]

@@ -2,7 +2,7 @@
 
 Extend PAGES as pages are built: (URL name, its arguments, who opens it). Arguments name
 objects of the scene below ("mandate", "organisation", "week"); who is `None` for signed out,
-or a name of `make_people()`.
+a name of `make_people()`, or "member": the organisation's contact on the portal.
 """
 
 import datetime as dt
@@ -13,9 +13,12 @@ from django.utils import timezone
 
 from consortium.testing.factories import (
     MandateFactory,
+    MemberContactFactory,
     OrganisationFactory,
     TimeEntryFactory,
     TimesheetWeekFactory,
+    UserFactory,
+    issued_invoice,
 )
 from consortium.testing.people import make_people
 
@@ -46,6 +49,13 @@ PAGES = [
     ("mandates:mandate_close", ("mandate",), "director"),
     ("members:organisation_list", (), "director"),
     ("members:organisation_detail", ("organisation",), "director"),
+    ("members:organisation_contact_invite", ("organisation",), "director"),
+    ("members:organisation_contact_remove", ("organisation", "contact"), "director"),
+    ("portal:overview", ("organisation",), "member"),
+    ("portal:services", ("organisation",), "member"),
+    ("portal:banks", ("organisation",), "member"),
+    ("portal:invoices", ("organisation",), "member"),
+    ("portal:documents", ("organisation",), "member"),
 ]
 
 
@@ -63,7 +73,16 @@ def _scene() -> tuple:
         status="submitted",
         submitted_at=timezone.now(),
     )
+    # The organisation's contact on the portal, with an invoice to read.
+    contact = MemberContactFactory(
+        organisation=organisation,
+        title="Directrice générale",
+        user=UserFactory(first_name="Nathalie", last_name="Bergeron", email="n@essai.example"),
+    )
+    people.member = contact.user
+    issued_invoice(organisation)
     objects = {
+        "contact": contact.pk,
         "mandate": mandate.code,
         "organisation": organisation.code,
         "week": week.pk,

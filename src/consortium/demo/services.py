@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from consortium.accounts.models import RoleKind
+from consortium.accounts.models import MemberContact, RoleKind
 from consortium.accounts.services import staff_role_assign
 from consortium.api.models import ApiToken, Scope
 from consortium.api.services import api_token_create, api_token_revoke
@@ -46,7 +46,11 @@ DEMO_ROLES: dict[str, tuple[str, Promise]] = {
     "communications": (RoleKind.COMMUNICATIONS, _("communications (rapport d'activités)")),
     DEMO_USERNAME: (RoleKind.ADMINISTRATOR, _("administration (tout, y compris /admin/)")),
 }
-DEMO_USERNAMES = tuple(DEMO_ROLES)
+# The member organisation's contact: no staff role, the member portal (`/portail/`).
+DEMO_MEMBER_USERNAME = "membre"
+DEMO_MEMBER_ORGANISATION = "MPEESAD"
+DEMO_MEMBER_TITLE = "Directrice générale"
+DEMO_USERNAMES = (*DEMO_ROLES, DEMO_MEMBER_USERNAME)
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,10 @@ class DemoLogin:
     """A login the demo prints: who signs in, as what, and as which expert (if any)."""
 
     user: AbstractUser
-    role: str
+    role: str  # "" for the member's contact: no staff role
     description: Promise
     expert: Expert | None = None
+    organisation: Organisation | None = None  # the one the member's contact represents
 
 
 @transaction.atomic
@@ -153,6 +158,9 @@ def demo_logins_ensure(
         if linked is not None:
             _link(user, linked)
         logins.append(DemoLogin(user=user, role=role, description=description, expert=linked))
+    member = _member_login(hashed)
+    if member is not None:
+        logins.append(member)
     return logins
 
 
@@ -178,3 +186,28 @@ def demo_api_token_issue() -> str | None:
     return api_token_create(
         user=user, name=DEMO_TOKEN_NAME, scopes=scopes, expires_at=expires_at
     ).secret
+
+
+def _member_login(hashed_password: str) -> DemoLogin | None:
+    """`membre`, the contact of the demo member organisation (MPEESAD) on the portal; none
+    while the registry has no such organisation (an empty database)."""
+    organisation = Organisation.objects.filter(code=DEMO_MEMBER_ORGANISATION).first()
+    if organisation is None:
+        return None
+    user = _demo_user(DEMO_MEMBER_USERNAME, hashed_password)
+    if not user.email:
+        user.first_name, user.last_name = "Nathalie", "Bergeron"
+        user.email = "membre@mpeesad.example"
+        user.save(update_fields=["first_name", "last_name", "email"])
+    MemberContact.objects.update_or_create(
+        user=user,
+        organisation=organisation,
+        defaults={"title": DEMO_MEMBER_TITLE},
+        create_defaults={"title": DEMO_MEMBER_TITLE, "invited_at": timezone.now()},
+    )
+    return DemoLogin(
+        user=user,
+        role="",
+        description=_("personne-ressource d'un membre (portail des membres)"),
+        organisation=organisation,
+    )

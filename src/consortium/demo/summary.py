@@ -56,6 +56,11 @@ def login_line(login, password: str) -> str:
             "expert": login.expert.full_name,
             "department": login.expert.department.name,
         }
+    if login.organisation is not None:
+        line += _(" : %(person)s, %(organisation)s") % {
+            "person": login.user.get_full_name(),
+            "organisation": login.organisation.name,
+        }
     return line
 
 

@@ -28,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
+from consortium.accounts.models import MemberContact
 from consortium.core.fiscal_years import Period, fiscal_year_name_for
 from consortium.mandates.models import Mandate
 from consortium.members.models import Membership, Organisation
@@ -157,3 +158,12 @@ def organisation_hours_by_fiscal_year(organisation: Organisation) -> list[tuple[
         (fiscal_year_name_for(dt.date(row["first_year"], start_month, 1)), row["hours"])
         for row in rows
     ]
+
+
+def organisation_contacts(organisation: Organisation) -> QuerySet[MemberContact]:
+    """The people who represent the organisation on the portal, by name: one query."""
+    return (
+        MemberContact.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )

@@ -1,22 +1,28 @@
 """Organisation pages: the list (filters, sorting, pages, exports) and an organisation's page."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.accounts.access import (
+    CONTACT_INVITE_ROLES,
     STAFF_ROLES,
     mandates_visible_to,
+    may_invite_contacts,
     organisation_for_read,
     organisations_visible_to,
     request_roles,
     role_required,
 )
+from consortium.accounts.services import contact_invite, contact_remove
 from consortium.core.charts import cached_chart, hours_by_period_chart
 from consortium.core.exports import FORMATS, Column, Kind, export_response
 from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
+from consortium.core.forms import add_service_errors
 from consortium.core.listing import (
     SortColumn,
     page_links,
@@ -27,9 +33,11 @@ from consortium.core.listing import (
 )
 from consortium.mandates.selectors import budget_state, with_hours
 from consortium.members.filters import OrganisationFilter
+from consortium.members.forms import ContactInviteForm
 from consortium.members.models import LegalForm, MemberCategory, Region
 from consortium.members.selectors import (
     organisation_affiliates,
+    organisation_contacts,
     organisation_detail_rows,
     organisation_export_rows,
     organisation_hours_by_fiscal_year,
@@ -152,5 +160,65 @@ def organisation_detail(request: HttpRequest, code: str) -> HttpResponse:
             "mandates": mandates,
             "years": years,
             "chart": chart,
+            "contacts": organisation_contacts(organisation),
+            "may_invite": may_invite_contacts(request.user, roles=roles),
         },
+    )
+
+
+def _organisation_for_contacts(request: HttpRequest, code: str):
+    """The organisation whose contacts the user changes: 404 outside their reach, 403 for a
+    role that reads it but invites nobody."""
+    roles = request_roles(request)
+    organisation = organisation_for_read(request.user, code, roles=roles)
+    if not may_invite_contacts(request.user, roles=roles):
+        raise PermissionDenied
+    return organisation
+
+
+@role_required(*CONTACT_INVITE_ROLES)
+def organisation_contact_invite(request: HttpRequest, code: str) -> HttpResponse:
+    """Invite a person to represent the organisation on the portal (an e-mail with the link
+    where they choose a password)."""
+    organisation = _organisation_for_contacts(request, code)
+    form = ContactInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = contact_invite(
+                organisation=organisation, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s est invitée ou invité : le courriel part à %(email)s.")
+                % {"name": contact.user.get_full_name(), "email": contact.user.email},
+            )
+            return redirect("members:organisation_detail", code=organisation.code)
+    return render(
+        request,
+        "members/contact_invite.html",
+        {"organisation": organisation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@role_required(*CONTACT_INVITE_ROLES)
+def organisation_contact_remove(request: HttpRequest, code: str, contact_id: int) -> HttpResponse:
+    """Remove a contact, after a confirmation page of its own."""
+    organisation = _organisation_for_contacts(request, code)
+    contact = get_object_or_404(organisation_contacts(organisation), pk=contact_id)
+    if request.method == "POST":
+        contact_remove(contact=contact, by=request.user)
+        messages.success(
+            request,
+            _("%(name)s ne représente plus %(organisation)s.")
+            % {"name": contact.user.get_full_name(), "organisation": organisation.name},
+        )
+        return redirect("members:organisation_detail", code=organisation.code)
+    return render(
+        request,
+        "members/contact_remove.html",
+        {"organisation": organisation, "contact": contact},
     )

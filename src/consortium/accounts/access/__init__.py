@@ -44,8 +44,10 @@ from consortium.accounts.access.invoices import (
     invoice_for_change,
     invoice_for_read,
     invoices_changeable_by,
+    invoices_of_portal_organisation,
     invoices_visible_to,
     may_change_invoices,
+    portal_invoice_for_read,
 )
 from consortium.accounts.access.mandates import (
     MANDATE_CHANGE_ROLES,
@@ -62,7 +64,9 @@ from consortium.accounts.access.organisations import (
 )
 from consortium.accounts.access.periods import can_lock_periods
 from consortium.accounts.access.portal import (
+    CONTACT_INVITE_ROLES,
     is_member_contact,
+    may_invite_contacts,
     portal_organisation_for_change,
     portal_organisation_for_read,
     portal_organisations_visible_to,
@@ -93,6 +97,7 @@ from consortium.accounts.access.weeks import (
 )
 
 __all__ = [
+    "CONTACT_INVITE_ROLES",
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
@@ -114,6 +119,7 @@ __all__ = [
     "invoice_for_change",
     "invoice_for_read",
     "invoices_changeable_by",
+    "invoices_of_portal_organisation",
     "invoices_visible_to",
     "is_member_contact",
     "mandate_for_change",
@@ -122,9 +128,11 @@ __all__ = [
     "mandates_visible_to",
     "may_approve_weeks",
     "may_change_invoices",
+    "may_invite_contacts",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",
+    "portal_invoice_for_read",
     "portal_organisation_for_change",
     "portal_organisation_for_read",
     "portal_organisations_visible_to",

@@ -5,6 +5,8 @@ Finance and administrators read and change every invoice. A director reads the i
 departments' mandates (a document with a line on a mandate of a department they direct, or a
 credit note of such an invoice) and changes none. Experts, communications and users without a
 role see none: the pages are refused them by the role gate (403), `INVOICE_READ_ROLES`.
+A member's contact reads, on the portal, the issued documents billed to an organisation they
+represent (`invoices_of_portal_organisation`, `portal_invoice_for_read`).
 
 `accounts` sits below billing and never imports it: the caller hands the invoices to narrow
 (`among=Invoice.objects.all()`) and gets them back narrowed, still one SQL statement. The
@@ -17,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from consortium.accounts.access.portal import represented_organisations
 from consortium.accounts.access.reach import directed_departments, first_or_404
 from consortium.accounts.access.roles import roles_of
 from consortium.accounts.models import RoleKind
@@ -78,3 +81,26 @@ def invoice_for_change(
     if not may_change_invoices(held):
         raise PermissionDenied
     return invoice
+
+
+# Billing's InvoiceStatus.DRAFT (accounts never imports billing): a draft is nobody's but finance's.
+_DRAFT = "draft"
+
+
+def invoices_of_portal_organisation(user, organisation, *, among: QuerySet) -> QuerySet:
+    """The issued invoices and credit notes of `among` billed to `organisation` (the payer), if
+    `user` represents it on the portal; never a draft; none for anyone else — a federation's
+    contact does not read its enterprises' invoices. Still one SQL statement."""
+    return among.filter(
+        organisation=organisation, organisation_id__in=represented_organisations(user)
+    ).exclude(status=_DRAFT)
+
+
+def portal_invoice_for_read(user, organisation, number: str, *, among: QuerySet) -> Model:
+    """The issued invoice or credit note numbered `number` of `organisation`, if `user`
+    represents it; else 404 (a draft, another organisation's document, or none)."""
+    return first_or_404(
+        invoices_of_portal_organisation(user, organisation, among=among),
+        _("Cette facture n'existe pas ou ne relève pas de vous."),
+        number=number,
+    )

@@ -5,7 +5,7 @@ is not told), staff included: the portal is the members' door, the workspace is 
 Every rule is one subquery on `MemberContact`, so narrowing a queryset costs no query of its own.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -14,11 +14,21 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from consortium.accounts.access.reach import first_or_404
-from consortium.accounts.models import MemberContact
+from consortium.accounts.access.roles import roles_of
+from consortium.accounts.models import MemberContact, RoleKind
 from consortium.accounts.selectors import is_signed_in
 from consortium.members.models import Organisation
 
 _PORTAL_ATTRIBUTE = "_consortium_portal_organisation_ids"
+
+# The staff who invite and remove an organisation's contacts (its page's "Personnes-ressources").
+CONTACT_INVITE_ROLES = frozenset({RoleKind.DIRECTOR, RoleKind.ADMINISTRATOR})
+
+
+def may_invite_contacts(user, *, roles: Iterable[str] | None = None) -> bool:
+    """Whether `user` invites and removes organisations' contacts: a director or an
+    administrator (a superuser counts as one). One query unless `roles` is given."""
+    return bool(roles_of(user, roles) & CONTACT_INVITE_ROLES)
 
 
 def represented_organisations(user) -> QuerySet:

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, Min, OuterRef
+from django.db.models import Exists, Min, OuterRef, QuerySet
 
 from consortium.core.fiscal_years import fiscal_year_bounds, fiscal_year_name_for
 from consortium.core.models import FiscalYear
-from consortium.core.weeks import week_start_of
+from consortium.core.weeks import WeekStartOf, week_start_of
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
 
 
@@ -87,3 +87,15 @@ def stored_fiscal_years_with_hours() -> list[str]:
         .order_by("-start_date")
         .values_list("name", flat=True)
     )
+
+
+def approved_time_entries(entries: QuerySet[TimeEntry]) -> QuerySet[TimeEntry]:
+    """The entries of `entries` whose expert's week is approved: the hours that count for the
+    member (the portal) as for billing (`billing.services.drafting`). Still one SQL statement:
+    an EXISTS on the week that holds each entry's day (the unique expert × week index)."""
+    approved_week = TimesheetWeek.objects.filter(
+        expert_id=OuterRef("expert_id"),
+        week_start=WeekStartOf(OuterRef("date")),
+        status=WeekStatus.APPROVED,
+    )
+    return entries.filter(Exists(approved_week))

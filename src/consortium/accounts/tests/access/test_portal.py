@@ -64,3 +64,24 @@ def test_staff_and_strangers_reach_no_organisation_on_the_portal(scene):
         assert not portal_organisations_visible_to(user, federated=True).exists()
         with pytest.raises(Http404):
             portal_organisation_for_read(user, "ENT")
+
+
+def test_a_contact_reads_the_issued_invoices_of_their_organisation_only(scene):
+    from consortium.accounts.access import (
+        invoices_of_portal_organisation,
+        portal_invoice_for_read,
+    )
+    from consortium.testing.factories import InvoiceFactory, draft_invoice, issued_invoice
+
+    _federation, enterprise, other, owner, colleague, federation_contact, stranger = scene
+    issued = issued_invoice(enterprise)
+    draft_invoice(enterprise)
+    issued_invoice(other)
+    among = InvoiceFactory._meta.get_model_class().objects.all()  # accounts never imports billing
+    for user in (owner, colleague):
+        assert list(invoices_of_portal_organisation(user, enterprise, among=among)) == [issued]
+        assert portal_invoice_for_read(user, enterprise, issued.number, among=among) == issued
+    for user in (federation_contact, stranger):
+        assert not invoices_of_portal_organisation(user, enterprise, among=among).exists()
+        with pytest.raises(Http404):
+            portal_invoice_for_read(user, enterprise, issued.number, among=among)

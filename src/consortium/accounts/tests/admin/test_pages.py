@@ -51,3 +51,61 @@ def test_a_role_added_in_the_admin_is_saved_with_its_departments(admin_client):
     )
     assert response.status_code == 302
     assert list(StaffRole.objects.get(user=user).departments.all()) == [department]
+
+
+CONTACTS = "accounts_membercontact_changelist"
+
+
+def test_a_contact_added_in_the_admin_is_invited(admin_client, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from consortium.accounts.models import MemberContact
+    from consortium.testing.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(code="FJORD")
+    assert admin_client.get(admin_url("accounts_membercontact_add")).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            admin_url("accounts_membercontact_add"),
+            {
+                "organisation": organisation.pk,
+                "email": "rose@fjord.example",
+                "first_name": "Rose",
+                "last_name": "Gagnon",
+                "title": "Trésorière",
+            },
+        )
+    assert response.status_code == 302
+    contact = MemberContact.objects.get()
+    assert (contact.user.email, contact.title) == ("rose@fjord.example", "Trésorière")
+    assert mail.outbox[0].to == ["rose@fjord.example"]
+    assert "rose@fjord.example" in page_text(admin_client, CONTACTS)
+
+
+def test_the_admin_refuses_a_staff_member_as_a_contact_under_the_email(admin_client):
+    from consortium.testing.factories import OrganisationFactory
+
+    StaffRoleFactory(role="finance", user=UserFactory(email="finance@centre.example"))
+    response = admin_client.post(
+        admin_url("accounts_membercontact_add"),
+        {
+            "organisation": OrganisationFactory().pk,
+            "email": "finance@centre.example",
+            "first_name": "F",
+            "last_name": "G",
+        },
+    )
+    assert response.status_code == 200
+    assert "membre du personnel" in response.content.decode()
+
+
+def test_the_admin_changes_a_contacts_fonction(admin_client):
+    from consortium.testing.factories import MemberContactFactory
+
+    contact = MemberContactFactory(title="Trésorière")
+    response = admin_client.post(
+        admin_url("accounts_membercontact_change", contact.pk), {"title": "Présidente"}
+    )
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.title == "Présidente"

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from consortium.accounts.access import can_approve_for, can_lock_periods, directed_departments
+from consortium.accounts.models import MemberContact
 from consortium.accounts.selectors import expert_for_user, user_roles
 from consortium.demo.services import DEMO_USERNAMES
 from consortium.timesheets.models import TimeEntry
@@ -18,6 +19,7 @@ PRINTED_LOGINS = [
     "finances / consortium-demo — finances (verrouillage des périodes)",
     "communications / consortium-demo — communications (rapport d'activités)",
     "admin / consortium-demo — administration (tout, y compris /admin/)",
+    "membre / consortium-demo — personne-ressource d'un membre (portail des membres) : ",
 ]
 
 
@@ -74,6 +76,11 @@ def test_each_login_holds_its_role_and_signs_in_as_its_expert():
         assert not user(username).is_staff, username
     for username in ("finances", "communications", "admin"):
         assert expert_for_user(user(username)) is None, username
+    # The member's contact: no staff role, the portal of the demo member organisation.
+    membre = user("membre")
+    assert user_roles(membre) == set() and not membre.is_staff
+    [contact] = MemberContact.objects.filter(user=membre)
+    assert (contact.organisation.code, contact.title) == ("MPEESAD", "Directrice générale")
 
 
 def test_running_it_again_keeps_the_data_and_the_logins_that_work():

@@ -144,20 +144,21 @@ def test_the_page_takes_the_same_queries_however_much_data(
     client, scene, django_assert_num_queries
 ):
     signed_in(client, scene.people.owner)
-    # Session, user, roles, the organisation, its mandates, its hours by year, its memberships.
-    with django_assert_num_queries(7):
+    # Session, user, roles, the organisation, its mandates, its hours by year, its memberships,
+    # its contacts.
+    with django_assert_num_queries(8):
         client.get(url("members:organisation_detail", "FJORD"))
     for year in range(2015, 2020):
         mandate = MandateFactory(organisation=scene.organisation, department=scene.department)
         TimeEntryFactory(mandate=mandate, date=dt.date(year, 6, 1))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url("members:organisation_detail", "FJORD"))
     assert response.content.decode().count("/mandats/MAN") == 5
     # A federation adds its enterprises: a count and a page.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url("members:organisation_detail", "FED"))
     OrganisationFactory.create_batch(30, federation=scene.federation)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url("members:organisation_detail", "FED"))
 
 

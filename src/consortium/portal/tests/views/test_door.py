@@ -13,8 +13,8 @@ def test_a_contact_lands_on_the_portal_and_sees_their_organisation(client):
     contact = MemberContactFactory(organisation__name="Coop du Fjord")
     signed_in(client, contact.user)
     assert client.get(url("home")).url == url("portal:home")
-    response = client.get(url("portal:home"))
-    assert response.status_code == 200
+    response = client.get(url("portal:home"), follow=True)
+    assert response.redirect_chain[-1][0] == url("portal:overview", contact.organisation.code)
     assert "Coop du Fjord" in response.text
 
 
