@@ -131,8 +131,11 @@ def test_staff_read_the_plans_and_policies_but_contacts_do_not(client, organisat
     response = client.get(url("treasury:plan_list"))
     assert "Coopérative du Nord" in response.text
     assert "Sans plan" not in response.text
-    assert client.get(url("treasury:plan_detail", "COOPNORD")).status_code == 200
-    assert client.get(url("treasury:policy_detail", "COOPNORD", 1)).status_code == 200
+    detail = client.get(url("treasury:plan_detail", "COOPNORD"))
+    assert "Réserve = 140 000 $" in detail.text.replace("\u00a0", " ").replace("\u202f", " ")
+    policy = client.get(url("treasury:policy_detail", "COOPNORD", 1))
+    assert "Coopérative du Nord" in policy.text
+    assert "Placements autorisés" in policy.text
     assert client.get(url("treasury:policy_pdf", "COOPNORD", 1)).content.startswith(b"%PDF")
     signed_in(client, StaffRoleFactory(role="expert").user)
     assert client.get(url("treasury:plan_list")).status_code == 403
