@@ -17,6 +17,7 @@ from consortium.testing.factories import (
 from consortium.testing.web import signed_in, url
 from consortium.treasury.models import TreasuryPlan
 from consortium.treasury.selectors import latest_plan
+from consortium.treasury.services import investment_policy_adopt, investment_policy_draft
 from consortium.treasury.tests.world import seasonal_plan
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,50 @@ def test_a_plan_dated_today_is_offered_on_the_first_visit(client, owner):
     signed_in(client, owner)
     response = client.get(url("treasury_portal:plan_edit", "COOPNORD"))
     assert dt.date.today().replace(day=1).isoformat() in response.text
+
+
+def test_projects_are_changed_and_removed_and_their_errors_named(client, organisation, owner):
+    seasonal_plan(organisation, projects=2)
+    signed_in(client, owner)
+    data = {
+        "projects-TOTAL_FORMS": "3",
+        "projects-INITIAL_FORMS": "2",
+        "projects-0-name": "Projet 1",
+        "projects-0-amount": "12 500",
+        "projects-0-planned_on": "2027-06-01",
+        "projects-1-name": "Projet 2",
+        "projects-1-amount": "10000",
+        "projects-1-planned_on": "2028-06-01",
+        "projects-1-DELETE": "on",
+        "projects-2-name": "Fourgonnette",
+        "projects-2-amount": "zéro",
+        "projects-2-planned_on": "2027-01-01",
+    }
+    response = client.post(url("treasury_portal:plan_projects", "COOPNORD"), data)
+    assert response.status_code == 200
+    assert "Projet 3 — Montant : « zéro » n'est pas un montant." in plain(response.text)
+    data["projects-2-amount"] = "8 000"
+    response = client.post(url("treasury_portal:plan_projects", "COOPNORD"), data)
+    assert response.status_code == 302
+    projects = latest_plan(organisation).projects.all()
+    assert [(p.name, p.amount) for p in projects] == [
+        ("Fourgonnette", D("8000")),
+        ("Projet 1", D("12500")),
+    ]
+
+
+@pytest.mark.parametrize("projects", [2, 10])
+def test_the_policy_pages_make_the_same_queries_whatever_the_projects(
+    client, organisation, owner, projects, django_assert_num_queries
+):
+    plan = seasonal_plan(organisation, projects=projects)
+    draft = investment_policy_draft(organisation=organisation, by=None, language="fr", plan=plan)
+    investment_policy_adopt(policy=draft, by=None, adopted_on=dt.date(2026, 5, 1))
+    investment_policy_draft(organisation=organisation, by=None, language="fr", plan=plan)
+    signed_in(client, owner)
+    # session, user, represented ids, organisation, the policy, the roles
+    with django_assert_num_queries(6):
+        assert client.get(url("treasury_portal:policy_edit", "COOPNORD")).status_code == 200
+    with django_assert_num_queries(6):
+        response = client.get(url("treasury_portal:policy_detail", "COOPNORD", 1))
+        assert response.status_code == 200
