@@ -415,10 +415,10 @@ def project_horizon(as_of: dt.date, planned_on: dt.date) -> str:
     return "long"
 
 
-HORIZON_NAMES = {
-    "short": {"fr": "court terme (moins d'un an)", "en": "short term (under a year)"},
-    "medium": {"fr": "moyen terme (1 à 5 ans)", "en": "medium term (1 to 5 years)"},
-    "long": {"fr": "long terme (plus de 5 ans)", "en": "long term (over 5 years)"},
+EXCESS_LABELS = {
+    "short": {"fr": "Excédent à court terme", "en": "Short-term excess"},
+    "medium": {"fr": "Excédent à moyen terme", "en": "Medium-term excess"},
+    "long": {"fr": "Excédent à long terme", "en": "Long-term excess"},
 }
 
 
@@ -468,10 +468,8 @@ def liquidity_horizons(
             needs = " − ".join(
                 _minus(value, language) for value in [h.need.value for h in horizons] + [need]
             )
-            label = "Excédent" if language == "fr" else "Excess"
-            horizon = HORIZON_NAMES[key][language]
             excess_formulas[language] = (
-                f"{label} ({horizon}) = {_money(available, language)} − {needs} "
+                f"{EXCESS_LABELS[key][language]} = {_money(available, language)} − {needs} "
                 f"= {_money(excess, language)}"
             )
         allocated = min(remaining, need)

@@ -145,7 +145,21 @@ def draft_sections(figures: PlanFigures, organisation_name: str, language: str) 
                 "dont l'organisation n'aura pas besoin avant cinq ans."
             ),
         ]
-        risk_paragraphs += [item.reason() for item in figures.raises]
+        if figures.raises:
+            risk_paragraphs.append(
+                _("Facteurs de risque qui relèvent la cible : %(raises)s.")
+                % {"raises": " ; ".join(item.reason() for item in figures.raises)}
+            )
+        shortfall = -horizons["short"].excess.value
+        if shortfall > 0:
+            risk_paragraphs.append(
+                _(
+                    "Les liquidités disponibles ne couvrent pas le besoin à court terme : il "
+                    "manque %(shortfall)s. Tant que ce manque n'est pas comblé, aucune somme "
+                    "n'est placée à plus d'un an."
+                )
+                % {"shortfall": money(shortfall)}
+            )
         ranges = [
             [
                 _("Fonds à court terme"),

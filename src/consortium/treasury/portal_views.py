@@ -20,7 +20,7 @@ from consortium.core.charts import cached_chart
 from consortium.core.forms import add_service_errors
 from consortium.treasury import selectors, services
 from consortium.treasury.charts import balance_chart
-from consortium.treasury.figures import plan_figures
+from consortium.treasury.figures import plan_figures, project_horizon
 from consortium.treasury.forms import (
     MonthlyFlowsForm,
     PlanForm,
@@ -97,6 +97,10 @@ def plan(request: HttpRequest, code: str) -> HttpResponse:
             "plan": plan,
             "figures": figures,
             "months": months,
+            "projects": [
+                {"project": project, "horizon": project_horizon(plan.as_of, project.planned_on)}
+                for project in plan.projects.all()
+            ],
             "chart": chart,
             "steps": _steps(organisation, "plan", plan),
             "draft": selectors.draft_policy(organisation),

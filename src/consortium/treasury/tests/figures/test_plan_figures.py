@@ -97,8 +97,7 @@ def test_the_needs_and_excesses_by_horizon_never_count_a_dollar_twice():
     total = short.allocated + medium.allocated + long.allocated + figures.unallocated
     assert total == figures.available.value
     assert plain(long.excess.formula("fr")) == (
-        "Excédent (long terme (plus de 5 ans)) = 2 020 000 $ − 670 000 $ − 30 000 $ − 500 000 $ "
-        "= 820 000 $"
+        "Excédent à long terme = 2 020 000 $ − 670 000 $ − 30 000 $ − 500 000 $ = 820 000 $"
     )
 
 

@@ -114,3 +114,13 @@ def test_a_section_needs_a_paragraph(organisation):
 def test_without_a_plan_there_is_nothing_to_draft_from(organisation):
     with pytest.raises(ValidationError, match="plan de trésorerie"):
         investment_policy_draft(organisation=organisation, by=None, language="fr", plan=None)
+
+
+def test_the_risk_profile_names_the_raises_and_the_short_term_shortfall(organisation):
+    draft = draft_of(organisation)
+    risk = next(s for s in draft.content if s["key"] == "risk_profile")
+    text = " ".join(risk["paragraphs"]).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "Facteurs de risque qui relèvent la cible : +1 : principale source" in text
+    # 170 000 $ available against a reserve of 600 000 $ and a trough of 30 000 $ (the world's
+    # two projects fall in 2027 and 2028, beyond a year): 630 000 $ needed, 460 000 $ missing.
+    assert "il manque 460 000 $" in text
