@@ -148,7 +148,11 @@ def draft_sections(figures: PlanFigures, organisation_name: str, language: str) 
         if figures.raises:
             risk_paragraphs.append(
                 _("Facteurs de risque qui relèvent la cible : %(raises)s.")
-                % {"raises": " ; ".join(item.reason() for item in figures.raises)}
+                % {
+                    "raises": (" ; " if language == "fr" else "; ").join(
+                        item.reason() for item in figures.raises
+                    )
+                }
             )
         shortfall = -horizons["short"].excess.value
         if shortfall > 0:
