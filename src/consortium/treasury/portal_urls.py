@@ -9,6 +9,7 @@ app_name = "treasury_portal"
 urlpatterns = [
     path("", views.plan, name="plan"),
     path("plan/situation/", views.plan_edit, name="plan_edit"),
+    path("plan/nouveau/", views.plan_new, name="plan_new"),
     path("plan/mois/", views.plan_months, name="plan_months"),
     path("plan/projets/", views.plan_projects, name="plan_projects"),
     path("politique/rediger/", views.policy_draft, name="policy_draft"),

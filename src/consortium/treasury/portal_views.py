@@ -141,6 +141,41 @@ def plan_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @portal_required
+def plan_new(request: HttpRequest, code: str) -> HttpResponse:
+    """A new plan for a new date, starting from the latest one's figures, months and projects
+    (the latest stays as it was)."""
+    organisation = _organisation(request, code)
+    previous = selectors.latest_plan(organisation)
+    if previous is None:
+        return redirect("treasury_portal:plan_edit", organisation.code)
+    if request.method == "POST":
+        form = PlanForm(request.POST)
+        if form.is_valid():
+            try:
+                services.treasury_plan_renew(
+                    previous=previous, by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("treasury_portal:plan_months", organisation.code)
+    else:
+        initial = {field: getattr(previous, field) for field in PlanForm.base_fields}
+        initial["as_of"] = timezone.localdate().replace(day=1)
+        form = PlanForm(initial=initial)
+    return render(
+        request,
+        "treasury/plan_edit.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "steps": _steps(organisation, "plan_edit", previous),
+            "new_plan": True,
+        },
+    )
+
+
+@portal_required
 def plan_months(request: HttpRequest, code: str) -> HttpResponse:
     organisation = _organisation(request, code)
     plan = selectors.latest_plan(organisation)

@@ -97,6 +97,35 @@ def treasury_plan_projects_save(*, plan: TreasuryPlan, by, projects: list[Projec
     plan.save(update_fields=["updated_by", "updated_at"])
 
 
+@transaction.atomic
+def treasury_plan_renew(*, previous: TreasuryPlan, by, **figures) -> TreasuryPlan:
+    """A new plan (a new date, its own figures) that starts from `previous`: its twelve months
+    and the projects not yet due on the new date are copied; `previous` stays as it was."""
+    plan = treasury_plan_save(organisation=previous.organisation, by=by, **figures)
+    months = {flow.month: flow for flow in previous.flows.all()}
+    if months:
+        treasury_plan_flows_save(
+            plan=plan,
+            by=by,
+            flows=[
+                (months[month].receipts, months[month].disbursements)
+                if month in months
+                else (Decimal("0.00"), Decimal("0.00"))
+                for month in range(1, 13)
+            ],
+        )
+    treasury_plan_projects_save(
+        plan=plan,
+        by=by,
+        projects=[
+            ProjectInput(project.name, project.amount, project.planned_on)
+            for project in previous.projects.all()
+            if project.planned_on >= plan.as_of
+        ],
+    )
+    return plan
+
+
 def _refuse_adopted(policy: InvestmentPolicy) -> None:
     if not policy.is_draft:
         raise ValidationError(

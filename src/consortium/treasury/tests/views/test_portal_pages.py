@@ -237,3 +237,23 @@ def test_the_policy_pages_make_the_same_queries_whatever_the_projects(
     with django_assert_num_queries(6):
         response = client.get(url("treasury_portal:policy_detail", "COOPNORD", 1))
         assert response.status_code == 200
+
+
+def test_a_new_plan_starts_from_the_latest_which_stays_as_it_was(client, organisation, owner):
+    previous = seasonal_plan(organisation, projects=2)  # projects on 2027-06-01 and 2028-06-01
+    signed_in(client, owner)
+    page = client.get(url("treasury_portal:plan_new", "COOPNORD"))
+    assert "1200000,00" in page.text
+    response = client.post(
+        url("treasury_portal:plan_new", "COOPNORD"),
+        step_one(as_of="2027-09-01", cash="90 000"),
+    )
+    assert response.url == url("treasury_portal:plan_months", "COOPNORD")
+    plan = latest_plan(organisation)
+    assert plan.pk != previous.pk
+    assert (plan.as_of, plan.cash) == (dt.date(2027, 9, 1), D("90000"))
+    assert plan.flows.count() == 12
+    assert list(plan.projects.values_list("name", flat=True)) == ["Projet 2"]
+    previous.refresh_from_db()
+    assert previous.cash == D("150000")
+    assert previous.projects.count() == 2
