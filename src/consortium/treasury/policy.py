@@ -99,16 +99,17 @@ def permitted_investments() -> list[list[str]]:
         ],
         [
             _(
-                "Actions de sociétés inscrites à une bourse reconnue qui remplissent les "
-                "conditions de l'article (divulgation continue, dividendes, capitalisation)"
+                "Actions ordinaires ou privilégiées de sociétés inscrites à une bourse reconnue, "
+                "aux conditions de l'article"
             ),
             _("long"),
             sound,
         ],
         [
             _(
-                "Parts de fonds communs de placement ou de fiducies qui remplissent les "
-                "conditions de l'article (composition du portefeuille, divulgation continue)"
+                "Parts de fonds communs de placement ou de fiducies dont le portefeuille est "
+                "fait de placements présumés sûrs pour au moins 60 pour cent, aux autres "
+                "conditions de l'article"
             ),
             _("moyen, long"),
             sound,
