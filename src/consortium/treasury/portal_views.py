@@ -346,9 +346,13 @@ def policy_adopt(request: HttpRequest, code: str) -> HttpResponse:
         for error in form.errors.get("adopted_on", []):
             messages.error(request, _("Date d'adoption : %(error)s") % {"error": error})
         return redirect("treasury_portal:policy_edit", organisation.code)
-    policy = services.investment_policy_adopt(
-        policy=draft, by=request.user, adopted_on=form.cleaned_data["adopted_on"]
-    )
+    try:
+        policy = services.investment_policy_adopt(
+            policy=draft, by=request.user, adopted_on=form.cleaned_data["adopted_on"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("treasury_portal:policy_edit", organisation.code)
     messages.success(request, _("Version %(version)s adoptée.") % {"version": policy.version})
     return redirect("treasury_portal:policy_detail", organisation.code, policy.version)
 

@@ -153,3 +153,14 @@ def test_the_staff_list_makes_the_same_queries_whatever_the_organisations(
     # session, user, roles, the list
     with django_assert_num_queries(4):
         assert client.get(url("treasury:plan_list")).status_code == 200
+
+
+def test_an_adoption_without_a_date_names_the_field(client, organisation, owner):
+    plan = seasonal_plan(organisation)
+    investment_policy_draft(organisation=organisation, by=None, language="fr", plan=plan)
+    signed_in(client, owner)
+    response = client.post(
+        url("treasury_portal:policy_adopt", "COOPNORD"), {"adopted_on": ""}, follow=True
+    )
+    assert "Date d&#x27;adoption : Ce champ est obligatoire." in response.text
+    assert InvestmentPolicy.objects.get().is_draft
