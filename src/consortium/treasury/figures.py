@@ -23,7 +23,10 @@ The rules, in the order the result page shows them:
 - Liquidity needed, by horizon (from as_of): short (under a year) = target reserve + the
   seasonal trough (how far the cumulative net flow of the year falls below zero, if it does)
   + projects planned within a year (or already due); medium (1 to 5 years) = projects planned
-  in that window; long (beyond 5 years) = projects after it.
+  in that window; long (beyond 5 years) = projects after it. The monthly flows are the
+  operations' alone: the projects are not in them, so nothing is counted twice. Since the
+  trough is the available liquidity less the lowest balance, the short-term excess is also the
+  lowest balance less the target reserve and the projects of the year.
 - Excess liquidity by horizon, cumulative: excess at a horizon = available − the needs of that
   horizon and of every shorter one. Each need is counted once, in its own horizon, and each
   dollar available covers one need only: the shorter horizon is served first (the allocation

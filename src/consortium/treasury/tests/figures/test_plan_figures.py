@@ -179,3 +179,10 @@ def test_projects_fall_in_their_horizon_at_the_edges():
     assert project_horizon(AS_OF, dt.date(2027, 4, 1)) == "medium"
     assert project_horizon(AS_OF, dt.date(2031, 3, 31)) == "medium"
     assert project_horizon(AS_OF, dt.date(2031, 4, 1)) == "long"
+
+
+def test_the_short_term_excess_is_the_low_point_less_the_reserve_and_the_years_projects():
+    figures = plan_figures(seasonal_plan(cash=D("2000000")))
+    short = figures.horizons[0]
+    # 1 990 000 (lowest, month 7) − 600 000 (reserve) − 40 000 (roof) = 1 350 000.
+    assert short.excess.value == figures.low_point.value.amount - D("600000") - D("40000")
