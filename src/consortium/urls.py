@@ -24,7 +24,10 @@ urlpatterns += i18n_patterns(
     path("facturation/", include("consortium.billing.urls")),
     # The tools' portal pages (`portail/<slug>/`) go above this line: the portal's `<code>/`
     # would take their slug for an organisation's code.
+    path("portail/tresorerie/", include("consortium.treasury.start_urls")),
+    path("portail/<str:code>/tresorerie/", include("consortium.treasury.portal_urls")),
     path("portail/", include("consortium.portal.urls")),
+    path("tresorerie/", include("consortium.treasury.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,

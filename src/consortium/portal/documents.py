@@ -1,10 +1,10 @@
 """The documents page's list: each area that produces documents for an organisation gives one
-source, `(organisation) -> list[DocumentLink]`; the page shows them all, newest first.
+source, `(organisation) -> list[DocumentLink]`; the page shows them all, newest first: the
+invoices and credit notes, the adopted investment policies (treasury) and the finished
+diagnostics' results.
 
 The page decides who reaches the organisation (`portal_organisation_for_change`: the
-organisations the contact represents); a source lists what the area produced for it. The
-diagnostic's results and the treasury's adopted policies are added to `DOCUMENT_SOURCES` when
-those tools land.
+organisations the contact represents); a source lists what the area produced for it.
 """
 
 from collections.abc import Callable
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from consortium.billing.models import Invoice, InvoiceKind, InvoiceStatus
 from consortium.core.documents import DocumentLink
 from consortium.members.models import Organisation
+from consortium.treasury.selectors import document_links as treasury_documents
 
 
 def invoice_documents(organisation: Organisation) -> list[DocumentLink]:
@@ -36,7 +37,10 @@ def invoice_documents(organisation: Organisation) -> list[DocumentLink]:
     return links
 
 
-DOCUMENT_SOURCES: tuple[Callable[[Organisation], list[DocumentLink]], ...] = (invoice_documents,)
+DOCUMENT_SOURCES: tuple[Callable[[Organisation], list[DocumentLink]], ...] = (
+    invoice_documents,
+    treasury_documents,
+)
 
 
 def organisation_documents(organisation: Organisation) -> list[DocumentLink]:

@@ -1,5 +1,5 @@
 """The demo's records beyond the ledger: governance, business development, structuring projects,
-communications, training, finance, surveys and the report's texts.
+communications, training, finance, surveys, the members' treasury and the report's texts.
 
 Each area has one module with a `write(context) -> dict[str, int]` that writes its records
 (once the ledger is in the database, in the same transaction) and returns what it wrote, by
@@ -21,6 +21,7 @@ from consortium.demo.generator.records import (
     report_texts,
     surveys,
     training,
+    treasury,
 )
 
 
@@ -43,6 +44,7 @@ AREAS = [
     training,
     finance,
     surveys,
+    treasury,
     report_texts,
 ]
 

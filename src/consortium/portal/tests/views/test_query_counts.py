@@ -30,16 +30,17 @@ TODAY = dt.date(2020, 10, 15)
 # processor), then the page's own reads.
 QUERIES = {
     # organisation, fiscal year, open mandates with hours, balance, latest invoices, banks (4:
-    # programmes, eligibility, organisations, hours used), the federation's enterprises
-    "portal:overview": 14,
+    # programmes, eligibility, organisations, hours used), the federation's enterprises; the
+    # treasury card (the latest plan with its months and projects, the adopted policy)
+    "portal:overview": 16,
     # organisation, fiscal years, the year, mandates, hours (mandate × month × expert)
     "portal:services": 9,
     # organisation, banks (4)
     "portal:banks": 9,
     # organisation, balance, count, page
     "portal:invoices": 8,
-    # organisation, the invoices' PDFs
-    "portal:documents": 6,
+    # organisation, the invoices' PDFs, the adopted investment policies
+    "portal:documents": 7,
 }
 
 
