@@ -9,9 +9,11 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from consortium.core.formatting import babel_locale, exact_hours, long_date
 from consortium.core.weeks import week_start_of
 from consortium.timesheets.models import MAX_HOURS_PER_DAY, WeekStatus
 
@@ -186,3 +188,47 @@ def check_not_billed(
             ) % {"id": invoice_id}
         return [(field, message)]
     return []
+
+
+def submission_warnings(
+    days: list[dt.date],
+    day_totals: list[Decimal],
+    *,
+    today: dt.date,
+    workday: Decimal,
+) -> list[str]:
+    """Why an expert may want to look again before submitting the week of `days` (Monday to
+    Sunday) with these totals: an empty week, a week not begun, a total other than the expected
+    week (five workdays) or a day over the expected workday. Each a sentence in the user's terms;
+    none of them refuses the submission, the page asks to confirm."""
+    total = sum(day_totals, Decimal(0))
+    if total == 0:
+        return [_("Cette semaine ne compte aucune heure.")]
+    warnings = []
+    if days[0] > today:
+        warnings.append(
+            _("Cette semaine n'a pas encore commencé : elle commence le %(day)s.")
+            % {"day": long_date(days[0])}
+        )
+    expected = workday * 5
+    if total != expected:
+        warnings.append(
+            _("Cette semaine compte %(total)s ; la semaine attendue en compte %(expected)s.")
+            % {"total": exact_hours(total), "expected": exact_hours(expected)}
+        )
+    for day, hours in zip(days, day_totals, strict=True):
+        if hours > workday:
+            warnings.append(
+                _("Le %(day)s compte %(hours)s, plus que la journée attendue de %(workday)s.")
+                % {
+                    "day": _day_in_words(day),
+                    "hours": exact_hours(hours),
+                    "workday": exact_hours(workday),
+                }
+            )
+    return warnings
+
+
+def _day_in_words(day: dt.date) -> str:
+    """« mardi 8 décembre » / « Tuesday, December 8 »."""
+    return format_date(day, format=_("EEEE d MMMM"), locale=babel_locale())

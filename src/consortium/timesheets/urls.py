@@ -17,6 +17,7 @@ urlpatterns = [
     path("semaine/<week_day:day>/cellule/", week.week_cell, name="week_cell"),
     path("semaine/<week_day:day>/copier/", week.week_copy, name="week_copy_previous"),
     path("semaine/<week_day:day>/soumettre/", week.week_submit_view, name="week_submit"),
+    path("semaine/<week_day:day>/retirer/", week.week_withdraw_view, name="week_withdraw"),
     path("semaine/entree/<int:entry_id>/commentaire/", week.week_comment, name="week_comment"),
     path(
         "semaine/<week_day:day>/entrees/<int:mandate_id>/",

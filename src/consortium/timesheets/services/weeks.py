@@ -78,6 +78,30 @@ def week_submit(*, expert: Expert, week_start: dt.date, by) -> TimesheetWeek:
 
 
 @transaction.atomic
+def week_withdraw(*, expert: Expert, week_start: dt.date, by) -> TimesheetWeek:
+    """The expert takes back a week they submitted, before a director decides it: it is a draft
+    again, open to their changes."""
+    if not can_edit_time_of(by, expert):
+        raise PermissionDenied(
+            _("Vous ne pouvez pas retirer la semaine de %(expert)s.") % {"expert": expert}
+        )
+    week = (
+        TimesheetWeek.objects.select_for_update()
+        .filter(expert=expert, week_start=week_start)
+        .first()
+    )
+    if week is None or week.status != WeekStatus.SUBMITTED:
+        raise ValidationError(
+            _("Seule une semaine soumise et pas encore approuvée peut être retirée.")
+        )
+    week.status = WeekStatus.DRAFT
+    week.submitted_at = None
+    week.full_clean()
+    week.save()
+    return week
+
+
+@transaction.atomic
 def week_approve(*, week: TimesheetWeek, by) -> TimesheetWeek:
     """A director approves a submitted week: its hours then change only after reopening."""
     week = _locked_week(week)

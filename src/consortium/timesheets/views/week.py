@@ -6,8 +6,10 @@ goes through the timesheet services, which hold the rules and say why they refus
 """
 
 import datetime as dt
+from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +36,7 @@ from consortium.core.formatting import long_date
 from consortium.core.numbers import id_from_text
 from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
+from consortium.timesheets import rules
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
 from consortium.timesheets.models import TimeEntry, WeekStatus
 from consortium.timesheets.selectors.sheet import (
@@ -43,7 +46,7 @@ from consortium.timesheets.selectors.sheet import (
     week_sheet_totals,
 )
 from consortium.timesheets.services.entries import time_entry_set, time_entry_update
-from consortium.timesheets.services.weeks import week_copy_previous, week_submit
+from consortium.timesheets.services.weeks import week_copy_previous, week_submit, week_withdraw
 from consortium.timesheets.views.week_cells import (
     CellView,
     cell_label,
@@ -377,9 +380,33 @@ def week_copy(request: HttpRequest, day: dt.date) -> HttpResponse:
 @login_required
 @require_POST
 def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
-    """Hand the week in for approval."""
+    """Hand the week in for approval; an empty week, a week not begun, a total other than the
+    expected week or a day over the expected workday asks to confirm first, saying why."""
     week_start = week_start_of(day)
     expert = _expert_or_404(request)
+    if request.POST.get("confirmed") != "1":
+        sheet = week_sheet(expert, week_start)
+        warnings = []
+        if not sheet.is_closed:
+            warnings = rules.submission_warnings(
+                sheet.days,
+                sheet.day_totals,
+                today=timezone.localdate(),
+                workday=Decimal(str(settings.WORKDAY_HOURS)),
+            )
+        if warnings:
+            return render(
+                request,
+                "timesheets/week_submit_confirm.html",
+                {
+                    "title": _("Soumettre la semaine du %(date)s ?")
+                    % {"date": long_date(week_start)},
+                    "warnings": warnings,
+                    "week_start": week_start,
+                    "query": _query(request),
+                    "week_url": _week_url(request, week_start),
+                },
+            )
     try:
         week_submit(expert=expert, week_start=week_start, by=request.user)
     except PermissionDenied as error:
@@ -390,5 +417,26 @@ def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
         messages.success(
             request,
             _("Semaine du %(date)s soumise pour approbation.") % {"date": long_date(week_start)},
+        )
+    return redirect(_week_url(request, week_start))
+
+
+@login_required
+@require_POST
+def week_withdraw_view(request: HttpRequest, day: dt.date) -> HttpResponse:
+    """Take back a submitted week before a director decides it."""
+    week_start = week_start_of(day)
+    expert = _expert_or_404(request)
+    try:
+        week_withdraw(expert=expert, week_start=week_start, by=request.user)
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(
+            request,
+            _("Semaine du %(date)s retirée : vous pouvez la modifier et la soumettre de nouveau.")
+            % {"date": long_date(week_start)},
         )
     return redirect(_week_url(request, week_start))

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from consortium.core.weeks import week_start_of
 from consortium.testing.factories import MandateFactory, TimeEntryFactory, TimesheetWeekFactory
 from consortium.timesheets.models import (
     PeriodKind,
@@ -152,11 +154,69 @@ def test_copying_needs_a_post(owner_client):
 # --- submission ---------------------------------------------------------------------------------
 
 
-def submit(client, *, expert=None, day=MONDAY):
+def submit(client, *, expert=None, day=MONDAY, confirmed=True):
+    """Submit the week; `confirmed`: as after "Soumettre quand même" (the checks below ask
+    first when the week is not the expected one)."""
     url = reverse("timesheets:week_submit", args=[day])
     if expert is not None:
         url += f"?expert={expert.pk}"
-    return client.post(url, follow=True)
+    return client.post(url, {"confirmed": "1"} if confirmed else {}, follow=True)
+
+
+def test_an_expected_week_is_submitted_without_a_question(owner_client, people, mandate):
+    for offset in range(5):
+        entry(people, mandate, MONDAY + dt.timedelta(days=offset))
+    submit(owner_client, confirmed=False)
+    assert TimesheetWeek.objects.get().status == "submitted"
+
+
+def test_an_empty_week_asks_to_confirm_and_says_why(owner_client, people):
+    response = submit(owner_client, confirmed=False)
+    assert "Soumettre la semaine du 30 novembre 2020 ?" in text(response)
+    assert "Cette semaine ne compte aucune heure." in text(response)
+    assert not TimesheetWeek.objects.exists()
+
+
+def test_a_short_week_and_a_long_day_are_named_before_submitting(owner_client, people, mandate):
+    entry(people, mandate, MONDAY, hours="9")
+    entry(people, mandate, MONDAY + dt.timedelta(days=1), hours="7.5")
+    page = text(submit(owner_client, confirmed=False)).replace("\xa0", " ")
+    assert "Cette semaine compte 16,5 h ; la semaine attendue en compte 35 h." in page
+    assert "Le lundi 30 novembre compte 9 h, plus que la journée attendue de 7 h." in page
+    assert not TimesheetWeek.objects.exists()
+    submit(owner_client)
+    assert TimesheetWeek.objects.get().status == "submitted"
+
+
+def test_a_week_not_begun_asks_to_confirm(owner_client, people, mandate):
+    future = week_start_of(timezone.localdate()) + dt.timedelta(days=14)
+    for offset in range(5):
+        entry(people, mandate, future + dt.timedelta(days=offset))
+    page = text(submit(owner_client, day=future, confirmed=False))
+    assert "Cette semaine n'a pas encore commencé : elle commence le" in page
+    assert not TimesheetWeek.objects.exists()
+
+
+def test_the_expert_withdraws_a_submitted_week_and_may_change_it_again(owner_client, people):
+    submit(owner_client)
+    response = owner_client.post(reverse("timesheets:week_withdraw", args=[MONDAY]), follow=True)
+    assert "Semaine du 30 novembre 2020 retirée" in text(response)
+    assert TimesheetWeek.objects.get().status == "draft"
+    assert "Soumettre la semaine" in text(response)
+
+
+def test_an_approved_week_cannot_be_withdrawn(owner_client, people):
+    TimesheetWeekFactory(
+        expert=people.expert,
+        week_start=MONDAY,
+        status=WeekStatus.APPROVED,
+        submitted_at=dt.datetime(2020, 12, 7, tzinfo=dt.UTC),
+        decided_by=people.director,
+        decided_at=dt.datetime(2020, 12, 8, tzinfo=dt.UTC),
+    )
+    response = owner_client.post(reverse("timesheets:week_withdraw", args=[MONDAY]), follow=True)
+    assert "Seule une semaine soumise et pas encore approuvée peut être retirée." in text(response)
+    assert TimesheetWeek.objects.get().status == WeekStatus.APPROVED
 
 
 def test_the_owner_submits_their_week(owner_client, people, mandate):
