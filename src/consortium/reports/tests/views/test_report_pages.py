@@ -67,7 +67,7 @@ def test_an_anonymous_visitor_is_sent_to_the_sign_in_page(demo, client, name):
 
 
 def test_a_signed_in_user_without_a_role_at_the_centre_is_refused(demo, client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("membre", password="x"))
+    client.force_login(django_user_model.objects.create_user("sans-role", password="x"))
     assert client.get(url("report_detail", YEAR)).status_code == 403
 
 
