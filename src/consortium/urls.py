@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("rapports/", include("consortium.reports.urls")),
     path("facturation/", include("consortium.billing.urls")),
     path("portail/", include("consortium.portal.urls")),
+    path("portail/<str:code>/sondages/", include("consortium.surveys.portal_urls")),
+    path("sondages/", include("consortium.surveys.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,

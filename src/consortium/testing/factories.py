@@ -234,7 +234,15 @@ class SatisfactionSurveyFactory(SurveyFactory):
     @factory.post_generation
     def measures(self, create, extracted, **kwargs):
         if not self.questions.exists():
-            QuestionFactory(survey=self, position=1, kind="yes_no", measure="would_recommend")
+            QuestionFactory(
+                survey=self,
+                position=1,
+                kind="yes_no",
+                measure="would_recommend",
+                required=True,
+                text_fr="Recommanderiez-vous le Consortium ?",
+                text_en="Would you recommend the Consortium?",
+            )
             QuestionFactory(survey=self, position=2, kind="scale_0_10", measure="likelihood")
 
 
