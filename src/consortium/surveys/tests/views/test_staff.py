@@ -230,3 +230,24 @@ def test_the_results_are_shown_in_english(client, director):
     page = client.get(url("surveys:survey_results", survey.pk, language="en"))
     assert "Results" in page.text
     assert dt.date.today()  # the page answered
+
+
+def test_a_survey_is_renamed_and_given_its_benchmark(client, director):
+    survey = EngagementSurveyFactory(status="draft")
+    signed_in(client, director)
+    form = client.get(url("surveys:survey_update", survey.pk))
+    assert form.status_code == 200
+    client.post(
+        url("surveys:survey_update", survey.pk),
+        {
+            "fiscal_year": "2020-2021",
+            "kind": "engagement",
+            "audience": "staff",
+            "title_fr": "Engagement 2021",
+            "opens_on": "2021-01-10",
+            "closes_on": "2021-01-31",
+            "benchmark_pct": "77.5",
+        },
+    )
+    survey.refresh_from_db()
+    assert (survey.title_fr, survey.benchmark_pct) == ("Engagement 2021", Decimal("77.5"))
