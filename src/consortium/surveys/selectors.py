@@ -29,38 +29,55 @@ from consortium.surveys.models import (
 )
 
 FAVOURABLE = Q(int_value__gte=figures.FAVOURABLE_FROM)
+EVERY_ANSWER = Q()
 
 
 def _benchmark(value) -> Decimal | None:
     return None if value is None else as_decimal(value).quantize(TENTH)
 
 
-def _satisfaction_counts(answers: QuerySet[Answer]) -> dict:
-    recommend = Q(question__measure=Measure.WOULD_RECOMMEND, bool_value__isnull=False)
-    likely = Q(question__measure=Measure.LIKELIHOOD, int_value__isnull=False)
-    return answers.aggregate(
-        yes=Count("pk", filter=recommend & Q(bool_value=True)),
-        answers=Count("pk", filter=recommend),
-        promoters=Count("pk", filter=likely & Q(int_value__gte=figures.PROMOTERS_FROM)),
-        detractors=Count("pk", filter=likely & Q(int_value__lte=figures.DETRACTORS_UP_TO)),
-        likely=Count("pk", filter=likely),
+def _satisfaction_counts_of(among: Q = EVERY_ANSWER) -> dict:
+    """The would-recommend and 0-10 counts, as aggregates of answers (narrowed by `among`)."""
+    recommend = among & Q(question__measure=Measure.WOULD_RECOMMEND, bool_value__isnull=False)
+    likely = among & Q(question__measure=Measure.LIKELIHOOD, int_value__isnull=False)
+    return {
+        "yes": Count("pk", filter=recommend & Q(bool_value=True)),
+        "answers": Count("pk", filter=recommend),
+        "promoters": Count("pk", filter=likely & Q(int_value__gte=figures.PROMOTERS_FROM)),
+        "detractors": Count("pk", filter=likely & Q(int_value__lte=figures.DETRACTORS_UP_TO)),
+        "likely": Count("pk", filter=likely),
+    }
+
+
+def _engagement_counts_of(among: Q = EVERY_ANSWER) -> dict:
+    """The engagement items answered (« ne s'applique pas » left out) and the favourable ones."""
+    item = among & Q(
+        question__measure=Measure.ENGAGEMENT, not_applicable=False, int_value__isnull=False
     )
+    return {
+        "favourable": Count("pk", filter=item & FAVOURABLE),
+        "answered": Count("pk", filter=item),
+    }
+
+
+def _satisfaction_counts(answers: QuerySet[Answer]) -> dict:
+    return answers.aggregate(**_satisfaction_counts_of())
 
 
 def _engagement_counts(answers: QuerySet[Answer]) -> dict:
-    item = Q(question__measure=Measure.ENGAGEMENT, not_applicable=False, int_value__isnull=False)
-    return answers.aggregate(
-        favourable=Count("pk", filter=item & FAVOURABLE), answered=Count("pk", filter=item)
-    )
+    return answers.aggregate(**_engagement_counts_of())
 
 
 def surveys_report(fiscal_year: str) -> dict:
     """The year's would-recommend rate (yes ÷ answers), NPS and engagement rate against its
     benchmark, each in % with one decimal, None when nobody answered (or, for the engagement
-    rate, fewer than 5 people). Three queries whatever the number of answers."""
+    rate, fewer than 5 people). Two queries whatever the number of answers: the answers counted
+    by measure, then the engagement survey's benchmark, respondents and carried-over scores."""
     year_answers = Answer.objects.filter(response__survey__fiscal_year__name=fiscal_year)
-    satisfaction = _satisfaction_counts(
-        year_answers.filter(response__survey__kind=SurveyKind.SATISFACTION)
+    satisfaction_kind = Q(response__survey__kind=SurveyKind.SATISFACTION)
+    engagement_kind = Q(response__survey__kind=SurveyKind.ENGAGEMENT)
+    counts = year_answers.filter(satisfaction_kind | engagement_kind).aggregate(
+        **_satisfaction_counts_of(satisfaction_kind), **_engagement_counts_of(engagement_kind)
     )
     engagement = Survey.objects.filter(
         fiscal_year__name=fiscal_year, kind=SurveyKind.ENGAGEMENT
@@ -70,20 +87,15 @@ def surveys_report(fiscal_year: str) -> dict:
         legacy_count=Count("responses__legacy_score"),
         respondents=Count("responses"),
     )
-    items = _engagement_counts(year_answers.filter(response__survey__kind=SurveyKind.ENGAGEMENT))
-    score = figures.nps(
-        satisfaction["promoters"], satisfaction["detractors"], satisfaction["likely"]
-    )
+    score = figures.nps(counts["promoters"], counts["detractors"], counts["likely"])
     return {
-        "would_recommend_pct": figures.would_recommend_pct(
-            satisfaction["yes"], satisfaction["answers"]
-        ),
-        "satisfaction_respondents": satisfaction["answers"],
+        "would_recommend_pct": figures.would_recommend_pct(counts["yes"], counts["answers"]),
+        "satisfaction_respondents": counts["answers"],
         "nps": score.value,
         "nps_respondents": score.respondents,
         "engagement_pct": figures.engagement_pct(
-            favourable=items["favourable"],
-            answered=items["answered"],
+            favourable=counts["favourable"],
+            answered=counts["answered"],
             respondents=engagement["respondents"],
             legacy_total=engagement["legacy_total"],
             legacy_count=engagement["legacy_count"],
