@@ -66,7 +66,7 @@ def test_the_survey_page_has_no_serious_accessibility_violation(
 
 
 def test_a_contact_answers_the_satisfaction_survey_on_a_phone(phone_page, signed_in, axe_check):
-    _people, contact, surveys = _scene()
+    _people, contact, _surveys = _scene()
     page = signed_in(phone_page, contact.user)
     page.goto(reverse("surveys_portal:list", args=["MPEESAD"]))
     page.get_by_role("link", name="Répondre").click()
