@@ -251,3 +251,13 @@ def test_a_survey_is_renamed_and_given_its_benchmark(client, director):
     )
     survey.refresh_from_db()
     assert (survey.title_fr, survey.benchmark_pct) == ("Engagement 2021", Decimal("77.5"))
+
+
+def test_the_list_takes_the_same_queries_for_more_surveys(client, director):
+    SatisfactionSurveyFactory()
+    signed_in(client, director)
+    few = _queries(client, url("surveys:survey_list"))
+    for name in ("2018-2019", "2019-2020", "2021-2022"):
+        SatisfactionResponseFactory(survey__fiscal_year__name=name)
+        EngagementSurveyFactory(fiscal_year__name=name, status="open")
+    assert _queries(client, url("surveys:survey_list")) == few
