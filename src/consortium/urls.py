@@ -22,12 +22,14 @@ urlpatterns += i18n_patterns(
     path("tableau-de-bord/", include("consortium.dashboards.urls")),
     path("rapports/", include("consortium.reports.urls")),
     path("facturation/", include("consortium.billing.urls")),
-    # The tools' portal pages (`portail/<slug>/`) go above this line: the portal's `<code>/`
-    # would take their slug for an organisation's code.
+    # The tools' portal pages come before the portal's own, whose `<code>/` would take a
+    # tool's slug (`portail/tresorerie/`) for an organisation's code.
     path("portail/tresorerie/", include("consortium.treasury.start_urls")),
     path("portail/<str:code>/tresorerie/", include("consortium.treasury.portal_urls")),
+    path("portail/<str:code>/sondages/", include("consortium.surveys.portal_urls")),
     path("portail/", include("consortium.portal.urls")),
     path("tresorerie/", include("consortium.treasury.urls")),
+    path("sondages/", include("consortium.surveys.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,

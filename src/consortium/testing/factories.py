@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from consortium.mandates.models import Mandate, MandateType
@@ -181,41 +182,150 @@ class SurveyYearFactory(DjangoModelFactory):
     end_date = factory.LazyAttribute(lambda o: dt.date(int(o.name[:4]) + 1, 3, 31))
 
 
-class SatisfactionSurveyFactory(DjangoModelFactory):
+class SurveyFactory(DjangoModelFactory):
+    """An open members' survey of "2020-2021" with no question."""
+
     class Meta:
-        model = "surveys.SatisfactionSurvey"
-        django_get_or_create = ("fiscal_year",)
+        model = "surveys.Survey"
 
     fiscal_year = factory.SubFactory(SurveyYearFactory)
-    title = factory.LazyAttribute(lambda o: f"Sondage de satisfaction {o.fiscal_year.name}")
-    sent_on = dt.date(2021, 2, 1)
+    kind = "other"
+    audience = "members"
+    title_fr = factory.Sequence(lambda n: f"Sondage {n}")
+    title_en = factory.Sequence(lambda n: f"Survey {n}")
+    opens_on = factory.LazyAttribute(lambda o: o.fiscal_year.start_date)
+    closes_on = factory.LazyAttribute(lambda o: o.fiscal_year.end_date)
+    status = "open"
 
 
-class SatisfactionAnswerFactory(DjangoModelFactory):
+class QuestionFactory(DjangoModelFactory):
     class Meta:
-        model = "surveys.SatisfactionAnswer"
+        model = "surveys.Question"
 
-    survey = factory.SubFactory(SatisfactionSurveyFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
-    would_recommend = True
+    survey = factory.SubFactory(SurveyFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    kind = "yes_no"
+    text_fr = factory.Sequence(lambda n: f"Question {n} ?")
+    text_en = factory.Sequence(lambda n: f"Question {n}?")
 
 
-class EngagementSurveyFactory(DjangoModelFactory):
+class ChoiceFactory(DjangoModelFactory):
     class Meta:
-        model = "surveys.EngagementSurvey"
-        django_get_or_create = ("fiscal_year",)
+        model = "surveys.Choice"
 
-    fiscal_year = factory.SubFactory(SurveyYearFactory)
-    title = factory.LazyAttribute(lambda o: f"Sondage d'engagement {o.fiscal_year.name}")
+    question = factory.SubFactory(QuestionFactory, kind="single")
+    position = factory.Sequence(lambda n: n + 1)
+    label_fr = factory.Sequence(lambda n: f"Choix {n}")
+    label_en = factory.Sequence(lambda n: f"Choice {n}")
+
+
+class SatisfactionSurveyFactory(SurveyFactory):
+    """The year's satisfaction survey (shared), with its would-recommend (yes/no) and
+    likelihood (0-10) questions."""
+
+    class Meta:
+        django_get_or_create = ("fiscal_year", "kind")
+        skip_postgeneration_save = True
+
+    kind = "satisfaction"
+    title_fr = factory.LazyAttribute(lambda o: f"Sondage de satisfaction {o.fiscal_year.name}")
+    title_en = factory.LazyAttribute(lambda o: f"Satisfaction survey {o.fiscal_year.name}")
+
+    @factory.post_generation
+    def measures(self, create, extracted, **kwargs):
+        if not self.questions.exists():
+            QuestionFactory(
+                survey=self,
+                position=1,
+                kind="yes_no",
+                measure="would_recommend",
+                required=True,
+                text_fr="Recommanderiez-vous le Consortium ?",
+                text_en="Would you recommend the Consortium?",
+            )
+            QuestionFactory(survey=self, position=2, kind="scale_0_10", measure="likelihood")
+
+
+class EngagementSurveyFactory(SurveyFactory):
+    """The year's staff engagement survey (shared), with three engagement Likert items."""
+
+    class Meta:
+        django_get_or_create = ("fiscal_year", "kind")
+        skip_postgeneration_save = True
+
+    kind = "engagement"
+    audience = "staff"
+    title_fr = factory.LazyAttribute(lambda o: f"Sondage d'engagement {o.fiscal_year.name}")
     benchmark_pct = Decimal("76.0")
 
+    @factory.post_generation
+    def items(self, create, extracted, **kwargs):
+        if not self.questions.exists():
+            for position in (1, 2, 3):
+                QuestionFactory(
+                    survey=self, position=position, kind="likert_5", measure="engagement"
+                )
 
-class EngagementResponseFactory(DjangoModelFactory):
+
+class ResponseFactory(DjangoModelFactory):
+    """An organisation's response with no answer yet."""
+
     class Meta:
-        model = "surveys.EngagementResponse"
+        model = "surveys.Response"
+
+    survey = factory.SubFactory(SurveyFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = "surveys.Answer"
+
+    response = factory.SubFactory(ResponseFactory)
+    question = factory.SubFactory(QuestionFactory)
+
+
+class SatisfactionResponseFactory(ResponseFactory):
+    """An organisation's answer to the year's satisfaction survey: `would_recommend` (yes/no)
+    and, if given, `likelihood` (0-10)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    survey = factory.SubFactory(SatisfactionSurveyFactory)
+
+    @factory.post_generation
+    def would_recommend(self, create, extracted, **kwargs):
+        question = self.survey.questions.get(measure="would_recommend")
+        value = True if extracted is None else extracted
+        AnswerFactory(response=self, question=question, bool_value=value)
+
+    @factory.post_generation
+    def likelihood(self, create, extracted, **kwargs):
+        if extracted is not None:
+            question = self.survey.questions.get(measure="likelihood")
+            AnswerFactory(response=self, question=question, int_value=extracted)
+
+
+class EngagementResponseFactory(ResponseFactory):
+    """An anonymous staff response to the year's engagement survey: `scores` are its Likert
+    answers to the items in order ("na": « ne s'applique pas »)."""
+
+    class Meta:
+        skip_postgeneration_save = True
 
     survey = factory.SubFactory(EngagementSurveyFactory)
-    score = Decimal("80.00")
+    organisation = None
+
+    @factory.post_generation
+    def scores(self, create, extracted, **kwargs):
+        items = list(self.survey.questions.filter(measure="engagement").order_by("position"))
+        for question, score in zip(items, extracted or [], strict=False):
+            if score == "na":
+                AnswerFactory(response=self, question=question, not_applicable=True)
+            else:
+                AnswerFactory(response=self, question=question, int_value=score)
 
 
 # --- finance -----------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def generate(
             quarter_hours += sum(entry[3] for entry in planned)
             entries += entry_writer.write(planned)
             months.set_postfix_str(f"{entries:,}".replace(",", "\u00a0"))
-        records = write_records(RecordsContext(seed=seed, scale=scale, faker=faker))
+        records = write_records(RecordsContext(seed=seed, scale=scale, faker=faker, today=today))
         # After the records, so that they see the report years' ledger alone, and before any
         # lock: the locked-period triggers slow every insert down.
         recent_entries = entry_writer.write(recent_planned)

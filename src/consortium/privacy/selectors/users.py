@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.accounts.models import StaffRole
 from consortium.privacy.models import Anonymisation
 from consortium.privacy.selectors.sections import Section, streamed
+from consortium.surveys.models import Participation
 from consortium.timesheets.models import (
     PeriodLock,
     TimeEntryChange,
@@ -124,6 +125,18 @@ def user_sections(user) -> list[Section]:
                 "action_flag",
                 "change_message",
                 model=F("content_type__model"),
+            ),
+        ),
+        Section(
+            "survey_participations",
+            # That the person answered a staff survey; never what: the answer is anonymous.
+            _("Sondages du personnel auxquels la personne a répondu (réponses anonymes)"),
+            streamed(
+                Participation.objects.filter(user_id=user.pk).order_by(
+                    "survey__fiscal_year__start_date", "survey_id"
+                ),
+                fiscal_year=F("survey__fiscal_year__name"),
+                survey_title=F("survey__title_fr"),
             ),
         ),
         Section(

@@ -7,6 +7,7 @@ name, and a `delete()` that removes them. At --scale 1 they carry the figures of
 seed-figures.md exactly.
 """
 
+import datetime as dt
 import random
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ class RecordsContext:
     seed: int
     scale: float
     faker: Faker
+    # The day the demo is built on (the current fiscal year's open surveys); None: today.
+    today: dt.date | None = None
 
     def rng(self, part: str) -> random.Random:
         """One stream per part, so that changing one part does not reshuffle the others."""

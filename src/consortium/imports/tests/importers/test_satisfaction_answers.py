@@ -2,7 +2,7 @@
 
 import pytest
 
-from consortium.surveys.models import SatisfactionAnswer
+from consortium.surveys.models import Answer
 from consortium.surveys.selectors import surveys_report
 from consortium.testing.factories import OrganisationFactory, SurveyYearFactory
 
@@ -37,7 +37,7 @@ def test_a_second_import_replaces_an_organisations_answer(csv_file, run_import):
     run_import("satisfaction-answers", csv_file("a.csv", HEADER, "2020-2021,A,non"))
     outcome = run_import("satisfaction-answers", csv_file("b.csv", HEADER, "2020-2021,A,oui"))
     assert "créations : 0, mises à jour : 1." in outcome.stdout
-    assert list(SatisfactionAnswer.objects.values_list("would_recommend", flat=True)) == [True]
+    assert list(Answer.objects.values_list("bool_value", flat=True)) == [True]
 
 
 def test_every_bad_value_is_reported_and_nothing_is_imported(csv_file, run_import):
@@ -64,7 +64,7 @@ def test_every_bad_value_is_reported_and_nothing_is_imported(csv_file, run_impor
         f"{line} 5, colonne « organisation_code » : "
         "Cette organisation a déjà une réponse pour cet exercice à la ligne 2.",
     ]
-    assert not SatisfactionAnswer.objects.exists()
+    assert not Answer.objects.exists()
 
 
 def test_the_errors_are_in_english_with_lang_en(csv_file, run_import):

@@ -31,8 +31,9 @@ TODAY = dt.date(2020, 10, 15)
 QUERIES = {
     # organisation, fiscal year, open mandates with hours, balance, latest invoices, banks (4:
     # programmes, eligibility, organisations, hours used), the federation's enterprises; the
-    # treasury card (the latest plan with its months and projects, the adopted policy)
-    "portal:overview": 16,
+    # surveys card (the open surveys and this organisation's answers); the treasury card (the
+    # latest plan with its months and projects, the adopted policy)
+    "portal:overview": 17,
     # organisation, fiscal years, the year, mandates, hours (mandate × month × expert)
     "portal:services": 9,
     # organisation, banks (4)

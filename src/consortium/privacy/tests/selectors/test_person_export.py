@@ -17,7 +17,8 @@ from consortium.privacy.tests.person import (
     USERNAME,
     make_departed_expert,
 )
-from consortium.testing.factories import TimeEntryFactory
+from consortium.surveys.services import staff_response_submit
+from consortium.testing.factories import EngagementSurveyFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +97,11 @@ def test_the_export_reads_as_many_queries_however_many_rows():
     for day in range(2, 30):
         TimeEntryFactory(expert=expert, date=f"2021-04-{day:02d}")
     assert queries() == before
+
+
+def test_a_user_export_says_which_staff_surveys_they_answered_never_what():
+    expert = make_departed_expert()
+    survey = EngagementSurveyFactory(title_fr="Engagement 2020-2021")
+    staff_response_submit(survey=survey, user=expert.user, department=None, values={})
+    rows = _json_export(find_subject("user", USERNAME))["sections"]["survey_participations"]
+    assert rows["rows"] == [{"fiscal_year": "2020-2021", "survey_title": "Engagement 2020-2021"}]
