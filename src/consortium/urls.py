@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from consortium.api.site import api
 from consortium.api.views import api_not_found
 from consortium.dashboards.views import home
+from consortium.diagnostics.views.portal import entry as diagnostics_portal_entry
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -22,7 +23,10 @@ urlpatterns += i18n_patterns(
     path("tableau-de-bord/", include("consortium.dashboards.urls")),
     path("rapports/", include("consortium.reports.urls")),
     path("facturation/", include("consortium.billing.urls")),
+    path("portail/diagnostic/", diagnostics_portal_entry, name="diagnostics_portal_entry"),
+    path("portail/<str:code>/diagnostic/", include("consortium.diagnostics.portal_urls")),
     path("portail/", include("consortium.portal.urls")),
+    path("diagnostics/", include("consortium.diagnostics.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,
