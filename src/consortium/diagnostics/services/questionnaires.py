@@ -250,6 +250,11 @@ def bands_replace(*, questionnaire: Questionnaire, bands: list[dict[str, Any]]) 
     """The questionnaire's bands become `bands` (dicts of Band's fields), all together: the set
     must cover 0-100 % with no gap and no overlap, else nothing changes."""
     check_unlocked(questionnaire)
+    missing = [
+        band for band in bands if band.get("lower_pct") is None or band.get("upper_pct") is None
+    ]
+    if missing:
+        raise ValidationError(_("Chaque palier a un pourcentage de départ et de fin."))
     check_bands(
         [BandBounds(Decimal(band["lower_pct"]), Decimal(band["upper_pct"])) for band in bands]
     )
