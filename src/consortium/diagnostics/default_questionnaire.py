@@ -543,16 +543,19 @@ TITLE = ("Diagnostic organisationnel", "Organisational diagnostic")
 
 
 def load(apps) -> None:
-    """Write the default questionnaire (version 1, active) with the migration's models."""
+    """Write the default questionnaire (active; version 1 in a new database) with the models of
+    `apps` (the migration's, or the project's for a demo in a database emptied since), unless a
+    questionnaire is active already."""
     Questionnaire = apps.get_model("diagnostics", "Questionnaire")
     Section = apps.get_model("diagnostics", "Section")
     Question = apps.get_model("diagnostics", "Question")
     Option = apps.get_model("diagnostics", "Option")
     Band = apps.get_model("diagnostics", "Band")
-    if Questionnaire.objects.exists():
+    if Questionnaire.objects.filter(is_active=True).exists():
         return
+    version = 1 + max(Questionnaire.objects.values_list("version", flat=True), default=0)
     questionnaire = Questionnaire.objects.create(
-        title_fr=TITLE[0], title_en=TITLE[1], version=1, is_active=True
+        title_fr=TITLE[0], title_en=TITLE[1], version=version, is_active=True
     )
     for lower, upper, label_fr, label_en, description_fr, description_en in BANDS:
         Band.objects.create(
