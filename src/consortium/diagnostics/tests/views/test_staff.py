@@ -1,6 +1,8 @@
 """The staff's pages: every staff role reads the diagnostics and the aggregate; a director
 decides the requests of the departments they direct (404 for another's), an administrator all."""
 
+import datetime as dt
+
 import pytest
 
 from consortium.diagnostics.models import ServiceRequestStatus
@@ -11,6 +13,7 @@ from consortium.members.models import Region
 from consortium.testing.factories import (
     MandateTypeFactory,
     MemberContactFactory,
+    MembershipFactory,
     OrganisationFactory,
 )
 from consortium.testing.web import signed_in, url
@@ -60,6 +63,14 @@ def test_the_aggregate_hides_cells_of_fewer_than_three_diagnostics(client, built
         organisation = OrganisationFactory(
             code=code, region=Region.ESTRIE, legal_form="cooperative"
         )
+        # A user member on the day it finished (an earlier, ended, membership does not count).
+        MembershipFactory(
+            organisation=organisation,
+            category="support",
+            start=dt.date(2000, 1, 1),
+            end=dt.date(2009, 12, 31),
+        )
+        MembershipFactory(organisation=organisation, category="user", start=dt.date(2010, 1, 1))
         finished_diagnostic(built, organisation, {built.g1: 2})  # G: 50 %
     lone = OrganisationFactory(code="D", region=Region.LAVAL, legal_form="cooperative")
     finished_diagnostic(built, lone, {built.g1: 4})
@@ -72,6 +83,9 @@ def test_the_aggregate_hides_cells_of_fewer_than_three_diagnostics(client, built
     # By legal form, the four co-ops: (50 × 3 + 100) ÷ 4 = 62.5 %.
     coops = response.context["tables"][1].rows[0][1][0]
     assert (coops.mean, coops.count) == (62.5, 4)
+    by_category = {label: cells[0] for label, cells in response.context["tables"][2].rows}
+    assert by_category["membre utilisateur"].count == 3
+    assert by_category["non membre"].count == 1
 
 
 def test_a_director_accepts_a_request_of_their_department(client, asked, people):
