@@ -491,14 +491,12 @@ def aggregate(sections: list[tuple[str, str]]) -> list[AggregateTable]:
 
 def aggregate_sections() -> list[tuple[str, str]]:
     """The sections of the active questionnaire (else the latest), by code: one query."""
-    questionnaire = (
-        Questionnaire.objects.order_by("-is_active", "-version")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    questionnaire = Questionnaire.objects.order_by("-is_active", "-version").values("pk")[:1]
     return [
         (section.code, section.title)
-        for section in Section.objects.filter(questionnaire_id=questionnaire).order_by("position")
+        for section in Section.objects.filter(questionnaire_id=Subquery(questionnaire)).order_by(
+            "position"
+        )
     ]
 
 

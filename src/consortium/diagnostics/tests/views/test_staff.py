@@ -167,3 +167,34 @@ def test_the_directors_dashboard_shows_the_new_requests_of_their_departments(cli
     signed_in(client, people.director_elsewhere)
     page = client.get(url("dashboards:dashboard"))
     assert "Nouvelles demandes pour vos départements : 0." in page.text
+
+
+# Session, user, roles, the page's count and rows, the aggregate's sections, then one query per
+# table of the aggregate (region, legal form, member category).
+LIST_QUERIES = 9
+# Session, user, roles, the page's count and rows.
+REQUEST_LIST_QUERIES = 5
+
+
+def test_the_staff_lists_take_the_same_queries_whatever_the_data(
+    client, built, people, django_assert_num_queries
+):
+    def add(count):
+        for _ in range(count):
+            organisation = OrganisationFactory()
+            diagnostic = finished_diagnostic(built, organisation, {built.g1: 0})
+            service_request_create(
+                organisation=organisation,
+                diagnostic=diagnostic,
+                section=built.governance,
+                mandate_type=built.governance.mandate_types.get(),
+                department=people.department,
+            )
+
+    signed_in(client, people.director)
+    for count in (1, 4):
+        add(count)
+        with django_assert_num_queries(LIST_QUERIES):
+            client.get(url("diagnostics:diagnostic_list"))
+        with django_assert_num_queries(REQUEST_LIST_QUERIES):
+            client.get(url("diagnostics:service_request_list"))
