@@ -179,7 +179,7 @@ def result(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def result_download(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     organisation = portal_organisation_for_change(request.user, code)
     diagnostic = _diagnostic_or_404(organisation, pk, finished=True)
-    content = result_pdf(diagnostic_result(diagnostic, with_services=False), _chart_title())
+    content = result_pdf(diagnostic_result(diagnostic), _chart_title())
     response = HttpResponse(content, content_type="application/pdf")
     day = diagnostic.finished_at.date().isoformat()
     response["Content-Disposition"] = f'inline; filename="diagnostic-{organisation.code}-{day}.pdf"'
