@@ -167,3 +167,12 @@ def test_the_result_as_a_pdf(client, built, organisation, owner_contact):
     response = client.get(url("diagnostics_portal:diagnostic_pdf", "COOP", diagnostic.pk))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_navigations_diagnostic_goes_to_the_contacts_organisation(client, owner_contact):
+    signed_in(client, owner_contact)
+    response = client.get(url("diagnostics_portal_entry"))
+    assert response.url == url("diagnostics_portal:overview", "COOP")
+    MemberContactFactory(user=owner_contact, organisation=OrganisationFactory(name="Deuxième"))
+    page = client.get(url("diagnostics_portal_entry"))
+    assert "Coop du Fjord" in page.text and "Deuxième" in page.text
