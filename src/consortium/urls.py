@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from consortium.api.site import api
 from consortium.api.views import api_not_found
 from consortium.dashboards.views import home
+from consortium.diagnostics.views.portal import entry as diagnostics_portal_entry
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -27,9 +28,12 @@ urlpatterns += i18n_patterns(
     path("portail/tresorerie/", include("consortium.treasury.start_urls")),
     path("portail/<str:code>/tresorerie/", include("consortium.treasury.portal_urls")),
     path("portail/<str:code>/sondages/", include("consortium.surveys.portal_urls")),
+    path("portail/diagnostic/", diagnostics_portal_entry, name="diagnostics_portal_entry"),
+    path("portail/<str:code>/diagnostic/", include("consortium.diagnostics.portal_urls")),
     path("portail/", include("consortium.portal.urls")),
     path("tresorerie/", include("consortium.treasury.urls")),
     path("sondages/", include("consortium.surveys.urls")),
+    path("diagnostics/", include("consortium.diagnostics.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),
     prefix_default_language=False,

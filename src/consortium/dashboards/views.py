@@ -18,6 +18,7 @@ from consortium.accounts.access import (
     request_holds,
     request_represented_ids,
     request_roles,
+    service_requests_visible_to,
 )
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import expert_for_user
@@ -28,6 +29,8 @@ from consortium.dashboards import charts
 from consortium.dashboards.selectors.centre import centre_dashboard, department_names
 from consortium.dashboards.selectors.expert import expert_dashboard
 from consortium.dashboards.selectors.utilisation import workday_hours
+from consortium.diagnostics.models import ServiceRequest
+from consortium.diagnostics.selectors import new_requests_inbox
 from consortium.timesheets.selectors.ledger import fiscal_years_with_hours
 
 CENTRE_ROLES = (
@@ -107,6 +110,14 @@ def _centre_dashboard(
         "also_expert": also_expert,
         "own_view": OWN_VIEW,
         "workday_hours": workday_hours(),
+        # A director's inbox of the members' service requests to their departments: one query.
+        "service_requests": new_requests_inbox(
+            service_requests_visible_to(
+                request.user, among=ServiceRequest.objects.all(), roles=roles
+            )
+        )
+        if RoleKind.DIRECTOR in roles
+        else None,
     }
     return render(request, "dashboards/centre.html", context)
 

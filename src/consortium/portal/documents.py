@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from consortium.billing.models import Invoice, InvoiceKind, InvoiceStatus
 from consortium.core.documents import DocumentLink
+from consortium.diagnostics.selectors import document_links as diagnostic_documents
 from consortium.members.models import Organisation
 from consortium.treasury.selectors import document_links as treasury_documents
 
@@ -40,6 +41,7 @@ def invoice_documents(organisation: Organisation) -> list[DocumentLink]:
 DOCUMENT_SOURCES: tuple[Callable[[Organisation], list[DocumentLink]], ...] = (
     invoice_documents,
     treasury_documents,
+    diagnostic_documents,
 )
 
 

@@ -26,7 +26,10 @@ departments' mandates for a director —, `invoices_changeable_by` — finance �
 `invoice_for_read`, `invoice_for_change`); the member portal's organisation will too
 (`portal.py`: `portal_organisations_visible_to` — those the contact represents, and read only
 the enterprises of a federation they represent —, `portal_organisation_for_read`,
-`portal_organisation_for_change`, `portal_required`). docs/permissions.md names
+`portal_organisation_for_change`, `portal_required`); so do the service requests members make
+from their diagnostic (`service_requests.py`: `service_requests_visible_to` — a director's
+departments', every one for an administrator —, `service_request_for_decision`).
+docs/permissions.md names
 the helper behind every rule.
 """
 
@@ -82,6 +85,11 @@ from consortium.accounts.access.roles import (
     request_roles,
     role_required,
 )
+from consortium.accounts.access.service_requests import (
+    SERVICE_REQUEST_ROLES,
+    service_request_for_decision,
+    service_requests_visible_to,
+)
 from consortium.accounts.access.time_entries import (
     time_entries_editable_by,
     time_entries_visible_to,
@@ -101,6 +109,7 @@ __all__ = [
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
+    "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
     "can_approve_for",
     "can_create_mandates",
@@ -142,6 +151,8 @@ __all__ = [
     "request_represented_ids",
     "request_roles",
     "role_required",
+    "service_request_for_decision",
+    "service_requests_visible_to",
     "time_entries_editable_by",
     "time_entries_visible_to",
     "time_entry_for_edit",

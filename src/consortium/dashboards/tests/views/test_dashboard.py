@@ -23,9 +23,10 @@ from consortium.timesheets.models import WeekStatus
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, roles, the user's expert, fiscal years on offer (two), departments, then the
-# seven of `centre_dashboard`.
-CENTRE_PAGE_QUERIES = 14
+# Session, user, roles, the user's expert, fiscal years on offer (two), departments, the seven
+# of `centre_dashboard`, then (for a director) the new service requests of their departments
+# (diagnostics.selectors.new_requests_inbox: count and latest in one query).
+CENTRE_PAGE_QUERIES = 15
 # Session, user, roles, the user's expert, then the three of `expert_dashboard`.
 EXPERT_PAGE_QUERIES = 7
 

@@ -1,5 +1,6 @@
 """The demo's records beyond the ledger: governance, business development, structuring projects,
-communications, training, finance, surveys, the members' treasury and the report's texts.
+communications, training, finance, surveys, the members' treasury, the organisational
+diagnostic and the report's texts.
 
 Each area has one module with a `write(context) -> dict[str, int]` that writes its records
 (once the ledger is in the database, in the same transaction) and returns what it wrote, by
@@ -16,6 +17,7 @@ from faker import Faker
 from consortium.demo.generator.records import (
     communications,
     development,
+    diagnostics,
     finance,
     governance,
     projects,
@@ -48,6 +50,7 @@ AREAS = [
     finance,
     surveys,
     treasury,
+    diagnostics,
     report_texts,
 ]
 

@@ -31,17 +31,18 @@ TODAY = dt.date(2020, 10, 15)
 QUERIES = {
     # organisation, fiscal year, open mandates with hours, balance, latest invoices, banks (4:
     # programmes, eligibility, organisations, hours used), the federation's enterprises; the
-    # surveys card (the open surveys and this organisation's answers); the treasury card (the
-    # latest plan with its months and projects, the adopted policy)
-    "portal:overview": 17,
+    # surveys card (the open surveys and this organisation's answers); the diagnostic card (the
+    # last finished diagnostic, the draft); the treasury card (the latest plan with its months
+    # and projects, the adopted policy)
+    "portal:overview": 19,
     # organisation, fiscal years, the year, mandates, hours (mandate × month × expert)
     "portal:services": 9,
     # organisation, banks (4)
     "portal:banks": 9,
     # organisation, balance, count, page
     "portal:invoices": 8,
-    # organisation, the invoices' PDFs, the adopted investment policies
-    "portal:documents": 7,
+    # organisation, the invoices' PDFs, the adopted investment policies, the finished diagnostics
+    "portal:documents": 8,
 }
 
 

@@ -1,0 +1,62 @@
+"""Writes of the diagnostic: the questionnaire (`questionnaires`), a diagnostic (`diagnostics`),
+service requests (`requests`)."""
+
+from consortium.diagnostics.services.diagnostics import (
+    NOT_APPLICABLE,
+    diagnostic_answers_save,
+    diagnostic_finish,
+    diagnostic_start,
+)
+from consortium.diagnostics.services.questionnaires import (
+    bands_replace,
+    option_create,
+    option_delete,
+    option_update,
+    question_create,
+    question_delete,
+    question_update,
+    questionnaire_activate,
+    questionnaire_copy,
+    questionnaire_create,
+    questionnaire_delete,
+    questionnaire_is_locked,
+    questionnaire_update,
+    section_create,
+    section_delete,
+    section_update,
+)
+from consortium.diagnostics.services.requests import (
+    service_request_accept,
+    service_request_create,
+    service_request_decline,
+    suggested_mandate_code,
+    suggested_mandate_title,
+)
+
+__all__ = [
+    "NOT_APPLICABLE",
+    "bands_replace",
+    "diagnostic_answers_save",
+    "diagnostic_finish",
+    "diagnostic_start",
+    "option_create",
+    "option_delete",
+    "option_update",
+    "question_create",
+    "question_delete",
+    "question_update",
+    "questionnaire_activate",
+    "questionnaire_copy",
+    "questionnaire_create",
+    "questionnaire_delete",
+    "questionnaire_is_locked",
+    "questionnaire_update",
+    "section_create",
+    "section_delete",
+    "section_update",
+    "service_request_accept",
+    "service_request_create",
+    "service_request_decline",
+    "suggested_mandate_code",
+    "suggested_mandate_title",
+]
