@@ -58,6 +58,7 @@ def portal_pages() -> list[tuple[str, str]]:
         ("documents", reverse("portal:documents", args=[code])),
         ("en: overview", "/en" + reverse("portal:overview", args=[code])),
     ]
+    pages += _tool_pages(code)
     latest = (
         Invoice.objects.filter(organisation__code=code)
         .exclude(status="draft")
@@ -67,6 +68,47 @@ def portal_pages() -> list[tuple[str, str]]:
     )
     if latest:
         pages.append(("invoice PDF (download)", reverse("portal:invoice_pdf", args=[code, latest])))
+    return pages
+
+
+def _tool_pages(code: str) -> list[tuple[str, str]]:
+    """The tools' pages of the organisation: its surveys, its diagnostic (the latest result),
+    its treasury plan and adopted policy."""
+    from django.urls import reverse
+
+    from consortium.diagnostics.models import Diagnostic
+    from consortium.surveys.models import Survey
+    from consortium.treasury.models import InvestmentPolicy
+
+    pages = [
+        ("surveys", reverse("surveys_portal:list", args=[code])),
+        ("diagnostic", reverse("diagnostics_portal:overview", args=[code])),
+        ("treasury plan", reverse("treasury_portal:plan", args=[code])),
+    ]
+    survey = Survey.objects.filter(audience="members", status="open").first()
+    if survey is not None:
+        pages.append(("survey answer", reverse("surveys_portal:answer", args=[code, survey.pk])))
+    finished = (
+        Diagnostic.objects.filter(organisation__code=code, finished_at__isnull=False)
+        .order_by("-finished_at")
+        .first()
+    )
+    if finished is not None:
+        pages.append(
+            ("diagnostic result", reverse("diagnostics_portal:result", args=[code, finished.pk]))
+        )
+    policy = (
+        InvestmentPolicy.objects.filter(organisation__code=code, adopted_on__isnull=False)
+        .order_by("-version")
+        .first()
+    )
+    if policy is not None:
+        pages.append(
+            (
+                "investment policy",
+                reverse("treasury_portal:policy_detail", args=[code, policy.version]),
+            )
+        )
     return pages
 
 

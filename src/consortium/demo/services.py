@@ -20,6 +20,7 @@ from consortium.core.triggers import maintenance
 from consortium.demo.generator import billing
 from consortium.demo.generator.records import delete_records
 from consortium.demo.selectors import demo_login_experts
+from consortium.diagnostics.models import Diagnostic, DiagnosticAnswer, ServiceRequest
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import Membership, Organisation
 from consortium.staff.models import Department, Expert, FieldOfExpertise
@@ -32,6 +33,7 @@ from consortium.timesheets.models import (
     TimesheetWeek,
 )
 from consortium.timesheets.services.locks import period_unlock
+from consortium.treasury.models import InvestmentPolicy, TreasuryPlan
 
 DEMO_USERNAME = "admin"
 DEMO_RESET_REASON = "Réinitialisation de la démo"
@@ -188,6 +190,30 @@ def demo_api_token_issue() -> str | None:
     ).secret
 
 
+def _sign_member_records(user, organisation: Organisation) -> None:
+    """The demo's records of the organisation's tools were written before its contact's login
+    existed: they become hers (her diagnostics, her service requests, her treasury plans and
+    adopted policy), so that the portal shows who did what."""
+    Diagnostic.objects.filter(organisation=organisation, started_by__isnull=True).update(
+        started_by=user
+    )
+    Diagnostic.objects.filter(
+        organisation=organisation, finished_at__isnull=False, finished_by__isnull=True
+    ).update(finished_by=user)
+    DiagnosticAnswer.objects.filter(
+        diagnostic__organisation=organisation, answered_by__isnull=True
+    ).update(answered_by=user)
+    ServiceRequest.objects.filter(organisation=organisation, requested_by__isnull=True).update(
+        requested_by=user
+    )
+    TreasuryPlan.objects.filter(organisation=organisation, created_by__isnull=True).update(
+        created_by=user
+    )
+    InvestmentPolicy.objects.filter(
+        organisation=organisation, adopted_on__isnull=False, adopted_by__isnull=True
+    ).update(adopted_by=user)
+
+
 def _member_login(hashed_password: str) -> DemoLogin | None:
     """`membre`, the contact of the demo member organisation (MPEESAD) on the portal; none
     while the registry has no such organisation (an empty database)."""
@@ -205,6 +231,7 @@ def _member_login(hashed_password: str) -> DemoLogin | None:
         defaults={"title": DEMO_MEMBER_TITLE},
         create_defaults={"title": DEMO_MEMBER_TITLE, "invited_at": timezone.now()},
     )
+    _sign_member_records(user, organisation)
     return DemoLogin(
         user=user,
         role="",

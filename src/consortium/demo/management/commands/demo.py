@@ -73,6 +73,13 @@ class Command(TranslatedCommand):
             )
             % {"address": address.rstrip("/") + reverse("billing:invoice_list"), **counts}
         )
+        self.stdout.write(
+            _(
+                "Portail des membres (membre) : %(address)s — services, factures, sondage de "
+                "satisfaction, diagnostic organisationnel et trésorerie de l'organisation."
+            )
+            % {"address": address.rstrip("/") + reverse("portal:home")}
+        )
         self.stdout.write(_("Accès de démonstration (identifiant / mot de passe — rôle) :"))
         for login in logins:
             self.stdout.write("  " + login_line(login, DEMO_PASSWORD))

@@ -40,6 +40,7 @@ def test_it_loads_the_demo_and_prints_the_address_and_a_login_per_role():
     assert "Adresse : http://127.0.0.1:8000/" in output
     assert "Rapport d'activités 2020-2021 : http://127.0.0.1:8000/rapports/2020-2021/" in output
     assert "Facturation (finances) : http://127.0.0.1:8000/facturation/ — " in output
+    assert "Portail des membres (membre) : http://127.0.0.1:8000/portail/ — " in output
     assert "Accès de démonstration (identifiant / mot de passe — rôle) :" in output
     lines = output.splitlines()
     for printed in PRINTED_LOGINS:
