@@ -212,9 +212,9 @@ class Programme(TimeStampedModel):
 
     @property
     def name(self) -> str:
-        from consortium.core.languages import english_is_active
+        from consortium.core.languages import in_active_language
 
-        return self.name_en if english_is_active() and self.name_en else self.name_fr
+        return in_active_language(self.name_fr, self.name_en)
 
     @property
     def has_rule(self) -> bool:

@@ -11,3 +11,9 @@ def active_language(language: str | None = None) -> str:
 def english_is_active() -> bool:
     """Whether the active language is English (names in English, when the row has one)."""
     return active_language() == "en"
+
+
+def in_active_language(french: str, english: str) -> str:
+    """A text kept in both languages, in the active one: the English when it is active and the
+    row has one, else the French (French first: a row always has it)."""
+    return english if english and english_is_active() else french

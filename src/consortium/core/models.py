@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.codes import code_constraint, validate_code
-from consortium.core.languages import english_is_active
+from consortium.core.languages import in_active_language
 
 
 class TimeStampedModel(models.Model):
@@ -34,9 +34,7 @@ class BilingualNameModel(TimeStampedModel):
 
     @property
     def name(self) -> str:
-        if english_is_active() and self.name_en:
-            return self.name_en
-        return self.name_fr
+        return in_active_language(self.name_fr, self.name_en)
 
 
 class FiscalYear(TimeStampedModel):

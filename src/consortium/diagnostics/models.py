@@ -13,15 +13,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.languages import english_is_active
+from consortium.core.languages import in_active_language
 from consortium.core.models import TimeStampedModel
 
 PERCENT = {"max_digits": 5, "decimal_places": 2}
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
-
-
-def _bilingual(french: str, english: str) -> str:
-    return english if english_is_active() and english else french
 
 
 class Questionnaire(TimeStampedModel):
@@ -57,7 +53,7 @@ class Questionnaire(TimeStampedModel):
 
     @property
     def title(self) -> str:
-        return _bilingual(self.title_fr, self.title_en)
+        return in_active_language(self.title_fr, self.title_en)
 
 
 class Section(TimeStampedModel):
@@ -121,7 +117,7 @@ class Section(TimeStampedModel):
 
     @property
     def title(self) -> str:
-        return _bilingual(self.title_fr, self.title_en)
+        return in_active_language(self.title_fr, self.title_en)
 
 
 class Question(TimeStampedModel):
@@ -165,11 +161,11 @@ class Question(TimeStampedModel):
 
     @property
     def text(self) -> str:
-        return _bilingual(self.text_fr, self.text_en)
+        return in_active_language(self.text_fr, self.text_en)
 
     @property
     def help(self) -> str:
-        return _bilingual(self.help_fr, self.help_en)
+        return in_active_language(self.help_fr, self.help_en)
 
 
 class Option(TimeStampedModel):
@@ -207,7 +203,7 @@ class Option(TimeStampedModel):
 
     @property
     def label(self) -> str:
-        return _bilingual(self.label_fr, self.label_en)
+        return in_active_language(self.label_fr, self.label_en)
 
 
 class Band(TimeStampedModel):
@@ -249,11 +245,11 @@ class Band(TimeStampedModel):
 
     @property
     def label(self) -> str:
-        return _bilingual(self.label_fr, self.label_en)
+        return in_active_language(self.label_fr, self.label_en)
 
     @property
     def description(self) -> str:
-        return _bilingual(self.description_fr, self.description_en)
+        return in_active_language(self.description_fr, self.description_en)
 
 
 class DiagnosticStatus(models.TextChoices):

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.languages import english_is_active
+from consortium.core.languages import in_active_language
 from consortium.core.models import FiscalYear, TimeStampedModel
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
@@ -67,10 +67,6 @@ MEASURE_KINDS = {
     Measure.ENGAGEMENT: QuestionKind.LIKERT_5,
 }
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
-
-
-def _bilingual(french: str, english: str) -> str:
-    return english if english_is_active() and english else french
 
 
 class Survey(TimeStampedModel):
@@ -131,11 +127,11 @@ class Survey(TimeStampedModel):
 
     @property
     def title(self) -> str:
-        return _bilingual(self.title_fr, self.title_en)
+        return in_active_language(self.title_fr, self.title_en)
 
     @property
     def intro(self) -> str:
-        return _bilingual(self.intro_fr, self.intro_en)
+        return in_active_language(self.intro_fr, self.intro_en)
 
     @property
     def is_draft(self) -> bool:
@@ -193,7 +189,7 @@ class Question(TimeStampedModel):
 
     @property
     def text(self) -> str:
-        return _bilingual(self.text_fr, self.text_en)
+        return in_active_language(self.text_fr, self.text_en)
 
     @property
     def has_choices(self) -> bool:
@@ -220,7 +216,7 @@ class Choice(TimeStampedModel):
 
     @property
     def label(self) -> str:
-        return _bilingual(self.label_fr, self.label_en)
+        return in_active_language(self.label_fr, self.label_en)
 
 
 class Response(TimeStampedModel):

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.languages import english_is_active
+from consortium.core.languages import in_active_language
 from consortium.core.models import TimeStampedModel
 from consortium.staff.models import Expert
 
@@ -36,9 +36,7 @@ class Course(TimeStampedModel):
 
     @property
     def title(self) -> str:
-        if english_is_active() and self.title_en:
-            return self.title_en
-        return self.title_fr
+        return in_active_language(self.title_fr, self.title_en)
 
 
 class TrainingRecord(TimeStampedModel):

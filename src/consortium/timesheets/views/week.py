@@ -407,17 +407,26 @@ def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
                     "week_url": _week_url(request, week_start),
                 },
             )
+    return _week_action(
+        request,
+        week_submit,
+        expert,
+        week_start,
+        _("Semaine du %(date)s soumise pour approbation."),
+    )
+
+
+def _week_action(request, action, expert: Expert, week_start: dt.date, done: str):
+    """Run a week's `action` (submit, withdraw) for the user, then back to the week with its
+    message: `done` on success, the service's refusal otherwise (404 for a week out of reach)."""
     try:
-        week_submit(expert=expert, week_start=week_start, by=request.user)
+        action(expert=expert, week_start=week_start, by=request.user)
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
     else:
-        messages.success(
-            request,
-            _("Semaine du %(date)s soumise pour approbation.") % {"date": long_date(week_start)},
-        )
+        messages.success(request, done % {"date": long_date(week_start)})
     return redirect(_week_url(request, week_start))
 
 
@@ -426,17 +435,10 @@ def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
 def week_withdraw_view(request: HttpRequest, day: dt.date) -> HttpResponse:
     """Take back a submitted week before a director decides it."""
     week_start = week_start_of(day)
-    expert = _expert_or_404(request)
-    try:
-        week_withdraw(expert=expert, week_start=week_start, by=request.user)
-    except PermissionDenied as error:
-        raise Http404 from error
-    except ValidationError as refused:
-        messages.error(request, " ".join(refused.messages))
-    else:
-        messages.success(
-            request,
-            _("Semaine du %(date)s retirée : vous pouvez la modifier et la soumettre de nouveau.")
-            % {"date": long_date(week_start)},
-        )
-    return redirect(_week_url(request, week_start))
+    return _week_action(
+        request,
+        week_withdraw,
+        _expert_or_404(request),
+        week_start,
+        _("Semaine du %(date)s retirée : vous pouvez la modifier et la soumettre de nouveau."),
+    )
