@@ -107,3 +107,35 @@ class MemberContact(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
+
+
+class NotificationSettings(TimeStampedModel):
+    """What a person wants to be told by e-mail, and in which language. A person without a row
+    gets every notification, in French (the defaults below)."""
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", "Français"
+        ENGLISH = "en", "English"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utilisateur"),
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    week_returned = models.BooleanField(
+        _("quand une de mes semaines m'est renvoyée, avec son motif"), default=True
+    )
+    reminders = models.BooleanField(
+        _("les rappels du lundi : ma semaine à soumettre, les semaines à approuver"), default=True
+    )
+    language = models.CharField(
+        _("langue des courriels"), max_length=2, choices=Language.choices, default=Language.FRENCH
+    )
+
+    class Meta:
+        verbose_name = _("préférences de notification")
+        verbose_name_plural = _("préférences de notification")
+
+    def __str__(self) -> str:
+        return str(self.user)

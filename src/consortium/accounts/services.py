@@ -7,17 +7,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from consortium.accounts.models import MemberContact, RoleKind, StaffRole
+from consortium.accounts.models import MemberContact, NotificationSettings, RoleKind, StaffRole
+from consortium.core.mail import send_templated
 from consortium.core.services import row_save
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
@@ -105,16 +104,18 @@ def _invitation_send(contact: MemberContact, user_id: int) -> None:
     user = get_user_model().objects.get(pk=user_id)
     organisation = contact.organisation
     language = organisation.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    send_templated(
+        to=user.email,
+        language=language,
+        subject_template="registration/contact_invitation_subject.txt",
+        body_template="registration/contact_invitation_email.txt",
+        context={
             "user": user,
             "organisation": organisation,
             "link": _invitation_link(user, language),
             "first_time": not user.has_usable_password(),
-        }
-        subject = render_to_string("registration/contact_invitation_subject.txt", context)
-        body = render_to_string("registration/contact_invitation_email.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+        },
+    )
 
 
 def _contact_user(*, email: str, first_name: str, last_name: str):
@@ -197,3 +198,19 @@ def contact_update(*, contact: MemberContact, title: str = "", by=None) -> Membe
     """Change the contact's fonction (who they are and whom they represent do not change)."""
     contact = MemberContact.objects.select_for_update().get(pk=contact.pk)
     return row_save(contact, title=title.strip())
+
+
+# --- Notifications ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def notification_settings_update(
+    *, user, week_returned: bool, reminders: bool, language: str
+) -> NotificationSettings:
+    """What `user` wants to be told by e-mail, and in which language (their own choice only)."""
+    found = NotificationSettings.objects.select_for_update().filter(user_id=user.pk).first()
+    row = found or NotificationSettings(user=user)
+    row.week_returned, row.reminders, row.language = week_returned, reminders, language
+    row.full_clean()
+    row.save()
+    return row

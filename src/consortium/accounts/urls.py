@@ -1,8 +1,11 @@
 """Signing in and out, and changing or resetting one's password (Django's own views); the link
-of a member contact's invitation, where they choose a password and land on the portal."""
+of a member contact's invitation, where they choose a password and land on the portal; the
+e-mails one wants."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+
+from consortium.accounts import views
 
 app_name = "accounts"
 
@@ -13,6 +16,7 @@ urlpatterns = [
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("notifications/", views.notification_settings, name="notification_settings"),
     path(
         "mot-de-passe/",
         auth_views.PasswordChangeView.as_view(

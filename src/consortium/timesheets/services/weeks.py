@@ -4,6 +4,7 @@ expert may copy the previous week's hours into a draft one."""
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from consortium.core.fiscal_years import is_supported_day, unsupported_day_messa
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
+from consortium.timesheets.notifications import week_returned_notify
 from consortium.timesheets.selectors.ledger import closed_weeks
 from consortium.timesheets.services.entries import time_entry_record
 
@@ -118,7 +120,8 @@ def week_approve(*, week: TimesheetWeek, by) -> TimesheetWeek:
 
 @transaction.atomic
 def week_return(*, week: TimesheetWeek, by, reason: str) -> TimesheetWeek:
-    """A director sends a submitted week back to its expert, saying why."""
+    """A director sends a submitted week back to its expert, saying why; the expert is told by
+    e-mail (`notifications.week_returned_notify`) unless they turned it off."""
     week = _locked_week(week)
     _check_may_decide(by, week)
     if not reason.strip():
@@ -131,6 +134,8 @@ def week_return(*, week: TimesheetWeek, by, reason: str) -> TimesheetWeek:
     week.reason = reason.strip()
     week.full_clean()
     week.save()
+    # Told once the return is stored (never for a return rolled back), if the expert wants it.
+    transaction.on_commit(partial(week_returned_notify, week.pk))
     return week
 
 
