@@ -4,40 +4,12 @@ import datetime as dt
 
 from django import forms
 from django.db.models import QuerySet
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.forms import DateInput, QuickSelect
 from consortium.mandates.models import Mandate, MandateStatus
 from consortium.mandates.services import MANDATE_EDITABLE_FIELDS
 from consortium.members.models import Organisation
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class QuickSelect(forms.Select):
-    """A select drawn in Python: Django draws each option from a template, about 0.2 ms each,
-    too slow for the hundreds of organisations a mandate may be for."""
-
-    def render(self, name, value, attrs=None, renderer=None) -> str:
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], " selected" if option["selected"] else "", option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
-        )
 
 
 class MandateForm(forms.ModelForm):

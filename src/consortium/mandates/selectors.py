@@ -200,3 +200,14 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
 def last_entry_day(mandate: Mandate) -> dt.date | None:
     """The last day hours were logged on `mandate`, if any."""
     return mandate.time_entries.aggregate(day=Max("date"))["day"]
+
+
+def next_mandate_code(day: dt.date) -> str:
+    """The next free code of `day`'s year in the centre's scheme, « 2026-0104 »: one more than
+    the highest of that year (codes of other shapes are left alone). One query."""
+    prefix = f"{day.year}-"
+    codes = Mandate.objects.filter(code__regex=rf"^{day.year}-[0-9]{{4}}$").values_list(
+        "code", flat=True
+    )
+    highest = max((int(code[len(prefix) :]) for code in codes), default=0)
+    return f"{prefix}{highest + 1:04d}"

@@ -44,7 +44,9 @@ from consortium.mandates.selectors import (
     mandate_export_rows,
     mandate_hours,
     mandate_list_rows,
+    next_mandate_code,
 )
+from consortium.members.models import Organisation
 
 PER_PAGE = 50
 
@@ -146,10 +148,23 @@ def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def _new_mandate_initial(request: HttpRequest) -> dict:
+    """A new mandate's form: the next free code of the year, today as its start and, from an
+    organisation's page (`?organisation=CODE`), that organisation."""
+    today = timezone.localdate()
+    initial = {"code": next_mandate_code(today), "start": today}
+    organisation = Organisation.objects.filter(code=request.GET.get("organisation", "")).first()
+    if organisation is not None:
+        initial["organisation"] = organisation.pk
+    return initial
+
+
 @role_required(*MANDATE_CHANGE_ROLES)
 def mandate_create(request: HttpRequest) -> HttpResponse:
     departments = departments_open_to(request.user, roles=request_roles(request))
-    form = MandateForm(request.POST or None, departments=departments)
+    form = MandateForm(
+        request.POST or None, departments=departments, initial=_new_mandate_initial(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             mandate = services.mandate_create(

@@ -1,7 +1,38 @@
-"""Forms of the organisation pages: inviting a person who represents the organisation."""
+"""Forms of the organisation pages: the organisation itself and its memberships (the services
+hold the rules across rows), and inviting a person who represents the organisation."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from consortium.core.forms import DateInput, QuickSelect
+from consortium.members.models import Membership, Organisation
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ("code", "name", "legal_form", "neq", "region", "federation", "language")
+        widgets = {"federation": QuickSelect()}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        federations = Organisation.objects.order_by("name")
+        if self.instance.pk is not None:
+            federations = federations.exclude(pk=self.instance.pk)
+        self.fields["federation"].queryset = federations
+        self.fields["federation"].empty_label = _("Aucun")
+        self.fields["region"].choices = [
+            ("", _("Non précisée")),
+            *self.fields["region"].choices[1:],
+        ]
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ("category", "start", "end")
+        widgets = {"start": DateInput(), "end": DateInput()}
+        help_texts = {"end": _("Vide : l'adhésion continue.")}
 
 
 class ContactInviteForm(forms.Form):

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy
 from consortium.accounts.access import (
     CONTACT_INVITE_ROLES,
     STAFF_ROLES,
+    can_create_mandates,
     mandates_visible_to,
+    may_change_organisations,
     may_invite_contacts,
     organisation_for_read,
     organisations_visible_to,
@@ -162,6 +164,8 @@ def organisation_detail(request: HttpRequest, code: str) -> HttpResponse:
             "chart": chart,
             "contacts": organisation_contacts(organisation),
             "may_invite": may_invite_contacts(request.user, roles=roles),
+            "may_change": may_change_organisations(request.user, roles=roles),
+            "may_create_mandates": can_create_mandates(roles),
         },
     )
 

@@ -62,6 +62,8 @@ from consortium.accounts.access.mandates import (
     mandates_visible_to,
 )
 from consortium.accounts.access.organisations import (
+    ORGANISATION_CHANGE_ROLES,
+    may_change_organisations,
     organisation_for_read,
     organisations_visible_to,
 )
@@ -109,6 +111,7 @@ __all__ = [
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
+    "ORGANISATION_CHANGE_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
     "can_approve_for",
@@ -137,6 +140,7 @@ __all__ = [
     "mandates_visible_to",
     "may_approve_weeks",
     "may_change_invoices",
+    "may_change_organisations",
     "may_invite_contacts",
     "organisation_for_read",
     "organisations_visible_to",

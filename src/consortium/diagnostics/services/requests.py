@@ -20,6 +20,7 @@ from consortium.diagnostics.models import (
     ServiceRequestStatus,
 )
 from consortium.mandates.models import Mandate, MandateType
+from consortium.mandates.selectors import next_mandate_code
 from consortium.mandates.services import mandate_create
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
@@ -96,15 +97,8 @@ def service_request_create(
 
 
 def suggested_mandate_code(request: ServiceRequest) -> str:
-    """A free code for the mandate: organisation, department, year, and a number if taken."""
-    year = timezone.localdate().year
-    stem = f"{request.organisation.code}-{request.department.code}-{year}"[:26]
-    code, number = stem, 1
-    taken = set(Mandate.objects.filter(code__startswith=stem).values_list("code", flat=True))
-    while code in taken:
-        number += 1
-        code = f"{stem}-{number}"
-    return code
+    """A free code for the mandate, the next of the year in the centre's scheme."""
+    return next_mandate_code(timezone.localdate())
 
 
 def suggested_mandate_title(request: ServiceRequest) -> str:
