@@ -57,6 +57,7 @@ def centre(transactional_db):
 
 def sign_out(page) -> None:
     with page.expect_navigation():
+        page.locator(".user-menu summary").click()
         page.get_by_role("button", name="Se déconnecter").click()
 
 

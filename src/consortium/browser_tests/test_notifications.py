@@ -14,6 +14,7 @@ def test_an_expert_turns_off_the_reminders_from_the_user_menu(page, signed_in, a
     signed_in(page, owner)
     page.goto(reverse("timesheets:week"))
 
+    page.locator(".user-menu summary").click()
     page.get_by_role("link", name="Notifications").click()
     axe_check(page)
     page.get_by_label("les rappels du lundi").uncheck()

@@ -22,6 +22,7 @@ def test_a_director_signs_in_and_lands_on_the_dashboard(page, signed_in, people)
 
     assert page.url.endswith("/tableau-de-bord/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tableau de bord")
+    page.locator(".user-menu summary").click()
     expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
 
 
@@ -50,6 +51,7 @@ def test_a_wrong_password_keeps_the_visitor_on_the_form_with_a_french_message(pa
 def test_signing_out_returns_to_the_sign_in_page(page, signed_in, people):
     signed_in(page, people.director)
 
+    page.locator(".user-menu summary").click()
     page.get_by_role("button", name="Se déconnecter").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Connexion")
