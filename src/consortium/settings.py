@@ -180,6 +180,8 @@ DEFAULT_FROM_EMAIL = env_str("CONSORTIUM_DEFAULT_FROM_EMAIL", "consortium@localh
 # French first (Quebec's Charter of the French language), English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
+# Dates and numbers one way per language (OQLF in French, en-CA in English): core/formats/.
+FORMAT_MODULE_PATH = ["consortium.core.formats"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("CONSORTIUM_TIME_ZONE", "America/Toronto")
 USE_I18N = True

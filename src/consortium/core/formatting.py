@@ -132,10 +132,14 @@ def exact_hours(value: Number | None, language: str | None = None) -> str:
 
 
 def long_date(value: dt.date | None, language: str | None = None) -> str:
-    """18 novembre 2020 / November 18, 2020."""
+    """18 novembre 2020 / November 18, 2020; the first of a month « 1er avril 2026 », as the
+    Office québécois de la langue française writes it."""
     if value is None:
         return NOTHING
-    return format_date(value, format="long", locale=babel_locale(language))
+    text = format_date(value, format="long", locale=babel_locale(language))
+    if value.day == 1 and active_language(language) == "fr" and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
 
 
 def person(user, nobody: str | None = None) -> str:

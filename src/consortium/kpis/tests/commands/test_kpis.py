@@ -92,7 +92,7 @@ def test_json_takes_any_period_given_by_its_first_and_last_days(centre):
 def test_the_table_writes_numbers_the_quebec_french_way(centre):
     output = kpis("--year", "2020-2021")
 
-    assert output.startswith("Exercice 2020-2021, du 1 avril 2020 au 31 mars 2021\n")
+    assert output.startswith("Exercice 2020-2021, du 1er avril 2020 au 31 mars 2021\n")
     assert line_of(output, "Heures de services rendues").endswith(f"1{NBSP}015,50{NBSP}h")
     assert line_of(output, "  Croissance du membrariat").endswith(f"30,0{NBSP}%")
     assert line_of(output, "  Femmes").endswith(f"50,0{NBSP}%")
@@ -126,7 +126,7 @@ def test_the_table_in_english_writes_numbers_and_names_the_canadian_english_way(
 def test_the_table_of_a_period_shows_its_first_and_last_days(centre):
     output = kpis("--from", "2020-01-01", "--to", "2020-12-31")
 
-    assert output.startswith("Du 1 janvier 2020 au 31 décembre 2020\n")
+    assert output.startswith("Du 1er janvier 2020 au 31 décembre 2020\n")
     assert line_of(output, "Heures de services rendues").endswith(f"1{NBSP}000{NBSP}h")
 
 

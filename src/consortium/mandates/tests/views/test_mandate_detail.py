@@ -57,7 +57,7 @@ def test_the_page_shows_the_facts_with_a_link_to_the_organisation(client, scene)
     assert '<a href="/organisations/FJORD/">Coopérative du Fjord</a>' in page
     assert "Gestion déléguée" in page
     assert "Comptabilité" in page
-    assert "1 avril 2020" in page
+    assert "1er avril 2020" in page
     assert "en cours" in page
 
 

@@ -75,7 +75,7 @@ def test_the_director_reads_who_changed_what_and_when(client, people):
     assert "Système" in page
     assert "MAN-AUD" in page
     # 14 h 30 UTC is 10 h 30 in Montréal (daylight time since 14 March 2021).
-    assert "15/03/2021 10:30" in page
+    assert "2021-03-15 10:30" in page
     assert "7,00 → 6,50" in page
     assert "Paie → Paie et DAS" in page
     assert "Télécharger en CSV" in page
