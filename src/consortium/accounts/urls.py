@@ -4,6 +4,8 @@ of a member contact's invitation, where they choose a password and land on the p
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from consortium.accounts import views
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -12,6 +14,8 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
+    # The sign-in dialog of a page whose session expired (JSON).
+    path("connexion/session/", views.session_sign_in, name="session_sign_in"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "mot-de-passe/",

@@ -182,6 +182,7 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
         "next_week": week_start + dt.timedelta(days=7),
         "this_week": week_start_of(today),
         "is_this_week": week_start == week_start_of(today),
+        "today": today,
         "jump_form": WeekJumpForm(initial={"date": week_start.isoformat()}),
     }
     return render(request, "timesheets/week.html", context)
