@@ -8,6 +8,7 @@
 
   var pending = [];
   var asking = false;
+  var retries = new WeakMap();
 
   function dialog() {
     return document.getElementById("sign-in-dialog");
@@ -131,9 +132,17 @@
     var elt = event.detail.elt;
     var config = event.detail.requestConfig || {};
     var type = (config.triggeringEvent && config.triggeringEvent.type) || "click";
+    // A request refused again right after a sign-in is not sent a third time (no loop).
+    var tries = retries.get(elt) || 0;
+    if (tries >= 2) return;
+    retries.set(elt, tries + 1);
     whenSignedIn(function () {
       if (document.body.contains(elt)) htmx.trigger(elt, type);
     });
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful) retries.delete(event.detail.elt);
   });
 
   window.consortiumSignIn = { whenSignedIn: whenSignedIn };
