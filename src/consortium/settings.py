@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # An HTMX request of an expired session answers 401 instead of the sign-in page.
+    "consortium.accounts.middleware.HtmxSignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -243,8 +245,9 @@ PERIOD_LOCK_GRACE_DAYS = env_int("CONSORTIUM_LOCK_GRACE_DAYS", 3)
 # this (utilisation = hours entered ÷ hours available).
 WORKDAY_HOURS = Decimal(env_str("CONSORTIUM_WORKDAY_HOURS", "7"))
 
-# A refused form (missing or stale security token) in the workspace's look, with a way back.
-CSRF_FAILURE_VIEW = "consortium.core.errors.csrf_failure"
+# A refused form (missing or stale security token) in the workspace's look, with a way back; for
+# an HTMX request, a 403 the page answers by fetching a fresh token (accounts/views.py).
+CSRF_FAILURE_VIEW = "consortium.accounts.views.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,8 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
+    # The sign-in dialog of a page whose session expired (JSON).
+    path("connexion/session/", views.session_sign_in, name="session_sign_in"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("notifications/", views.notification_settings, name="notification_settings"),
     path(

@@ -6,6 +6,7 @@ goes through the timesheet services, which hold the rules and say why they refus
 """
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -14,7 +15,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -109,6 +116,23 @@ def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def _post_or_back_to_week(view):
+    """A week's action (copy, submit, withdraw) is a POST; a GET of its address — the sign-in
+    page's `next` after a session expired under the form, say — goes back to the week saying
+    nothing was done, instead of a bare 405. Other methods are still refused (405)."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, day: dt.date) -> HttpResponse:
+        if request.method == "GET":
+            messages.info(request, _("Rien n'a été fait : recommencez depuis la semaine."))
+            return redirect(_week_url(request, week_start_of(day)))
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, day)
+
+    return wrapped
+
+
 # --- pages ---------------------------------------------------------------------------------------
 
 
@@ -182,6 +206,7 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
         "next_week": week_start + dt.timedelta(days=7),
         "this_week": week_start_of(today),
         "is_this_week": week_start == week_start_of(today),
+        "today": today,
         "jump_form": WeekJumpForm(initial={"date": week_start.isoformat()}),
     }
     return render(request, "timesheets/week.html", context)
@@ -333,7 +358,7 @@ def week_comment(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@_post_or_back_to_week
 def week_copy(request: HttpRequest, day: dt.date) -> HttpResponse:
     """Copy the previous week's hours into this week, then show what was and was not copied."""
     week_start = week_start_of(day)
@@ -378,7 +403,7 @@ def week_copy(request: HttpRequest, day: dt.date) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@_post_or_back_to_week
 def week_submit_view(request: HttpRequest, day: dt.date) -> HttpResponse:
     """Hand the week in for approval; an empty week, a week not begun, a total other than the
     expected week or a day over the expected workday asks to confirm first, saying why."""
@@ -431,7 +456,7 @@ def _week_action(request, action, expert: Expert, week_start: dt.date, done: str
 
 
 @login_required
-@require_POST
+@_post_or_back_to_week
 def week_withdraw_view(request: HttpRequest, day: dt.date) -> HttpResponse:
     """Take back a submitted week before a director decides it."""
     week_start = week_start_of(day)

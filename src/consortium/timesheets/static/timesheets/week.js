@@ -30,10 +30,181 @@
     return input.selectionEnd === end && (input.selectionStart === end || input.selectionStart === 0);
   }
 
+  function grid() {
+    return document.getElementById("week-grid");
+  }
+
+  function openComment(cell) {
+    var button = cell && cell.querySelector(".comment-button");
+    if (button) {
+      button.click();
+      return;
+    }
+    // No entry yet, hence nothing to comment: say so where the comment would have opened.
+    var panel = document.getElementById("comment-panel");
+    var note = document.createElement("p");
+    note.className = "muted";
+    note.textContent = grid().getAttribute("data-no-comment");
+    panel.replaceChildren(note);
+  }
+
+  function focusCellInput(key) {
+    var cell = document.getElementById("cell-" + key);
+    var back = cell && cell.querySelector("input.hours, .entries-sum");
+    if (back) back.focus();
+  }
+
+  // --- a save that failed: the cell keeps its value and says so, in words -------------------
+
+  function markUnsaved(input, signIn) {
+    var cell = input.closest(".cell");
+    if (!cell) return;
+    var key = cell.id.replace(/^cell-/, "");
+    var note = cell.querySelector(".cell-unsaved");
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "cell-error cell-unsaved";
+      note.id = "unsaved-" + key;
+      note.setAttribute("role", "alert");
+      cell.appendChild(note);
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      described.push(note.id);
+      input.setAttribute("aria-describedby", described.join(" "));
+    }
+    note.textContent = grid().getAttribute(signIn ? "data-unsaved-session" : "data-unsaved");
+    cell.classList.add("unsaved");
+    input.setAttribute("aria-invalid", "true");
+  }
+
+  function failedCellInput(event) {
+    var elt = event.detail.elt;
+    return elt instanceof HTMLInputElement && elt.classList.contains("hours") ? elt : null;
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var input = failedCellInput(event);
+    if (!input) return;
+    markUnsaved(input, Boolean(event.detail.xhr.getResponseHeader("X-Sign-In-Required")));
+  });
+
+  document.addEventListener("htmx:sendError", function (event) {
+    var input = failedCellInput(event);
+    if (input) markUnsaved(input, false);
+  });
+
+  // --- the submission waits for the cells being saved, and stops on cells in error ----------
+
+  function cellsInError() {
+    return Array.prototype.map.call(
+      document.querySelectorAll("#week-rows .cell.invalid, #week-rows .cell.unsaved"),
+      function (cell) {
+        var key = cell.id.replace(/^cell-/, "");
+        var label = cell.querySelector("label") || cell.querySelector(".entries-sum .visually-hidden");
+        var error = cell.querySelector(".cell-unsaved") || cell.querySelector(".cell-error");
+        return {
+          key: key,
+          label: label ? label.textContent.replace(/^\s*h — [^,]*,\s*/, "").trim() : key,
+          error: error ? error.textContent.trim() : "",
+        };
+      }
+    );
+  }
+
+  function showBlocked(cells) {
+    var box = document.getElementById("week-blocked");
+    var list = document.getElementById("week-blocked-cells");
+    list.replaceChildren();
+    cells.forEach(function (cell) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#hours-" + cell.key;
+      link.setAttribute("data-cell-link", cell.key);
+      link.textContent = cell.label;
+      item.appendChild(link);
+      if (cell.error) item.appendChild(document.createTextNode(" — " + cell.error));
+      list.appendChild(item);
+    });
+    box.hidden = false;
+    box.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-cell-link]");
+    if (!link) return;
+    event.preventDefault();
+    focusCellInput(link.getAttribute("data-cell-link"));
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.closest || !form.closest(".week-actions")) return;
+    event.preventDefault();
+    var waited = 0;
+    (function attempt() {
+      // A cell still being saved (left by clicking the button) is waited for, not lost.
+      if (document.querySelector("#week-rows .htmx-request") && waited < 100) {
+        waited += 1;
+        window.setTimeout(attempt, 100);
+        return;
+      }
+      if (form.id === "week-submit-form") {
+        var cells = cellsInError();
+        if (cells.length) {
+          showBlocked(cells);
+          return;
+        }
+      }
+      var box = document.getElementById("week-blocked");
+      if (box) box.hidden = true;
+      // An expired session signs in on the page first, instead of losing the action.
+      if (window.consortiumSignIn) {
+        window.consortiumSignIn.whenSignedIn(function () {
+          form.submit();
+        });
+      } else {
+        form.submit();
+      }
+    })();
+  });
+
+  // --- the grid takes the focus on load: today's cell, else the first one -------------------
+
+  function focusOnLoad() {
+    var table = grid();
+    if (!table || window.location.hash) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    var cells = table.querySelectorAll("#week-rows input.hours, #week-rows a.entries-sum");
+    var today = table.getAttribute("data-today");
+    var editable = Array.prototype.filter.call(cells, function (cell) {
+      return !cell.readOnly;
+    });
+    var chosen =
+      editable.find(function (cell) {
+        return today && cell.id.slice(-today.length) === today;
+      }) ||
+      editable[0] ||
+      cells[0];
+    if (!chosen) return;
+    chosen.focus();
+    if (chosen.select) chosen.select();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusOnLoad);
+  } else {
+    focusOnLoad();
+  }
+
   document.addEventListener("keydown", function (event) {
     var input = event.target;
     var isSum = input instanceof HTMLAnchorElement && input.classList.contains("entries-sum");
     if (!isSum && !(input instanceof HTMLInputElement && input.classList.contains("hours"))) return;
+    // "/" (never part of hours) opens the comment of the cell, its button being out of Tab's way.
+    if (event.key === "/" && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      openComment(input.closest(".cell"));
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     // On a sum, Enter opens the list (the link's own action); the arrows still move.
     if (isSum && event.key === "Enter") return;
@@ -83,9 +254,11 @@
 
   var focusAfterSettle = null;
 
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var elt = event.detail.elt;
-    if (event.detail.successful && elt.matches && elt.matches("form.comment-form")) {
+  // Before the swap: the form is gone by the time of "afterRequest" (the panel is redrawn).
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var elt = (event.detail.requestConfig && event.detail.requestConfig.elt) || event.detail.elt;
+    var status = event.detail.xhr.status;
+    if (status >= 200 && status < 300 && elt.matches && elt.matches("form.comment-form")) {
       focusAfterSettle = elt.getAttribute("data-cell");
     }
   });
@@ -120,11 +293,12 @@
     }
   });
 
+  // A comment saved or cancelled: back to its cell (the button is out of the Tab order).
   document.addEventListener("htmx:afterSettle", function () {
     if (!focusAfterSettle) return;
-    var button = document.querySelector("#cell-" + focusAfterSettle + " .comment-button");
+    var key = focusAfterSettle;
     focusAfterSettle = null;
-    if (button) button.focus();
+    focusCellInput(key);
   });
 
   // Closing a day's list: back to its cell (redrawn since, maybe: found by its key).
@@ -145,7 +319,6 @@
     event.preventDefault();
     var key = cancel.getAttribute("data-comment-cancel");
     document.getElementById("comment-panel").innerHTML = "";
-    var button = document.querySelector("#cell-" + key + " .comment-button");
-    if (button) button.focus();
+    focusCellInput(key);
   });
 })();

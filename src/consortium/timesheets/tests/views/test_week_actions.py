@@ -148,7 +148,17 @@ def test_an_administrator_copies_an_experts_week(client, people, mandate):
 
 def test_copying_needs_a_post(owner_client):
     url = reverse("timesheets:week_copy_previous", args=[MONDAY])
-    assert owner_client.get(url).status_code == 405
+    assert owner_client.put(url).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["week_copy_previous", "week_submit", "week_withdraw"])
+def test_a_get_of_an_action_goes_back_to_the_week_having_done_nothing(owner_client, name):
+    # Where the sign-in page's `next` leads after a session expired under the form: no bare 405.
+    response = owner_client.get(reverse(f"timesheets:{name}", args=[MONDAY]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("timesheets:week_of", args=[MONDAY])
+    page = html.unescape(response.content.decode())
+    assert "Rien n'a été fait : recommencez depuis la semaine." in page
+    assert not TimesheetWeek.objects.filter(status=WeekStatus.SUBMITTED).exists()
 
 
 # --- submission ---------------------------------------------------------------------------------

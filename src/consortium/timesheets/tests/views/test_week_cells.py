@@ -286,9 +286,17 @@ def test_an_administrator_records_hours_for_an_expert(client, people, mandate):
 
 
 def test_an_anonymous_post_is_sent_to_sign_in(client, mandate):
-    response = post_cell(client, mandate, "3")
+    response = post_cell(client, mandate, "3", htmx=False)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+    assert not TimeEntry.objects.exists()
+
+
+def test_an_anonymous_htmx_save_answers_401_for_the_pages_sign_in_dialog(client, mandate):
+    # Never the sign-in page drawn inside the cell (accounts/middleware.py).
+    response = post_cell(client, mandate, "3")
+    assert response.status_code == 401
+    assert response["X-Sign-In-Required"] == "session"
     assert not TimeEntry.objects.exists()
 
 
