@@ -302,7 +302,7 @@ def centre_dashboard(
     department_names: dict[int, str],
 ) -> CentreDashboard:
     """Everything the centre's dashboard shows for `fiscal_year`, optionally one department's
-    (mandates of that department for hours, its experts for utilisation and weeks): seven queries.
+    (mandates of that department for hours, its experts for utilisation and weeks): eight queries.
     """
     periods = dashboard_periods(fiscal_year, today)
     type_names = {kind.pk: kind.name for kind in MandateType.objects.all()}
@@ -313,7 +313,7 @@ def centre_dashboard(
     prior_total = sum((row.prior for row in by_department), NO_HOURS)
     utilisation = [
         replace(row, department=department_names.get(row.department_id, "?"))
-        for row in expert_utilisation(periods.to_date, department_id)
+        for row in expert_utilisation(periods.to_date, department_id, today)
     ]
     organisations = [
         replace(organisation, share=percentage(organisation.hours, total))

@@ -1,4 +1,5 @@
-"""Utilisation: hours entered over hours available (the weekdays employed × the standard day),
+"""Utilisation: hours entered over hours available (the workdays employed × the standard day:
+weekdays less Quebec's statutory holidays and the centre's closing days, never a day to come),
 by expert, by department and for the centre, and what a rate means (`UtilisationBand`)."""
 
 import datetime as dt
@@ -13,6 +14,7 @@ from django.db.models import OuterRef, Q, Subquery, Sum
 
 from consortium.core.fiscal_years import Period
 from consortium.core.numbers import hours_to_cents, percentage
+from consortium.core.workdays import days_off, workdays_between
 from consortium.staff.models import Expert
 from consortium.timesheets.models import TimeEntry
 
@@ -43,17 +45,6 @@ def utilisation_band(rate: Decimal | None) -> UtilisationBand | None:
 def workday_hours() -> Decimal:
     """The standard working day, in hours (7 unless the settings say otherwise)."""
     return Decimal(str(settings.WORKDAY_HOURS))
-
-
-def weekdays_between(first: dt.date, last: dt.date) -> int:
-    """Mondays to Fridays from `first` to `last`, both included (statutory holidays not removed)."""
-    if last < first:
-        return 0
-    full_weeks, extra_days = divmod((last - first).days + 1, 7)
-    first_weekday = first.weekday()
-    return full_weeks * 5 + sum(
-        1 for offset in range(extra_days) if (first_weekday + offset) % 7 < 5
-    )
 
 
 class _Banded:
@@ -92,10 +83,17 @@ class CentreUtilisation(_Banded):
     rate: Decimal | None
 
 
-def expert_utilisation(period: Period, department_id: int | None) -> list[ExpertUtilisation]:
-    """Each expert employed during `period`: hours entered, hours available (weekdays of their
-    employment within the period × the standard day) and their ratio in percent, highest first
-    (one query: each expert's hours are a range seek on the (expert, date) index)."""
+def expert_utilisation(
+    period: Period, department_id: int | None, today: dt.date | None = None
+) -> list[ExpertUtilisation]:
+    """Each expert employed during `period`: hours entered, hours available (workdays of their
+    employment within the period and up to `today` × the standard day) and their ratio in
+    percent, highest first (two queries: the closing days, and the experts with their hours, each
+    a range seek on the (expert, date) index).
+
+    The current week's days still to come are not available yet, nor are Quebec's statutory
+    holidays and the centre's closing days (`core.workdays`).
+    """
     hours = (
         TimeEntry.objects.filter(expert=OuterRef("pk"), date__range=(period.start, period.end))
         .order_by()
@@ -109,13 +107,15 @@ def expert_utilisation(period: Period, department_id: int | None) -> list[Expert
     if department_id:
         experts = experts.filter(department_id=department_id)
     standard_day = workday_hours()
+    available_until = min(period.end, today) if today else period.end
+    off = days_off(period.start, available_until)
     rows = []
     for expert in experts.annotate(hours=Subquery(hours)).values(
         "pk", "first_name", "last_name", "department_id", "hired_on", "left_on", "hours"
     ):
         first = max(expert["hired_on"], period.start)
-        last = min(expert["left_on"] or period.end, period.end)
-        available = weekdays_between(first, last) * standard_day
+        last = min(expert["left_on"] or available_until, available_until)
+        available = workdays_between(first, last, off) * standard_day
         entered = hours_to_cents(expert["hours"])
         rows.append(
             ExpertUtilisation(
