@@ -73,6 +73,10 @@ class MonthHours:
     current: Decimal | None  # None for a month still to come
     prior: Decimal
 
+    @property
+    def last_day(self) -> dt.date:
+        return (self.month + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class Headline:

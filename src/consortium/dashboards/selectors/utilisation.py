@@ -15,7 +15,7 @@ from django.db.models import OuterRef, Q, Subquery, Sum
 from consortium.core.fiscal_years import Period
 from consortium.core.numbers import hours_to_cents, percentage
 from consortium.core.workdays import days_off, workdays_between
-from consortium.staff.models import Expert
+from consortium.staff.models import Expert, Role
 from consortium.timesheets.models import TimeEntry
 
 # Under LOW is worth a look, over FULL means hours beyond the standard day.
@@ -62,6 +62,11 @@ class ExpertUtilisation(_Banded):
     available: Decimal
     rate: Decimal | None
     department: str = ""  # the department's name, where the caller knows the names
+    role: str = ""  # Role's value
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label) if self.role in Role.values else ""
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def expert_utilisation(
     off = days_off(period.start, available_until)
     rows = []
     for expert in experts.annotate(hours=Subquery(hours)).values(
-        "pk", "first_name", "last_name", "department_id", "hired_on", "left_on", "hours"
+        "pk", "first_name", "last_name", "department_id", "role", "hired_on", "left_on", "hours"
     ):
         first = max(expert["hired_on"], period.start)
         last = min(expert["left_on"] or available_until, available_until)
@@ -125,6 +130,7 @@ def expert_utilisation(
                 hours=entered,
                 available=available,
                 rate=percentage(entered, available),
+                role=expert["role"],
             )
         )
     rows.sort(key=lambda row: (-(row.rate or Decimal(-1)), row.name))
