@@ -63,10 +63,7 @@ class ExpertUtilisation(_Banded):
     rate: Decimal | None
     department: str = ""  # the department's name, where the caller knows the names
     role: str = ""  # Role's value
-
-    @property
-    def role_label(self) -> str:
-        return str(Role(self.role).label) if self.role in Role.values else ""
+    role_label: str = ""  # its name in the active language
 
 
 @dataclass(frozen=True)
@@ -112,6 +109,8 @@ def expert_utilisation(
     if department_id:
         experts = experts.filter(department_id=department_id)
     standard_day = workday_hours()
+    # Translated once, not once per expert (a lazy string costs a lookup each time it is read).
+    role_labels = {value: str(label) for value, label in Role.choices}
     available_until = min(period.end, today) if today else period.end
     off = days_off(period.start, available_until)
     rows = []
@@ -131,6 +130,7 @@ def expert_utilisation(
                 available=available,
                 rate=percentage(entered, available),
                 role=expert["role"],
+                role_label=role_labels.get(expert["role"], ""),
             )
         )
     rows.sort(key=lambda row: (-(row.rate or Decimal(-1)), row.name))

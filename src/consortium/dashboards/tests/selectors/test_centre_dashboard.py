@@ -186,3 +186,18 @@ def test_the_fiscal_years_on_offer_are_todays_and_those_with_hours(ledger):
 
 def test_with_no_hours_at_all_only_todays_fiscal_year_is_on_offer():
     assert fiscal_years_with_hours(dt.date(2021, 5, 1)) == ["2021-2022"]
+
+
+def test_utilisation_leaves_out_the_week_still_being_filled_in(ledger):
+    # Thursday 18 June 2020: the week of Monday 15 June is still being entered.
+    thursday = dt.date(2020, 6, 18)
+    dashboard = centre(ledger, today=thursday)
+    assert dashboard.periods.to_date.end == thursday
+    assert dashboard.utilisation_period == Period(dt.date(2020, 4, 1), dt.date(2020, 6, 14), YEAR)
+    # 1 April to 14 June 2020: 53 weekdays less Good Friday (10 April) and the Journée nationale
+    # des patriotes (18 May), × 7 h.
+    expert = next(row for row in dashboard.utilisation if row.id == ledger.people.expert.pk)
+    assert expert.available == Decimal(51 * 7)
+    # On the Monday after, the week is complete and counted.
+    monday = centre(ledger, today=dt.date(2020, 6, 22))
+    assert monday.utilisation_period.end == dt.date(2020, 6, 21)
