@@ -64,7 +64,9 @@ def test_the_director_reads_the_answers_first_sorts_filters_and_follows_a_chart(
     assert first_organisation.inner_text() == "Coop Très Servie"
     assert first_organisation.bounding_box()["y"] < LAPTOP["height"]
     under_used = page.locator("#under-used-title ~ .table-wrap tbody tr")
-    assert under_used.count() == 8
+    assert under_used.count() == 5
+    see_all = page.get_by_role("link", name="Voir tous les experts sous 60 %")
+    assert see_all.bounding_box()["y"] < LAPTOP["height"]
     # The table of every expert waits, collapsed, below the answers.
     experts_table = page.locator("#utilisation-experts-table")
     assert not experts_table.is_visible()

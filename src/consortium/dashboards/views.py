@@ -51,8 +51,9 @@ CENTRE_ROLES = (
 # Utilisation expert by expert is about people's work: those who manage it, not communications.
 EXPERT_FIGURES_ROLES = (RoleKind.DIRECTOR, RoleKind.FINANCE, RoleKind.ADMINISTRATOR)
 OWN_VIEW = "moi"
-# The answers the page leads with: this many of the least used experts.
-UNDER_USED_SHOWN = 8
+# The answers the page leads with: this many of the least used experts (the answer, its link to
+# the rest included, fits above the fold of a 1366 × 900 screen).
+UNDER_USED_SHOWN = 5
 
 # The utilisation table by expert: its sortable columns and what each sorts by, and its filters
 # (GET parameters of their own, so that they leave the rest of the page as it is).
