@@ -93,8 +93,11 @@ def test_the_director_reads_the_answers_first_sorts_filters_and_follows_a_chart(
     assert set(experts_table.locator("tbody tr td:nth-child(2)").all_inner_texts()) == {"Formation"}
     axe_check(page)
 
-    # A chart's row leads to the list of mandates, filtered by that department.
+    # A chart takes its card's width; its row leads to the list of mandates, filtered by it.
     page.goto(reverse("dashboards:dashboard") + f"?exercice={YEAR}")
+    for figure in page.locator("figure.chart").all():
+        chart, card = figure.locator("svg").bounding_box(), figure.bounding_box()
+        assert abs(chart["width"] - card["width"]) < 2, (chart, card)
     page.locator("#departments-title ~ .table-wrap").get_by_role("link", name="Formation").click()
     page.wait_for_url(f"**department={training.pk}*")
     main = page.get_by_role("main").inner_text()
