@@ -20,8 +20,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.forms import add_service_errors
-from consortium.core.models import FiscalYear
-from consortium.core.services import fiscal_year_create, fiscal_year_update
+from consortium.core.models import ClosingDay, FiscalYear
+from consortium.core.services import (
+    closing_day_create,
+    closing_day_update,
+    fiscal_year_create,
+    fiscal_year_update,
+)
 
 admin.site.site_header = _("Consortium — administration")
 admin.site.site_title = _("Consortium — administration")
@@ -301,3 +306,21 @@ class FiscalYearAdmin(ServiceAdmin):
     form = FiscalYearForm
     list_display = ("name", "start_date", "end_date")
     search_fields = ("name",)
+
+
+class ClosingDayForm(ServiceForm):
+    class Meta:
+        model = ClosingDay
+        fields = ("date", "label")
+
+
+@admin.register(ClosingDay)
+class ClosingDayAdmin(ServiceAdmin):
+    """The centre's own closing days, beyond Quebec's statutory holidays: the dashboard's hours
+    available leave them out."""
+
+    writes = Writes(row="day", create=closing_day_create, update=closing_day_update)
+    form = ClosingDayForm
+    list_display = ("date", "label")
+    search_fields = ("label",)
+    date_hierarchy = "date"

@@ -70,3 +70,21 @@ class FiscalYear(TimeStampedModel):
             self.start_date = start
         if self.end_date is None:
             self.end_date = end
+
+
+class ClosingDay(TimeStampedModel):
+    """A day the centre is closed beyond Quebec's statutory holidays (e.g. between Christmas and
+    New Year): no hours are expected of anyone that day (see `core.calendar`)."""
+
+    date = models.DateField(_("date"), unique=True)
+    label = models.CharField(
+        _("libellé"), max_length=100, help_text=_("p. ex. Fermeture des fêtes")
+    )
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("jour de fermeture")
+        verbose_name_plural = _("jours de fermeture")
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()} {self.label}"

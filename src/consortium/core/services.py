@@ -1,12 +1,12 @@
-"""Writes shared by the coded references of every area (departments, mandate types…), and
-fiscal years."""
+"""Writes shared by the coded references of every area (departments, mandate types…), fiscal
+years and the centre's closing days."""
 
 import datetime as dt
 from typing import Any, TypeVar
 
 from django.db import models, transaction
 
-from consortium.core.models import BilingualNameModel, FiscalYear
+from consortium.core.models import BilingualNameModel, ClosingDay, FiscalYear
 
 Coded = TypeVar("Coded", bound=BilingualNameModel)
 
@@ -76,3 +76,15 @@ def _fiscal_year_save(
     # full_clean() runs only after it has refused the missing days.
     year.clean()
     return row_save(year)
+
+
+def closing_day_create(*, date: dt.date, label: str) -> ClosingDay:
+    """Add a day the centre is closed; refused if that day already is one."""
+    return row_save(ClosingDay(), date=date, label=label)
+
+
+@transaction.atomic
+def closing_day_update(*, day: ClosingDay, date: dt.date, label: str) -> ClosingDay:
+    """Move or rename a closing day."""
+    day = ClosingDay.objects.select_for_update().get(pk=day.pk)
+    return row_save(day, date=date, label=label)

@@ -19,6 +19,7 @@ from consortium.core.fiscal_years import (
 )
 from consortium.core.models import FiscalYear
 from consortium.core.numbers import change_percent, hours_to_cents, percentage
+from consortium.core.weeks import week_start_of
 from consortium.dashboards.selectors.utilisation import (
     CentreUtilisation,
     DepartmentUtilisation,
@@ -73,6 +74,10 @@ class MonthHours:
     current: Decimal | None  # None for a month still to come
     prior: Decimal
 
+    @property
+    def last_day(self) -> dt.date:
+        return (self.month + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -120,6 +125,7 @@ class CentreDashboard:
     centre_utilisation: CentreUtilisation
     top_organisations: list[TopOrganisation]
     departments: list[tuple[int, str]]  # (id, name), by name
+    utilisation_period: Period  # complete weeks only (`utilisation_period`)
 
 
 def dashboard_periods(fiscal_year: str, today: dt.date) -> DashboardPeriods:
@@ -147,6 +153,20 @@ def dashboard_periods(fiscal_year: str, today: dt.date) -> DashboardPeriods:
         to_date=Period(year.start, last_day, fiscal_year),
         prior_to_date=Period(prior_year.start, prior_last_day, prior_name),
     )
+
+
+def utilisation_period(periods: DashboardPeriods, today: dt.date) -> Period:
+    """The part of the year utilisation is measured on: up to the end of the last complete week.
+
+    The current week is still being filled in (most people enter their hours by Friday): its
+    days would count as available before anyone could have entered them. A year that began this
+    week is measured on its days so far.
+    """
+    to_date = periods.to_date
+    monday = week_start_of(today)
+    if to_date.start < monday <= to_date.end:
+        return Period(to_date.start, monday - dt.timedelta(days=1), to_date.label)
+    return to_date
 
 
 def _fiscal_months(year: Period) -> list[dt.date]:
@@ -302,7 +322,7 @@ def centre_dashboard(
     department_names: dict[int, str],
 ) -> CentreDashboard:
     """Everything the centre's dashboard shows for `fiscal_year`, optionally one department's
-    (mandates of that department for hours, its experts for utilisation and weeks): seven queries.
+    (mandates of that department for hours, its experts for utilisation and weeks): eight queries.
     """
     periods = dashboard_periods(fiscal_year, today)
     type_names = {kind.pk: kind.name for kind in MandateType.objects.all()}
@@ -311,9 +331,10 @@ def centre_dashboard(
     by_mandate_type = _comparison_rows(hours.by_mandate_type, type_names)
     total = sum((row.current for row in by_department), NO_HOURS)
     prior_total = sum((row.prior for row in by_department), NO_HOURS)
+    measured = utilisation_period(periods, today)
     utilisation = [
         replace(row, department=department_names.get(row.department_id, "?"))
-        for row in expert_utilisation(periods.to_date, department_id)
+        for row in expert_utilisation(measured, department_id, today)
     ]
     organisations = [
         replace(organisation, share=percentage(organisation.hours, total))
@@ -336,4 +357,5 @@ def centre_dashboard(
         centre_utilisation=centre_utilisation(utilisation),
         top_organisations=organisations,
         departments=sorted(department_names.items(), key=lambda item: item[1]),
+        utilisation_period=measured,
     )

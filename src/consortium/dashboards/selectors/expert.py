@@ -10,10 +10,10 @@ from django.db.models import Sum
 from consortium.core.fiscal_years import Period, month_period
 from consortium.core.numbers import hours_to_cents, percentage
 from consortium.core.weeks import week_days, week_start_of
+from consortium.core.workdays import weekdays_between
 from consortium.dashboards.selectors.utilisation import (
     UtilisationBand,
     utilisation_band,
-    weekdays_between,
     workday_hours,
 )
 from consortium.staff.models import Expert

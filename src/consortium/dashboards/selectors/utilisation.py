@@ -1,4 +1,5 @@
-"""Utilisation: hours entered over hours available (the weekdays employed × the standard day),
+"""Utilisation: hours entered over hours available (the workdays employed × the standard day:
+weekdays less Quebec's statutory holidays and the centre's closing days, never a day to come),
 by expert, by department and for the centre, and what a rate means (`UtilisationBand`)."""
 
 import datetime as dt
@@ -13,7 +14,8 @@ from django.db.models import OuterRef, Q, Subquery, Sum
 
 from consortium.core.fiscal_years import Period
 from consortium.core.numbers import hours_to_cents, percentage
-from consortium.staff.models import Expert
+from consortium.core.workdays import days_off, workdays_between
+from consortium.staff.models import Expert, Role
 from consortium.timesheets.models import TimeEntry
 
 # Under LOW is worth a look, over FULL means hours beyond the standard day.
@@ -45,17 +47,6 @@ def workday_hours() -> Decimal:
     return Decimal(str(settings.WORKDAY_HOURS))
 
 
-def weekdays_between(first: dt.date, last: dt.date) -> int:
-    """Mondays to Fridays from `first` to `last`, both included (statutory holidays not removed)."""
-    if last < first:
-        return 0
-    full_weeks, extra_days = divmod((last - first).days + 1, 7)
-    first_weekday = first.weekday()
-    return full_weeks * 5 + sum(
-        1 for offset in range(extra_days) if (first_weekday + offset) % 7 < 5
-    )
-
-
 class _Banded:
     @property
     def band(self) -> UtilisationBand | None:
@@ -71,6 +62,8 @@ class ExpertUtilisation(_Banded):
     available: Decimal
     rate: Decimal | None
     department: str = ""  # the department's name, where the caller knows the names
+    role: str = ""  # Role's value
+    role_label: str = ""  # its name in the active language
 
 
 @dataclass(frozen=True)
@@ -92,10 +85,17 @@ class CentreUtilisation(_Banded):
     rate: Decimal | None
 
 
-def expert_utilisation(period: Period, department_id: int | None) -> list[ExpertUtilisation]:
-    """Each expert employed during `period`: hours entered, hours available (weekdays of their
-    employment within the period × the standard day) and their ratio in percent, highest first
-    (one query: each expert's hours are a range seek on the (expert, date) index)."""
+def expert_utilisation(
+    period: Period, department_id: int | None, today: dt.date | None = None
+) -> list[ExpertUtilisation]:
+    """Each expert employed during `period`: hours entered, hours available (workdays of their
+    employment within the period and up to `today` × the standard day) and their ratio in
+    percent, highest first (two queries: the closing days, and the experts with their hours, each
+    a range seek on the (expert, date) index).
+
+    The current week's days still to come are not available yet, nor are Quebec's statutory
+    holidays and the centre's closing days (`core.workdays`).
+    """
     hours = (
         TimeEntry.objects.filter(expert=OuterRef("pk"), date__range=(period.start, period.end))
         .order_by()
@@ -109,13 +109,17 @@ def expert_utilisation(period: Period, department_id: int | None) -> list[Expert
     if department_id:
         experts = experts.filter(department_id=department_id)
     standard_day = workday_hours()
+    # Translated once, not once per expert (a lazy string costs a lookup each time it is read).
+    role_labels = {value: str(label) for value, label in Role.choices}
+    available_until = min(period.end, today) if today else period.end
+    off = days_off(period.start, available_until)
     rows = []
     for expert in experts.annotate(hours=Subquery(hours)).values(
-        "pk", "first_name", "last_name", "department_id", "hired_on", "left_on", "hours"
+        "pk", "first_name", "last_name", "department_id", "role", "hired_on", "left_on", "hours"
     ):
         first = max(expert["hired_on"], period.start)
-        last = min(expert["left_on"] or period.end, period.end)
-        available = weekdays_between(first, last) * standard_day
+        last = min(expert["left_on"] or available_until, available_until)
+        available = workdays_between(first, last, off) * standard_day
         entered = hours_to_cents(expert["hours"])
         rows.append(
             ExpertUtilisation(
@@ -125,6 +129,8 @@ def expert_utilisation(period: Period, department_id: int | None) -> list[Expert
                 hours=entered,
                 available=available,
                 rate=percentage(entered, available),
+                role=expert["role"],
+                role_label=role_labels.get(expert["role"], ""),
             )
         )
     rows.sort(key=lambda row: (-(row.rate or Decimal(-1)), row.name))

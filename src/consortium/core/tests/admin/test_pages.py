@@ -141,3 +141,17 @@ def test_a_fiscal_year_renamed_in_the_admin_keeps_its_id_and_takes_its_new_days(
     stored = FiscalYear.objects.get()
     assert (stored.pk, stored.name) == (year.pk, "2021-2022")
     assert (stored.start_date, stored.end_date) == (dt.date(2021, 4, 1), dt.date(2022, 3, 31))
+
+
+def test_a_closing_day_is_added_in_the_admin_and_a_second_one_that_day_is_refused(admin_client):
+    from consortium.core.models import ClosingDay
+
+    english = page_text(admin_client, "core_closingday_add", language="en")
+    assert "e.g. Holiday closure" in english
+    form = {"date": "2026-12-28", "label": "Fermeture des fêtes"}
+    assert admin_client.post(admin_url("core_closingday_add"), form).status_code == 302
+    assert admin_client.post(admin_url("core_closingday_add"), form).status_code == 200
+    assert list(ClosingDay.objects.values_list("date", "label")) == [
+        (dt.date(2026, 12, 28), "Fermeture des fêtes")
+    ]
+    assert "Fermeture des fêtes" in page_text(admin_client, "core_closingday_changelist")

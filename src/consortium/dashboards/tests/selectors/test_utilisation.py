@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from consortium.core.fiscal_years import Period
-from consortium.dashboards.selectors.utilisation import expert_utilisation, weekdays_between
+from consortium.core.workdays import weekdays_between
+from consortium.dashboards.selectors.utilisation import expert_utilisation
 from consortium.dashboards.templatetags.utilisation import utilisation_badge
 from consortium.testing.factories import ExpertFactory, TimeEntryFactory
 
@@ -62,3 +63,18 @@ def test_utilisation_is_sorted_highest_first_and_banded(ledger):
     assert rows[0].id == ledger.colleague_expert.pk
     assert (rows[0].rate, utilisation_badge(rows[0].band)) == (Decimal("114.3"), "bad")
     assert (rows[1].rate, utilisation_badge(rows[1].band)) == (Decimal("50.0"), "warn")
+
+
+def test_statutory_holidays_closing_days_and_days_to_come_are_not_available(ledger):
+    from consortium.core.services import closing_day_create
+
+    # Monday 29 June to Sunday 5 July 2020: Canada Day is Wednesday 1 July.
+    week = Period(dt.date(2020, 6, 29), dt.date(2020, 7, 5))
+    rows = {row.id: row for row in expert_utilisation(week, None)}
+    assert rows[ledger.people.expert.pk].available == Decimal(28)  # four workdays of 7 h
+    closing_day_create(date=dt.date(2020, 6, 29), label="Fermeture")
+    rows = {row.id: row for row in expert_utilisation(week, None)}
+    assert rows[ledger.people.expert.pk].available == Decimal(21)
+    # On Tuesday, Thursday and Friday are still to come: only Tuesday is available.
+    rows = {row.id: row for row in expert_utilisation(week, None, today=dt.date(2020, 6, 30))}
+    assert rows[ledger.people.expert.pk].available == Decimal(7)

@@ -8,9 +8,13 @@ import pytest
 from django.utils import timezone
 
 from consortium.members.models import Membership, Organisation
-from consortium.testing.factories import MandateFactory, MembershipFactory, OrganisationFactory
+from consortium.testing.factories import (
+    MandateFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PeriodLockFactory,
+)
 from consortium.testing.web import signed_in, url
-from consortium.timesheets.services.locks import period_lock
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +86,7 @@ def test_a_membership_is_added_and_an_overlap_is_refused(client, people):
 def test_a_membership_day_in_a_locked_period_does_not_change(client, people):
     organisation = OrganisationFactory(code="ORG")
     membership = MembershipFactory(organisation=organisation, start=dt.date(2020, 4, 1), end=None)
-    period_lock(kind="month", month=dt.date(2020, 4, 1))
+    PeriodLockFactory(start=dt.date(2020, 4, 1), end=dt.date(2020, 4, 30))
     response = signed_in(client, people.finance).post(
         url("members:membership_update", "ORG", membership.pk),
         {"category": membership.category, "start": "2020-04-15"},
