@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.utils.html import escape
 
 from consortium.core.tests.admin_pages import (
     admin_url,
@@ -161,7 +162,7 @@ def test_25_hours_over_two_mandates_in_one_day_shows_the_24_hour_error(admin_cli
     response = _add_entry(admin_client, expert=first.expert.pk, hours="5")
     assert response.status_code == 200
     text = response.content.decode()
-    assert f"{first.expert} aurait 25\xa0h le lundi 1er juin 2020" in text
+    assert f"{escape(first.expert)} aurait 25\xa0h le lundi 1er juin 2020" in text
     assert "24 h au plus par jour" in text
     assert TimeEntry.objects.count() == 1
 
