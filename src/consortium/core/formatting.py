@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.core.languages import active_language
@@ -140,6 +141,21 @@ def long_date(value: dt.date | None, language: str | None = None) -> str:
     if value.day == 1 and active_language(language) == "fr" and text.startswith("1 "):
         text = "1er " + text[2:]
     return text
+
+
+def day_in_words(value: dt.date | None, language: str | None = None) -> str:
+    """A day as people name it: « lundi 7 décembre », « mardi 1er décembre » / « Monday,
+    December 7 »; with its year when it is not this year's (« mardi 31 décembre 2019 »)."""
+    if value is None:
+        return NOTHING
+    locale = babel_locale(language)
+    this_year = value.year == timezone.localdate().year
+    if locale.startswith("fr"):
+        pattern = "EEEE d'er' MMMM" if value.day == 1 else "EEEE d MMMM"
+        pattern += "" if this_year else " y"
+    else:
+        pattern = "EEEE, MMMM d" + ("" if this_year else ", y")
+    return format_date(value, format=pattern, locale=locale)
 
 
 def person(user, nobody: str | None = None) -> str:

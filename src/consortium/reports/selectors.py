@@ -25,6 +25,7 @@ from consortium.core.fiscal_years import (
     next_fiscal_year_name,
     previous_fiscal_year_name,
 )
+from consortium.core.models import FiscalYear
 from consortium.development.selectors import development_report
 from consortium.finance.selectors import finance_report
 from consortium.governance.selectors import governance_report
@@ -41,7 +42,10 @@ from consortium.reports import charts, sentences
 from consortium.reports.models import ReportSection, ReportText
 from consortium.staff.models import Role
 from consortium.surveys.selectors import surveys_report
-from consortium.timesheets.selectors.ledger import stored_fiscal_years_with_hours
+from consortium.timesheets.selectors.ledger import (
+    fiscal_years_with_hours,
+    stored_fiscal_years_with_hours,
+)
 from consortium.training.selectors import training_report
 
 CATEGORY_ORDER = (
@@ -197,6 +201,61 @@ def report_years() -> list[str]:
 
 def report_has_data(fiscal_year: str) -> bool:
     return fiscal_year in report_years()
+
+
+@dataclass(frozen=True)
+class PendingReport:
+    """A closed fiscal year that has hours but no report yet, and what its report still needs."""
+
+    fiscal_year: str
+    missing: list[str]
+
+
+def pending_report_years(today: dt.date, reported: list[str]) -> list[str]:
+    """The closed fiscal years (before `today`'s) that have hours but no report yet, most recent
+    first: those not among `reported` (`report_years()`: no stored year, their page would be
+    missing), and the year that just closed while no text of its report is written."""
+    years = fiscal_years_with_hours(today)
+    just_closed = previous_fiscal_year_name(years[0])
+    unwritten = not ReportText.objects.filter(fiscal_year__name=just_closed).exists()
+    return [
+        name for name in years[1:] if name not in reported or (name == just_closed and unwritten)
+    ]
+
+
+def report_missing(fiscal_year: str) -> list[str]:
+    """What the report of `fiscal_year` still needs, as its selectors see it: the stored fiscal
+    year (its days: the report lists only those), the written sections, the year's financial
+    results and budget, the members' and the staff's surveys."""
+    missing = []
+    if not FiscalYear.objects.filter(name=fiscal_year).exists():
+        missing.append(_("L'exercice financier %(year)s (ses dates)") % {"year": fiscal_year})
+    texts = _texts(fiscal_year)
+    labels = {
+        ReportSection.PRESIDENT_MESSAGE: _("Le mot de la présidence"),
+        ReportSection.GENERAL_MANAGER_MESSAGE: _("Le mot de la direction générale"),
+        ReportSection.MISSION: _("La mission"),
+        ReportSection.VISION: _("La vision"),
+        ReportSection.OBJECTIVES: _("Les objectifs de l'année"),
+    }
+    missing += [label for section, label in labels.items() if section not in texts]
+    revenue = finance_report(fiscal_year)["table"][0]
+    if not revenue["actual"]:
+        missing.append(_("Les résultats financiers de l'exercice (montants réels)"))
+    if not revenue["budget"]:
+        missing.append(_("Le budget de l'exercice"))
+    surveys = surveys_report(fiscal_year)
+    if not surveys["satisfaction_respondents"]:
+        missing.append(_("Le sondage de satisfaction des membres"))
+    if not surveys["engagement_respondents"]:
+        missing.append(_("Le sondage d'engagement du personnel"))
+    return missing
+
+
+def pending_reports(today: dt.date, reported: list[str]) -> list[PendingReport]:
+    return [
+        PendingReport(name, report_missing(name)) for name in pending_report_years(today, reported)
+    ]
 
 
 def _category_labels() -> dict[str, str]:

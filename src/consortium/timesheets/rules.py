@@ -9,11 +9,10 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from consortium.core.formatting import babel_locale, exact_hours, long_date
+from consortium.core.formatting import day_in_words, exact_hours, long_date
 from consortium.core.weeks import week_start_of
 from consortium.timesheets.models import MAX_HOURS_PER_DAY, WeekStatus
 
@@ -80,44 +79,47 @@ def check_hours(hours: Decimal) -> list[Problem]:
     return []
 
 
+def expert_by_code(code: str) -> str:
+    """An expert as a file names them (imports): « L'expert E02 »."""
+    return _("L'expert %(code)s") % {"code": code}
+
+
 def check_mandate_dates(
     day: dt.date, start: dt.date, end: dt.date | None, code: str
 ) -> list[Problem]:
-    if day < start or (end is not None and day > end):
-        until = end.isoformat() if end else _("aujourd'hui")
-        return [
-            (
-                "date",
-                _("Le %(day)s est hors des dates du mandat %(code)s (%(start)s au %(end)s).")
-                % {"day": day.isoformat(), "code": code, "start": start.isoformat(), "end": until},
-            )
-        ]
-    return []
+    if end is None and day < start:
+        message = _("Le %(day)s est avant le début du mandat %(code)s, le %(start)s.")
+    elif day < start or (end is not None and day > end):
+        message = _("Le %(day)s est hors des dates du mandat %(code)s (du %(start)s au %(end)s).")
+    else:
+        return []
+    words = {"day": day_in_words(day), "code": code, "start": long_date(start)}
+    return [("date", message % {**words, "end": long_date(end)})]
 
 
 def check_employment(
-    day: dt.date, hired_on: dt.date, left_on: dt.date | None, code: str
+    day: dt.date, hired_on: dt.date, left_on: dt.date | None, expert: str | None = None
 ) -> list[Problem]:
+    """`expert`: who the expert is to the reader (their name, « L'expert E02 » in an import),
+    None when the reader is the expert."""
     if day < hired_on or (left_on is not None and day > left_on):
-        return [
-            (
-                "date",
-                _("Le %(day)s, l'expert %(code)s n'était pas à l'emploi du Consortium.")
-                % {"day": day.isoformat(), "code": code},
-            )
-        ]
+        if expert is None:
+            message = _("Vous n'étiez pas à l'emploi du Consortium le %(day)s.")
+        else:
+            message = _("%(expert)s n'était pas à l'emploi du Consortium le %(day)s.")
+        return [("date", message % {"expert": expert, "day": day_in_words(day)})]
     return []
 
 
-def check_daily_total(total: Decimal, day: dt.date, code: str) -> list[Problem]:
+def check_daily_total(total: Decimal, day: dt.date, expert: str | None = None) -> list[Problem]:
+    """`expert`: as for `check_employment`."""
     if total > MAX_HOURS_PER_DAY:
-        return [
-            (
-                "hours",
-                _("L'expert %(code)s aurait %(total)s h le %(day)s : 24 h au plus par jour.")
-                % {"code": code, "total": total.normalize(), "day": day.isoformat()},
-            )
-        ]
+        if expert is None:
+            message = _("Vous auriez %(total)s le %(day)s : 24 h au plus par jour.")
+        else:
+            message = _("%(expert)s aurait %(total)s le %(day)s : 24 h au plus par jour.")
+        words = {"expert": expert, "total": exact_hours(total), "day": day_in_words(day)}
+        return [("hours", message % words)]
     return []
 
 
@@ -137,13 +139,13 @@ def check_not_locked(day: dt.date, locks: Iterable[tuple[dt.date, dt.date]]) -> 
             (
                 "date",
                 _(
-                    "Le %(day)s est dans une période verrouillée (%(start)s au %(end)s) : "
+                    "Le %(day)s est dans une période verrouillée (du %(start)s au %(end)s) : "
                     "aucune entrée ne peut y être ajoutée, modifiée ni supprimée."
                 )
                 % {
-                    "day": day.isoformat(),
-                    "start": lock[0].isoformat(),
-                    "end": lock[1].isoformat(),
+                    "day": day_in_words(day),
+                    "start": long_date(lock[0]),
+                    "end": long_date(lock[1]),
                 },
             )
         ]
@@ -166,7 +168,7 @@ def check_week_open(day: dt.date, closed_weeks: dict[dt.date, str]) -> list[Prob
         )
     else:
         return []
-    return [("date", message % {"week": week.isoformat()})]
+    return [("date", message % {"week": day_in_words(week)})]
 
 
 def check_not_billed(
@@ -221,14 +223,9 @@ def submission_warnings(
             warnings.append(
                 _("Le %(day)s compte %(hours)s, plus que la journée attendue de %(workday)s.")
                 % {
-                    "day": _day_in_words(day),
+                    "day": day_in_words(day),
                     "hours": exact_hours(hours),
                     "workday": exact_hours(workday),
                 }
             )
     return warnings
-
-
-def _day_in_words(day: dt.date) -> str:
-    """« mardi 8 décembre » / « Tuesday, December 8 »."""
-    return format_date(day, format=_("EEEE d MMMM"), locale=babel_locale())

@@ -57,6 +57,11 @@ def long_date(value):
 
 
 @register.filter
+def day_in_words(value):
+    return formatting.day_in_words(value)
+
+
+@register.filter
 def person(user, nobody=None):
     """`{{ change.changed_by|person }}`; `{{ batch.imported_by|person:_("Ligne de commande") }}`."""
     return formatting.person(user, nobody)

@@ -167,6 +167,13 @@ def _times(
     return start, end, duration, []
 
 
+def _named(named: dict[str, str], code: str) -> str:
+    name = named.get(code)
+    if name is None:
+        name = named[code] = rules.expert_by_code(code)
+    return name
+
+
 def run(
     table: CsvTable, errors: ErrorList, *, approve: bool = False, by=None, source: str = SOURCE
 ) -> ImportSummary:
@@ -190,6 +197,8 @@ def run(
     unknown_expert = _("Expert inconnu : « %(code)s ».")
     unknown_mandate = _("Mandat inconnu : « %(code)s ».")
     lock_problems: dict[dt.date, list[rules.Problem]] = {}
+    # « L'expert E02 » by code, worded once per expert (the file names experts by their code).
+    named: dict[str, str] = {}
     # (expert id, mandate id, day) → the first line on it; and how many rows without an id.
     seen: dict[tuple[int, int, dt.date], int] = {}
     anonymous: dict[tuple[int, int, dt.date], int] = {}
@@ -249,7 +258,7 @@ def run(
             locked = lock_problems[day] = rules.check_not_locked(day, locks)
         problems = (
             rules.check_mandate_dates(day, mandate_start, mandate_end, mandate_code)
-            + rules.check_employment(day, hired_on, left_on, expert_code)
+            + rules.check_employment(day, hired_on, left_on, _named(named, expert_code))
             + locked
             + rules.check_week_open(day, closed_weeks.get(expert_id, {}))
         )
@@ -286,7 +295,7 @@ def run(
     for line, problems in _billed_rows(seen, anonymous, source):
         errors.extend(line, problems)
     for (_expert_id, day), (total, line, expert_code) in days.items():
-        errors.extend(line, rules.check_daily_total(total, day, expert_code))
+        errors.extend(line, rules.check_daily_total(total, day, _named(named, expert_code)))
 
     count = Count(_("entrées de temps"))
     counts = [count]

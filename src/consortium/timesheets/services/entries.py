@@ -110,12 +110,28 @@ def _record_change(**change) -> None:
     _change(**change).save()
 
 
+def _expert_to(expert: Expert, by) -> str | None:
+    """Who the expert is to the person acting (`by`): None (« Vous ») when it is them, else
+    their name."""
+    if by is not None and expert.user_id is not None and expert.user_id == by.pk:
+        return None
+    return str(expert)
+
+
 def _check_entry(
-    *, expert: Expert, mandate: Mandate, date: dt.date, hours: Decimal, replacing: TimeEntry | None
+    *,
+    expert: Expert,
+    mandate: Mandate,
+    date: dt.date,
+    hours: Decimal,
+    replacing: TimeEntry | None,
+    by=None,
 ) -> None:
     problems = rules.check_hours(hours)
     problems += rules.check_mandate_dates(date, mandate.start, mandate.end, mandate.code)
-    problems += rules.check_employment(date, expert.hired_on, expert.left_on, expert.code)
+    problems += rules.check_employment(
+        date, expert.hired_on, expert.left_on, _expert_to(expert, by)
+    )
     problems += rules.check_not_locked(date, locked_ranges(date, date))
     problems += rules.check_week_open(date, closed_weeks(expert.pk, [date]))
     if not problems:
@@ -123,7 +139,7 @@ def _check_entry(
         if replacing is not None:
             others = others.exclude(pk=replacing.pk)
         total = (others.aggregate(total=Sum("hours"))["total"] or Decimal(0)) + hours
-        problems += rules.check_daily_total(Decimal(total), date, expert.code)
+        problems += rules.check_daily_total(Decimal(total), date, _expert_to(expert, by))
     rules.raise_problems(problems)
 
 
@@ -218,11 +234,12 @@ def _record(entries: Sequence[NewEntry], *, by, field_of) -> list[TimeEntry]:
     taken = _external_ids_taken(entries)
     problems: list[rules.Problem] = []
     for index, (new, entry) in enumerate(zip(entries, made, strict=True)):
-        found = _entry_problems(new, entry, locks, closed.get(new.expert.pk, {}), taken)
+        expert = _expert_to(new.expert, by)
+        found = _entry_problems(new, entry, locks, closed.get(new.expert.pk, {}), taken, expert)
         if not found:
             day = (new.expert.pk, new.date)
             totals[day] = totals.get(day, Decimal(0)) + entry.hours
-            found = rules.check_daily_total(totals[day], new.date, new.expert.code)
+            found = rules.check_daily_total(totals[day], new.date, expert)
         problems += [(field_of(index, field), message) for field, message in found]
     rules.raise_problems(problems)
     TimeEntry.objects.bulk_create(made)
@@ -249,17 +266,18 @@ def _unsaved(new: NewEntry) -> TimeEntry:
     return entry
 
 
-def _entry_problems(new: NewEntry, entry: TimeEntry, locks, closed, taken) -> list[rules.Problem]:
-    """What refuses one new entry, before the 24 h rule (checked only on an entry that passes)."""
+def _entry_problems(
+    new: NewEntry, entry: TimeEntry, locks, closed, taken, expert: str | None
+) -> list[rules.Problem]:
+    """What refuses one new entry, before the 24 h rule (checked only on an entry that passes).
+    `expert`: who the expert is to the person acting (`rules.check_employment`)."""
     if entry.hours is None:
         return [("hours", _("Indiquez les heures, ou le début et la fin."))]
     problems = rules.check_hours(entry.hours)
     problems += rules.check_mandate_dates(
         new.date, new.mandate.start, new.mandate.end, new.mandate.code
     )
-    problems += rules.check_employment(
-        new.date, new.expert.hired_on, new.expert.left_on, new.expert.code
-    )
+    problems += rules.check_employment(new.date, new.expert.hired_on, new.expert.left_on, expert)
     problems += rules.check_not_locked(new.date, locks)
     problems += rules.check_week_open(new.date, closed)
     if new.external_id and (new.source, new.external_id) in taken:
@@ -317,6 +335,7 @@ def _write(*, entry: TimeEntry, hours: Decimal | None, before: dict | None, by) 
         date=entry.date,
         hours=entry.hours,
         replacing=entry if entry.pk else None,
+        by=by,
     )
     # The constraints are the rules above (hours) and the model's clean (times); the web never
     # sets an external id. Validating them again would cost three queries each. The expert and

@@ -98,13 +98,15 @@ def test_hours_outside_the_mandate_or_the_employment_are_refused(csv_file, run_i
     column = "colonne « date »"
     assert outcome.error_lines == [
         f"{path}, ligne 2, {column} : "
-        "Le 2019-12-31 est hors des dates du mandat M02 (2020-01-01 au 2020-12-31).",
-        f"{path}, ligne 3, {column} : Le 2020-12-21, l'expert E02 n'était pas à l'emploi du "
-        "Consortium.",
+        "Le mardi 31 décembre 2019 est hors des dates du mandat M02 (du 1er janvier 2020 au "
+        "31 décembre 2020).",
+        f"{path}, ligne 3, {column} : L'expert E02 n'était pas à l'emploi du Consortium le "
+        "lundi 21 décembre 2020.",
         f"{path}, ligne 4, {column} : "
-        "Le 2021-01-04 est hors des dates du mandat M02 (2020-01-01 au 2020-12-31).",
-        f"{path}, ligne 4, {column} : Le 2021-01-04, l'expert E02 n'était pas à l'emploi du "
-        "Consortium.",
+        "Le lundi 4 janvier 2021 est hors des dates du mandat M02 (du 1er janvier 2020 au "
+        "31 décembre 2020).",
+        f"{path}, ligne 4, {column} : L'expert E02 n'était pas à l'emploi du Consortium le "
+        "lundi 4 janvier 2021.",
     ]
     assert _entries() == []
 
@@ -121,11 +123,13 @@ def test_hours_in_a_locked_period_are_refused_new_or_replacing(csv_file, run_imp
         "E01,M01,2020-07-01,2,",
     )
     outcome = run_import("time-entries", path)
-    locked = "dans une période verrouillée (2020-06-01 au 2020-06-30) : aucune entrée ne peut y "
+    locked = (
+        "dans une période verrouillée (du 1er juin 2020 au 30 juin 2020) : aucune entrée ne peut y "
+    )
     assert outcome.error_lines == [
-        f"{path}, ligne 2, colonne « date » : Le 2020-06-30 est {locked}"
+        f"{path}, ligne 2, colonne « date » : Le mardi 30 juin 2020 est {locked}"
         "être ajoutée, modifiée ni supprimée.",
-        f"{path}, ligne 3, colonne « date » : Le 2020-06-01 est {locked}"
+        f"{path}, ligne 3, colonne « date » : Le lundi 1er juin 2020 est {locked}"
         "être ajoutée, modifiée ni supprimée.",
     ]
     assert _entries() == [("E03", "M03", dt.date(2020, 6, 1), Decimal("3.00"), "")]
@@ -153,9 +157,10 @@ def test_hours_in_a_submitted_or_approved_week_are_refused(csv_file, run_import,
     )
     outcome = run_import("time-entries", path)
     assert outcome.error_lines == [
-        f"{path}, ligne 2, colonne « date » : La semaine du 2020-06-01 est soumise : ses entrées "
+        f"{path}, ligne 2, colonne « date » : La semaine du lundi 1er juin 2020 est soumise : ses "
+        "entrées "
         "ne peuvent être ni ajoutées, ni modifiées, ni supprimées tant qu'elle n'est pas renvoyée.",
-        f"{path}, ligne 3, colonne « date » : La semaine du 2020-06-08 est approuvée : ses "
+        f"{path}, ligne 3, colonne « date » : La semaine du lundi 8 juin 2020 est approuvée : ses "
         "entrées ne peuvent être ni ajoutées, ni modifiées, ni supprimées tant qu'elle n'est pas "
         "rouverte.",
     ]
@@ -178,7 +183,7 @@ def test_a_day_may_not_pass_24_hours_counting_stored_entries_the_file_keeps(
     outcome = run_import("time-entries", refused)
     assert outcome.error_lines == [
         f"{refused}, ligne 3, colonne « hours » : "
-        "L'expert E03 aurait 24.25 h le 2020-05-04 : 24 h au plus par jour."
+        "L'expert E03 aurait 24,25\xa0h le lundi 4 mai 2020 : 24 h au plus par jour."
     ]
     # The same hours fit once the file replaces one of the stored entries with fewer hours.
     accepted = csv_file(

@@ -123,7 +123,9 @@ def test_rows_in_submitted_approved_or_returned_weeks_refuse_the_file(csv_file, 
     )
     outcome = run_import("time-entries", path, "--approve")
     assert not outcome.imported
-    assert "ligne 2, colonne « date » : La semaine du 2020-05-04 est soumise" in outcome.stderr
+    assert (
+        "ligne 2, colonne « date » : La semaine du lundi 4 mai 2020 est soumise" in outcome.stderr
+    )
     assert (
         "ligne 3, colonne « date » : La semaine du 2020-05-04 a été renvoyée à l'expert"
         in outcome.stderr

@@ -139,7 +139,7 @@ def test_the_24_hours_count_every_row_of_the_day(csv_file, run_import, ledger):
     outcome = run_import("time-entries", csv_file("e.csv", HEADER, *rows))
     assert outcome.error_lines == [
         f"{outcome.error_lines[0].split(',')[0]}, ligne 5, colonne « hours » : "
-        "L'expert E01 aurait 32 h le 2020-05-04 : 24 h au plus par jour."
+        "L'expert E01 aurait 32\xa0h le lundi 4 mai 2020 : 24 h au plus par jour."
     ]
 
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.utils.html import escape
 
 from consortium.core.tests.admin_pages import (
     admin_url,
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 ENTRIES = "timesheets_timeentry_changelist"
 LOCKS = "timesheets_periodlock_changelist"
 JUNE = dt.date(2020, 6, 1)
-LOCKED_FR = "est dans une période verrouillée (2020-06-01 au 2020-06-30)"
+LOCKED_FR = "est dans une période verrouillée (du 1er juin 2020 au 30 juin 2020)"
 
 
 def _entry_form(entry: TimeEntry | None = None, **changes) -> dict:
@@ -105,7 +106,7 @@ def test_an_entry_in_a_locked_period_is_refused_and_nothing_is_recorded(admin_cl
 def test_the_locked_period_refusal_reads_in_english_under_en(admin_client):
     period_lock(kind=PeriodKind.MONTH, month=JUNE)
     response = _add_entry(admin_client, language="en")
-    assert "is in a locked period (2020-06-01 to 2020-06-30)" in response.content.decode()
+    assert "is in a locked period (from June 1, 2020 to June 30, 2020)" in response.content.decode()
     assert not TimeEntry.objects.exists()
 
 
@@ -161,7 +162,7 @@ def test_25_hours_over_two_mandates_in_one_day_shows_the_24_hour_error(admin_cli
     response = _add_entry(admin_client, expert=first.expert.pk, hours="5")
     assert response.status_code == 200
     text = response.content.decode()
-    assert f"L&#x27;expert {first.expert.code} aurait 25 h le 2020-06-01" in text
+    assert f"{escape(first.expert)} aurait 25\xa0h le lundi 1er juin 2020" in text
     assert "24 h au plus par jour" in text
     assert TimeEntry.objects.count() == 1
 
@@ -179,7 +180,7 @@ def test_a_second_entry_for_the_same_cell_is_added_beside_the_first(admin_client
 def test_an_entry_outside_the_mandates_dates_is_refused(admin_client):
     mandate = MandateFactory(start=dt.date(2021, 1, 1))
     response = _add_entry(admin_client, mandate=mandate.pk)
-    assert "est hors des dates du mandat" in response.content.decode()
+    assert "est avant le début du mandat" in response.content.decode()
     assert not TimeEntry.objects.exists()
 
 

@@ -17,8 +17,12 @@ pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)
 WEDNESDAY = dt.date(2020, 6, 3)
 NEXT_MONDAY = dt.date(2020, 6, 8)
-SUBMITTED = "La semaine du 2020-06-01 est soumise : ses entrées ne peuvent être ni ajoutées"
-APPROVED = "La semaine du 2020-06-01 est approuvée : ses entrées ne peuvent être ni ajoutées"
+SUBMITTED = (
+    "La semaine du lundi 1er juin 2020 est soumise : ses entrées ne peuvent être ni ajoutées"
+)
+APPROVED = (
+    "La semaine du lundi 1er juin 2020 est approuvée : ses entrées ne peuvent être ni ajoutées"
+)
 
 
 @pytest.fixture

@@ -111,7 +111,7 @@ def test_the_24_hours_count_the_sum_of_the_days_entries():
         time_entry_record(expert=expert, mandate=mandate, date=DAY, hours=Decimal(hours))
     with pytest.raises(ValidationError) as caught:
         time_entry_record(expert=expert, mandate=mandate, date=DAY, hours=Decimal(5))
-    assert "EXP-S aurait 25 h" in messages(caught.value)
+    assert f"{expert} aurait 25\xa0h le " in messages(caught.value)
     first = TimeEntry.objects.order_by("pk").first()
     with pytest.raises(ValidationError):
         time_entry_update(entry=first, hours=Decimal(15))

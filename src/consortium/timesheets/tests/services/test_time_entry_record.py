@@ -40,7 +40,8 @@ def test_it_rejects_more_than_24_hours_a_day_across_mandates():
     with pytest.raises(ValidationError) as caught:
         time_entry_record(expert=expert, mandate=MandateFactory(), date=DAY, hours=Decimal(5))
     assert "24 h au plus par jour" in messages(caught.value)
-    assert "EXP-A" in messages(caught.value)
+    # No one acting (a command): the expert by name, never by code.
+    assert f"{expert} aurait 25\xa0h le lundi 1er juin 2020" in messages(caught.value)
     assert TimeEntry.objects.count() == 1
 
 
@@ -87,7 +88,7 @@ def test_it_rejects_hours_on_a_locked_period():
         time_entry_record(
             expert=ExpertFactory(), mandate=MandateFactory(), date=DAY, hours=Decimal(1)
         )
-    assert "période verrouillée (2020-06-01 au 2020-06-30)" in messages(caught.value)
+    assert "période verrouillée (du 1er juin 2020 au 30 juin 2020)" in messages(caught.value)
     assert TimeEntry.objects.count() == 0
 
 

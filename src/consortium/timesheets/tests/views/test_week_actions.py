@@ -96,8 +96,8 @@ def test_the_copy_skips_what_it_may_not_copy_and_says_why(owner_client, people, 
     assert "1 entrée copiée de la semaine précédente." in page
     assert "Non copiée — M-0042, mardi 1 décembre : des heures y sont déjà saisies." in page
     assert (
-        "Non copiée — M-END, jeudi 3 décembre : Le 2020-12-03 est hors des dates du mandat M-END"
-        in page
+        "Non copiée — M-END, jeudi 3 décembre : "
+        "Le jeudi 3 décembre 2020 est hors des dates du mandat M-END" in page
     )
 
 
@@ -109,8 +109,8 @@ def test_the_copy_leaves_locked_days_alone(owner_client, people, mandate):
     page = text(copy(owner_client))
     assert this_weeks_hours(people) == {("M-0042", MONDAY + dt.timedelta(days=1)): Decimal(4)}
     assert (
-        "Non copiée — M-0042, lundi 30 novembre : Le 2020-11-30 est dans une période verrouillée"
-        in page
+        "Non copiée — M-0042, lundi 30 novembre : "
+        "Le lundi 30 novembre 2020 est dans une période verrouillée" in page
     )
 
 
@@ -128,7 +128,7 @@ def test_a_submitted_week_receives_no_copy(owner_client, people, mandate):
     )
     page = text(copy(owner_client))
     assert this_weeks_hours(people) == {}
-    assert "La semaine du 2020-11-30 est soumise" in page
+    assert "La semaine du lundi 30 novembre 2020 est soumise" in page
 
 
 def test_a_colleague_cannot_copy_into_the_owners_week(client, people, mandate):
@@ -192,7 +192,7 @@ def test_a_short_week_and_a_long_day_are_named_before_submitting(owner_client, p
     entry(people, mandate, MONDAY + dt.timedelta(days=1), hours="7.5")
     page = text(submit(owner_client, confirmed=False)).replace("\xa0", " ")
     assert "Cette semaine compte 16,5 h ; la semaine attendue en compte 35 h." in page
-    assert "Le lundi 30 novembre compte 9 h, plus que la journée attendue de 7 h." in page
+    assert "Le lundi 30 novembre 2020 compte 9 h, plus que la journée attendue de 7 h." in page
     assert not TimesheetWeek.objects.exists()
     submit(owner_client)
     assert TimesheetWeek.objects.get().status == "submitted"
@@ -344,7 +344,7 @@ def test_a_comment_in_a_submitted_week_is_refused_in_the_form(owner_client, peop
     response = owner_client.post(
         comment_url(filled), {"comment": "Trop tard"}, HTTP_HX_REQUEST="true"
     )
-    assert "La semaine du 2020-11-30 est soumise" in text(response)
+    assert "La semaine du lundi 30 novembre 2020 est soumise" in text(response)
     assert response["HX-Retarget"] == "#comment-panel"
     filled.refresh_from_db()
     assert filled.description == ""

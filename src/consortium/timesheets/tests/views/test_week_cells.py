@@ -180,7 +180,12 @@ def test_impossible_hours_are_refused_in_place(owner_client, people, mandate, ty
 def test_more_than_24_hours_in_a_day_is_refused_in_place(owner_client, people, mandate):
     TimeEntryFactory(expert=people.expert, date=TUESDAY, hours=Decimal(20))
     response = post_cell(owner_client, mandate, "5")
-    assert_refused_in_place(response, mandate, "5", "24 h au plus par jour")
+    assert_refused_in_place(
+        response,
+        mandate,
+        "5",
+        "Vous auriez 25\xa0h le mardi 1er décembre 2020 : 24 h au plus par jour.",
+    )
     assert hours_of(people, mandate) == []
 
 
@@ -188,7 +193,10 @@ def test_a_day_outside_the_mandate_is_refused_in_place(owner_client, people):
     late = MandateFactory(code="M-LATE", start=dt.date(2020, 12, 2))
     response = post_cell(owner_client, late, "3")
     assert_refused_in_place(
-        response, late, "3", "Le 2020-12-01 est hors des dates du mandat M-LATE"
+        response,
+        late,
+        "3",
+        "Le mardi 1er décembre 2020 est avant le début du mandat M-LATE, le 2 décembre 2020.",
     )
     assert hours_of(people, late) == []
 
@@ -216,7 +224,9 @@ def test_a_submitted_week_refuses_a_cell_even_from_a_forged_request(owner_client
         submitted_at=dt.datetime(2020, 12, 7, tzinfo=dt.UTC),
     )
     response = post_cell(owner_client, mandate, "3")
-    assert_refused_in_place(response, mandate, "3", "La semaine du 2020-11-30 est soumise")
+    assert_refused_in_place(
+        response, mandate, "3", "La semaine du lundi 30 novembre 2020 est soumise"
+    )
     assert not TimeEntry.objects.exists()
 
 
