@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from consortium.core.folding import fold
 from consortium.core.models import FiscalYear
 from consortium.mandates.models import Mandate, MandateStatus, MandateType
 from consortium.mandates.selectors import BudgetState, budget_state_condition
@@ -58,12 +59,12 @@ class MandateFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = fiscal_year_choices()
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        words = value.split()
-        for word in words:
+        for word in value.split():
+            folded = fold(word)
             queryset = queryset.filter(
                 Q(code__icontains=word)
-                | Q(title__icontains=word)
-                | Q(organisation__name__icontains=word)
+                | Q(title__folded__contains=folded)
+                | Q(organisation__name__folded__contains=folded)
             )
         return queryset
 

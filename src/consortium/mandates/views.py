@@ -50,14 +50,15 @@ PER_PAGE = 50
 
 
 def _name_field(relation: str) -> str:
-    return f"{relation}__name_en" if english_is_active() else f"{relation}__name_fr"
+    name = f"{relation}__name_en" if english_is_active() else f"{relation}__name_fr"
+    return f"{name}__folded"
 
 
 def _sort_columns() -> list[SortColumn]:
     return [
         SortColumn("code", gettext_lazy("Code"), ("code",)),
-        SortColumn("title", gettext_lazy("Titre"), ("title",)),
-        SortColumn("organisation", gettext_lazy("Organisation"), ("organisation__name",)),
+        SortColumn("title", gettext_lazy("Titre"), ("title__folded", "title")),
+        SortColumn("organisation", gettext_lazy("Organisation"), ("organisation__name__folded",)),
         SortColumn("type", gettext_lazy("Type"), (_name_field("mandate_type"),)),
         SortColumn("department", gettext_lazy("Département"), (_name_field("department"),)),
         SortColumn("start", gettext_lazy("Début"), ("start",)),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.fiscal_years import fiscal_year_name_for
+from consortium.core.folding import fold
 from consortium.core.models import FiscalYear
 from consortium.members.models import LegalForm, MemberCategory, Organisation, Region
 from consortium.members.selectors import is_federation, memberships_in_force
@@ -39,7 +40,7 @@ class OrganisationFilter(django_filters.FilterSet):
     )
     federation = django_filters.ModelChoiceFilter(
         label=_("Regroupement sectoriel"),
-        queryset=Organisation.objects.filter(is_federation()).order_by("name"),
+        queryset=Organisation.objects.filter(is_federation()).order_by("name__folded", "name"),
     )
     # Not a filter: which fiscal year the hours column counts (the current one by default).
     year = django_filters.ChoiceFilter(
@@ -61,7 +62,9 @@ class OrganisationFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():
             queryset = queryset.filter(
-                Q(name__icontains=word) | Q(neq__icontains=word) | Q(code__icontains=word)
+                Q(name__folded__contains=fold(word))
+                | Q(neq__icontains=word)
+                | Q(code__icontains=word)
             )
         return queryset
 

@@ -53,11 +53,11 @@ AFFILIATES_PAGE = "entreprises"
 def _sort_columns() -> list[SortColumn]:
     return [
         SortColumn("code", gettext_lazy("Code"), ("code",)),
-        SortColumn("name", gettext_lazy("Nom"), ("name",)),
+        SortColumn("name", gettext_lazy("Nom"), ("name__folded", "name")),
         SortColumn("legal_form", gettext_lazy("Forme juridique"), ("legal_form",)),
         SortColumn("region", gettext_lazy("Région"), ("region",)),
         SortColumn("category", gettext_lazy("Catégorie de membre"), ("category_code",)),
-        SortColumn("federation", gettext_lazy("Regroupement"), ("federation__name",)),
+        SortColumn("federation", gettext_lazy("Regroupement"), ("federation__name__folded",)),
         SortColumn("hours", gettext_lazy("Heures"), ("hours",), numeric=True),
     ]
 

@@ -86,6 +86,8 @@ def test_the_budget_badge_warns_from_80_percent(client, scene):
         ({"q": "livres"}, ["M-CPT"]),
         ({"q": "fjord"}, ["M-CPT", "M-RH"]),
         ({"q": "m-rh"}, ["M-RH"]),
+        ({"q": "cooperative"}, ["M-CPT", "M-RH"]),
+        ({"q": "LÎVRES coopérative"}, ["M-CPT"]),
         ({"status": MandateStatus.CLOSED}, ["M-OLD"]),
         ({"organisation": "fjord"}, ["M-CPT", "M-RH"]),
         ({"budget": "over"}, ["M-OVER"]),
