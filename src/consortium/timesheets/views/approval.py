@@ -27,6 +27,7 @@ from consortium.accounts.access import (
     week_for_approval,
 )
 from consortium.accounts.models import RoleKind
+from consortium.core.listing import clear_filters_url, filter_chips
 from consortium.core.locks import locked_ranges
 from consortium.staff.models import Expert
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
@@ -132,6 +133,8 @@ def approval_list(request: HttpRequest) -> HttpResponse:
         "timesheets/approval_list.html",
         {
             "filters": filters,
+            "chips": filter_chips(request, filters),
+            "clear_url": clear_filters_url(request, filters),
             "awaiting": awaiting,
             "expected": expected,
             "any_locked": any(week.touches_lock for week in awaiting),

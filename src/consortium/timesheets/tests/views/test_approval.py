@@ -92,6 +92,7 @@ def test_the_list_filters_by_expert_and_by_department(client, people):
     director = signed_in(client, people.director)
     by_expert = director.get(url("approval_list"), {"expert": people.expert.pk})
     assert [week.expert_id for week in by_expert.context["awaiting"]] == [people.expert.pk]
+    assert "Expert : <strong>Marie Tremblay</strong>" in by_expert.content.decode()
     elsewhere = DepartmentFactory(code="TI")
     by_department = director.get(url("approval_list"), {"department": elsewhere.pk})
     # A department the director does not direct is no choice: the filter is ignored, not obeyed.
