@@ -46,7 +46,7 @@ def scene(scene):
 
 def listed_names(response) -> list[str]:
     return re.findall(
-        r'<th scope="row"><a href="/(?:en/)?organisations/[^/]+/">([^<]+)</a>',
+        r'<th scope="row"[^>]*><a href="/(?:en/)?organisations/[^/]+/"[^>]*>([^<]+)</a>',
         response.content.decode().replace("&#x27;", "'"),
     )
 
