@@ -57,6 +57,11 @@ def test_a_director_returns_from_the_list_then_approves_week_after_week(page, si
     row = page.get_by_role("row").filter(has=luc_first)
     assert "= attendu" in row.inner_text()
     assert "−27,50" in page.get_by_role("table").first.inner_text()
+    # Compact rows on one line: about 20 of them fit a 900 px high screen.
+    heights = page.locator("table.approvals tbody tr").evaluate_all(
+        "rows => rows.map(row => row.getBoundingClientRect().height)"
+    )
+    assert max(heights) < 42, heights
 
     # Select all, leave out Luc's two weeks, return Marie's with one reason.
     select_all = page.get_by_label("Tout sélectionner")
