@@ -69,6 +69,11 @@ def test_the_mandate_list_is_scanned_filtered_and_searched_in_french(page, signe
     page.evaluate("() => document.querySelector('table.data').scrollIntoView()")
     in_view = _rows_in_view(page)
     assert in_view >= 20
+    # And the whole width of the list on a 1280 px screen, without scrolling sideways.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    overflow = page.locator(".table-wrap").evaluate("wrap => wrap.scrollWidth - wrap.clientWidth")
+    assert overflow <= 0
+    page.set_viewport_size({"width": 1366, "height": 900})
     for cell in ("tbody th", "tbody td:nth-child(6)"):
         box = page.locator(f"table.data {cell}").first
         height = box.evaluate("cell => cell.getBoundingClientRect().height")
