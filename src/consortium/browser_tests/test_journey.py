@@ -94,7 +94,7 @@ def test_a_week_goes_from_the_expert_to_the_directors_dashboard(page, signed_in,
         page.get_by_role("link", name="Semaine du 2 novembre 2020").first.click()
     assert "14" in page.get_by_role("main").inner_text()
     with page.expect_navigation():
-        page.get_by_role("button", name="Approuver").click()
+        page.get_by_role("button", name="Approuver", exact=True).click()
     assert "approuvée" in page.locator(".messages").inner_text()
     week = TimesheetWeek.objects.get(expert=centre["expert"], week_start=MONDAY)
     assert week.status == "approved"

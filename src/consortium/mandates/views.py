@@ -28,14 +28,19 @@ from consortium.core.forms import add_service_errors
 from consortium.core.languages import english_is_active
 from consortium.core.listing import (
     SortColumn,
+    clear_filters_url,
+    filter_chips,
     page_links,
     paginate,
+    per_page,
+    per_page_links,
     query_string,
     sort_by,
     sort_headers,
+    with_defaults,
 )
 from consortium.mandates import services
-from consortium.mandates.filters import MandateFilter
+from consortium.mandates.filters import MandateFilter, default_filters
 from consortium.mandates.forms import MandateCloseForm, MandateForm, close_form_default_end
 from consortium.mandates.models import MandateStatus
 from consortium.mandates.selectors import (
@@ -52,14 +57,15 @@ PER_PAGE = 50
 
 
 def _name_field(relation: str) -> str:
-    return f"{relation}__name_en" if english_is_active() else f"{relation}__name_fr"
+    name = f"{relation}__name_en" if english_is_active() else f"{relation}__name_fr"
+    return f"{name}__folded"
 
 
 def _sort_columns() -> list[SortColumn]:
     return [
         SortColumn("code", gettext_lazy("Code"), ("code",)),
-        SortColumn("title", gettext_lazy("Titre"), ("title",)),
-        SortColumn("organisation", gettext_lazy("Organisation"), ("organisation__name",)),
+        SortColumn("title", gettext_lazy("Titre"), ("title__folded", "title")),
+        SortColumn("organisation", gettext_lazy("Organisation"), ("organisation__name__folded",)),
         SortColumn("type", gettext_lazy("Type"), (_name_field("mandate_type"),)),
         SortColumn("department", gettext_lazy("Département"), (_name_field("department"),)),
         SortColumn("start", gettext_lazy("Début"), ("start",)),
@@ -96,7 +102,7 @@ def _export_columns() -> list[Column]:
 def mandate_list(request: HttpRequest) -> HttpResponse:
     roles = request_roles(request)
     visible = mandate_list_rows(mandates_visible_to(request.user, roles=roles))
-    filters = MandateFilter(request.GET, queryset=visible)
+    filters = MandateFilter(with_defaults(request, default_filters()), queryset=visible)
     columns = _sort_columns()
     mandates, current_sort = sort_by(filters.qs, request, columns, default="code")
     export_format = request.GET.get("format")
@@ -108,7 +114,8 @@ def mandate_list(request: HttpRequest) -> HttpResponse:
             _export_columns(),
             mandate_export_rows(mandates),
         )
-    page = paginate(request, mandates, PER_PAGE)
+    rows = per_page(request, PER_PAGE)
+    page = paginate(request, mandates, rows)
     for mandate in page.object_list:
         mandate.budget_state = budget_state(mandate.hours, mandate.budget_hours)
     return render(
@@ -122,9 +129,9 @@ def mandate_list(request: HttpRequest) -> HttpResponse:
             "csv_url": query_string(request, format="csv", page=None),
             "xlsx_url": query_string(request, format="xlsx", page=None),
             "can_create": can_create_mandates(roles),
-            "filtered": any(
-                value for name, value in request.GET.items() if name in filters.filters
-            ),
+            "chips": filter_chips(request, filters.form),
+            "clear_url": clear_filters_url(request, filters.form),
+            "per_page_links": per_page_links(request, rows),
         },
     )
 

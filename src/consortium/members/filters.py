@@ -1,12 +1,13 @@
 """The filters of the organisation list."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consortium.core.fiscal_years import fiscal_year_name_for
-from consortium.core.models import FiscalYear
+from consortium.core.folding import fold
+from consortium.core.listing import fiscal_year_choices_between
+from consortium.mandates.models import Mandate
 from consortium.members.models import LegalForm, MemberCategory, Organisation, Region
 from consortium.members.selectors import is_federation, memberships_in_force
 
@@ -15,31 +16,38 @@ YES, NO = "yes", "no"
 
 
 def hours_year_choices() -> list[tuple[str, str]]:
-    """The stored fiscal years, and the current one even before it is stored, latest first."""
-    names = set(FiscalYear.objects.values_list("name", flat=True))
-    names.add(fiscal_year_name_for(timezone.localdate()))
-    return [(name, name) for name in sorted(names, reverse=True)]
+    """Every fiscal year that may hold hours, latest first: from the year the first mandate
+    began (no hours come before it) to the current one, even before it is stored. One query."""
+    days = Mandate.objects.aggregate(first=Min("start"), last=Max("start"))
+    return fiscal_year_choices_between(days["first"], days["last"], timezone.localdate())
 
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Recherche"), method="search", help_text=_("Nom, NEQ ou code")
     )
-    legal_form = django_filters.ChoiceFilter(label=_("Forme juridique"), choices=LegalForm.choices)
-    region = django_filters.ChoiceFilter(label=_("Région"), choices=Region.choices)
+    legal_form = django_filters.ChoiceFilter(
+        label=_("Forme juridique"), choices=LegalForm.choices, empty_label=_("Toutes")
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Région"), choices=Region.choices, empty_label=_("Toutes")
+    )
     category = django_filters.ChoiceFilter(
         label=_("Catégorie de membre"),
         choices=[*MemberCategory.choices, (NOT_A_MEMBER, _("non membre"))],
         method="current_category",
+        empty_label=_("Toutes"),
     )
     member = django_filters.ChoiceFilter(
         label=_("Membre aujourd'hui"),
         choices=[(YES, _("oui")), (NO, _("non"))],
         method="member_today",
+        empty_label=_("Tous"),
     )
     federation = django_filters.ModelChoiceFilter(
         label=_("Regroupement sectoriel"),
-        queryset=Organisation.objects.filter(is_federation()).order_by("name"),
+        queryset=Organisation.objects.filter(is_federation()).order_by("name__folded", "name"),
+        empty_label=_("Tous"),
     )
     # Not a filter: which fiscal year the hours column counts (the current one by default).
     year = django_filters.ChoiceFilter(
@@ -61,7 +69,9 @@ class OrganisationFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():
             queryset = queryset.filter(
-                Q(name__icontains=word) | Q(neq__icontains=word) | Q(code__icontains=word)
+                Q(name__folded__contains=fold(word))
+                | Q(neq__icontains=word)
+                | Q(code__icontains=word)
             )
         return queryset
 

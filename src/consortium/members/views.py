@@ -27,8 +27,12 @@ from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_perio
 from consortium.core.forms import add_service_errors
 from consortium.core.listing import (
     SortColumn,
+    clear_filters_url,
+    filter_chips,
     page_links,
     paginate,
+    per_page,
+    per_page_links,
     query_string,
     sort_by,
     sort_headers,
@@ -55,11 +59,11 @@ AFFILIATES_PAGE = "entreprises"
 def _sort_columns() -> list[SortColumn]:
     return [
         SortColumn("code", gettext_lazy("Code"), ("code",)),
-        SortColumn("name", gettext_lazy("Nom"), ("name",)),
+        SortColumn("name", gettext_lazy("Nom"), ("name__folded", "name")),
         SortColumn("legal_form", gettext_lazy("Forme juridique"), ("legal_form",)),
         SortColumn("region", gettext_lazy("Région"), ("region",)),
         SortColumn("category", gettext_lazy("Catégorie de membre"), ("category_code",)),
-        SortColumn("federation", gettext_lazy("Regroupement"), ("federation__name",)),
+        SortColumn("federation", gettext_lazy("Regroupement"), ("federation__name__folded",)),
         SortColumn("hours", gettext_lazy("Heures"), ("hours",), numeric=True),
     ]
 
@@ -104,7 +108,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             _export_columns(year),
             organisation_export_rows(organisations),
         )
-    page = paginate(request, organisations, PER_PAGE)
+    rows = per_page(request, PER_PAGE)
+    page = paginate(request, organisations, rows)
     for organisation in page.object_list:
         organisation.category = _label(MemberCategory, organisation.category_code)
     return render(
@@ -118,9 +123,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "headers": sort_headers(request, columns, current_sort),
             "csv_url": query_string(request, format="csv", page=None),
             "xlsx_url": query_string(request, format="xlsx", page=None),
-            "filtered": any(
-                value for name, value in request.GET.items() if name in filters.filters
-            ),
+            # The hours' year is no filter: it has no chip and stays when the filters go.
+            "chips": filter_chips(request, filters.form, leave_out=("year",)),
+            "clear_url": clear_filters_url(request, filters.form, leave_out=("year",)),
+            "per_page_links": per_page_links(request, rows),
         },
     )
 

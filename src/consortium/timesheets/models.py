@@ -388,6 +388,21 @@ class TimeEntryChange(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} – {self.entry_id} – {self.changed_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def comment_only(self) -> bool:
+        """An update that changed the comment and nothing else."""
+        if self.action != ChangeAction.UPDATED or not self.before or not self.after:
+            return False
+        others = {key for key in {*self.before, *self.after} if key != "description"}
+        return self.before.get("description", "") != self.after.get("description", "") and all(
+            self.before.get(key) == self.after.get(key) for key in others
+        )
+
+    @property
+    def action_label(self) -> str:
+        """What the trail shows: "commentaire modifié" for a comment-only update."""
+        return str(_("commentaire modifié")) if self.comment_only else self.get_action_display()
+
 
 class TimeEntryImport(models.Model):
     """One CSV file of time entries imported at once: the trail of a bulk write."""

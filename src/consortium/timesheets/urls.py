@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("approbations/", approval.approval_list, name="approval_list"),
     path("approbations/approuver/", approval.week_approve_many, name="week_approve_many"),
+    path("approbations/renvoyer/", approval.week_return_many, name="week_return_many"),
     path("approbations/<int:week_id>/", approval.approval_detail, name="approval_detail"),
     path("approbations/<int:week_id>/approuver/", approval.week_approve, name="week_approve"),
     path("approbations/<int:week_id>/renvoyer/", approval.week_return, name="week_return"),

@@ -163,6 +163,12 @@ def week_approve_many(*, weeks: Sequence[TimesheetWeek], by) -> list[TimesheetWe
 
 
 @transaction.atomic
+def week_return_many(*, weeks: Sequence[TimesheetWeek], by, reason: str) -> list[TimesheetWeek]:
+    """Send several submitted weeks back with one reason: every one of them, or none."""
+    return [week_return(week=week, by=by, reason=reason) for week in weeks]
+
+
+@transaction.atomic
 def weeks_approve_imported(*, weeks: Iterable[tuple[int, dt.date]], by) -> tuple[int, int]:
     """Approve the weeks of imported history ((expert id, Monday) pairs) as decided by `by`,
     the importing user or the import's own user: they were approved in the system the history

@@ -5,8 +5,10 @@ reach (`accounts.access.week_for_approval`) is a 404 on its page and on every ac
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +27,7 @@ from consortium.accounts.access import (
     week_for_approval,
 )
 from consortium.accounts.models import RoleKind
+from consortium.core.listing import clear_filters_url, filter_chips
 from consortium.core.locks import locked_ranges
 from consortium.staff.models import Expert
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
@@ -33,6 +36,12 @@ from consortium.timesheets.services import weeks as week_services
 
 RECENT_DECISIONS_DAYS = 30
 RECENT_DECISIONS_SHOWN = 50
+WORKDAYS_A_WEEK = 5
+
+
+def expected_week_hours() -> Decimal:
+    """The hours a full week holds: the expected workday five times (35 h by default)."""
+    return Decimal(str(settings.WORKDAY_HOURS)) * WORKDAYS_A_WEEK
 
 
 class ApprovalFilterForm(forms.Form):
@@ -101,6 +110,16 @@ def approval_list(request: HttpRequest) -> HttpResponse:
         if department_id in (None, week.expert.department_id)
         and expert_id in (None, week.expert_id)
     ]
+    expected = expected_week_hours()
+    locks = (
+        locked_ranges(min(w.week_start for w in awaiting), max(w.week_end for w in awaiting))
+        if awaiting
+        else []
+    )
+    for week in awaiting:
+        week.gap = (week.hours or Decimal(0)) - expected
+        week.gap_size = abs(week.gap)
+        week.touches_lock = _touches(week, locks)
     decided = review.weeks_recently_decided(
         request.user,
         since=timezone.now() - dt.timedelta(days=RECENT_DECISIONS_DAYS),
@@ -114,12 +133,21 @@ def approval_list(request: HttpRequest) -> HttpResponse:
         "timesheets/approval_list.html",
         {
             "filters": filters,
+            "chips": filter_chips(request, filters),
+            "clear_url": clear_filters_url(request, filters),
             "awaiting": awaiting,
+            "expected": expected,
+            "any_locked": any(week.touches_lock for week in awaiting),
+            "return_form": WeekReturnForm(auto_id="list_%s"),
             "decided": decided,
             "recent_days": RECENT_DECISIONS_DAYS,
             "decided_cut": len(decided) == RECENT_DECISIONS_SHOWN,
         },
     )
+
+
+def _touches(week: TimesheetWeek, locks: list[tuple[dt.date, dt.date]]) -> bool:
+    return any(start <= week.week_end and end >= week.week_start for start, end in locks)
 
 
 def _locked_part(week: TimesheetWeek) -> tuple[dt.date, dt.date] | None:
@@ -141,6 +169,7 @@ def _detail_context(week: TimesheetWeek, return_form: WeekReturnForm | None = No
         "title": _("Semaine de %(expert)s du %(day)s")
         % {"expert": week.expert.full_name, "day": dateformat.format(week.week_start, _("j F Y"))},
         "grid": review.week_grid(week),
+        "expected": expected_week_hours(),
         "changes": review.week_entry_changes(week),
         "return_form": return_form or WeekReturnForm(),
         "history_url": history_url + history_query,
@@ -173,6 +202,11 @@ def week_approve(request: HttpRequest, week_id: int) -> HttpResponse:
         _report_refusal(request, error)
         return redirect("timesheets:approval_detail", week_id=week.pk)
     _decided(request, week, _("Semaine de %(expert)s du %(day)s approuvée."))
+    if request.POST.get("then") == "next":
+        following = review.weeks_awaiting_approval(request.user)
+        if following:
+            return redirect("timesheets:approval_detail", week_id=following[0].pk)
+        messages.info(request, _("Plus aucune semaine n'attend votre approbation."))
     return redirect("timesheets:approval_list")
 
 
@@ -245,6 +279,54 @@ def week_approve_many(request: HttpRequest) -> HttpResponse:
         _("%(count)s semaines approuvées.") % {"count": len(weeks)}
         if len(weeks) > 1
         else _("Semaine de %(expert)s du %(day)s approuvée.")
+        % {"expert": weeks[0].expert.full_name, "day": _day_and_month(weeks[0].week_start)},
+    )
+    return redirect("timesheets:approval_list")
+
+
+@role_required(RoleKind.DIRECTOR)
+@require_POST
+def week_return_many(request: HttpRequest) -> HttpResponse:
+    """Send the weeks ticked on the list back with one reason: all of them, or none."""
+    ids = {int(value) for value in request.POST.getlist("week") if value.isdigit()}
+    weeks = [week for week in review.weeks_awaiting_approval(request.user) if week.pk in ids]
+    if not weeks:
+        messages.warning(request, _("Cochez au moins une semaine à renvoyer."))
+        return redirect("timesheets:approval_list")
+    form = WeekReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Indiquez pourquoi les semaines sont renvoyées."))
+        return redirect("timesheets:approval_list")
+    locks = locked_ranges(min(w.week_start for w in weeks), max(w.week_end for w in weeks))
+    locked = [week for week in weeks if _touches(week, locks)]
+    if locked and not form.cleaned_data["understood"]:
+        messages.error(
+            request,
+            _(
+                "Ces semaines touchent une période verrouillée : %(weeks)s. Confirmez que vous "
+                "les renvoyez quand même."
+            )
+            % {
+                "weeks": ", ".join(
+                    f"{week.expert.full_name} ({_day_and_month(week.week_start)})"
+                    for week in locked
+                )
+            },
+        )
+        return redirect("timesheets:approval_list")
+    try:
+        week_services.week_return_many(
+            weeks=weeks, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except (ValidationError, PermissionDenied) as error:
+        _report_refusal(request, error)
+        messages.error(request, _("Aucune semaine n'a été renvoyée."))
+        return redirect("timesheets:approval_list")
+    messages.success(
+        request,
+        _("%(count)s semaines renvoyées.") % {"count": len(weeks)}
+        if len(weeks) > 1
+        else _("Semaine de %(expert)s du %(day)s renvoyée.")
         % {"expert": weeks[0].expert.full_name, "day": _day_and_month(weeks[0].week_start)},
     )
     return redirect("timesheets:approval_list")

@@ -207,7 +207,7 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
                 [
                     _local(change.changed_at),
                     row.author,
-                    change.get_action_display(),
+                    change.action_label,
                     row.mandate,
                     row.day,
                     row.hours_before,

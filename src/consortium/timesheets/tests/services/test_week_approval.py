@@ -5,7 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from consortium.testing.factories import TimesheetWeekFactory
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
-from consortium.timesheets.services.weeks import week_approve, week_reopen, week_return, week_submit
+from consortium.timesheets.services.weeks import (
+    week_approve,
+    week_reopen,
+    week_return,
+    week_return_many,
+    week_submit,
+)
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.date(2020, 6, 1)
@@ -142,3 +148,24 @@ def test_no_week_outside_the_centre_s_years_may_be_submitted(people, monday):
 
     assert refused.value.message_dict == {"week_start": ["Les dates vont de 2000 à 2100."]}
     assert not TimesheetWeek.objects.exists()
+
+
+def test_several_weeks_are_returned_with_one_reason_or_none_is(people):
+    first = _submitted(people)
+    second = week_submit(
+        expert=people.expert, week_start=MONDAY + dt.timedelta(days=7), by=people.owner
+    )
+    approved = week_approve(
+        week=week_submit(
+            expert=people.expert, week_start=MONDAY + dt.timedelta(days=14), by=people.owner
+        ),
+        by=people.director,
+    )
+    with pytest.raises(ValidationError):
+        week_return_many(weeks=[first, second, approved], by=people.director, reason="Non")
+    assert TimesheetWeek.objects.filter(status=WeekStatus.RETURNED).count() == 0
+    week_return_many(weeks=[first, second], by=people.director, reason="Mandat erroné")
+    assert set(TimesheetWeek.objects.values_list("status", "reason")) == {
+        (WeekStatus.RETURNED, "Mandat erroné"),
+        (WeekStatus.APPROVED, ""),
+    }

@@ -256,3 +256,22 @@ def test_the_page_costs_a_fixed_number_of_queries(client, people, django_assert_
     with django_assert_num_queries(PAGE_QUERIES):
         response = director.get(address)
     assert len(response.context["rows"]) == 23
+
+
+def test_a_comment_only_change_is_called_commentaire_modifie(client, people):
+    entry = time_entry_record(
+        expert=people.expert,
+        mandate=MandateFactory(code="MAN-COM"),
+        date=DAY,
+        hours=Decimal("7"),
+        description="Paie",
+        by=people.owner,
+    )
+    time_entry_update(entry=entry, description="Paie de mars", by=people.owner)
+    time_entry_update(entry=entry, hours=Decimal("6"), by=people.owner)
+    with maintenance():
+        TimeEntryChange.objects.update(changed_at=dt.datetime(2021, 3, 15, 14, 30, tzinfo=dt.UTC))
+    response = signed_in(client, people.director).get(url("audit_trail"), query(people))
+    labels = sorted(row.change.action_label for row in response.context["rows"])
+    assert labels == ["ajout", "commentaire modifié", "modification"]
+    assert ">commentaire modifié</span>" in response.content.decode()
