@@ -5,11 +5,16 @@ browser it downloads itself: installations may be offline. A missing Chromium fa
 instead of skipping them, so a green run always means the pages were really checked.
 """
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from consortium.testing.factories import MandateFactory, TimeEntryFactory
+from consortium.testing.people import make_people
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE_SCRIPT = ROOT / "vendor" / "axe-core" / "axe-4.14.1.min.js"
@@ -160,3 +165,20 @@ def _unlock_periods_before_flush(transactional_db) -> Iterator[None]:
     from consortium.timesheets.models import PeriodLock
 
     PeriodLock.objects.all().delete()
+
+
+# The week the grid's tests open: the owner's week of Monday 30 November 2020.
+WEEK_MONDAY = dt.date(2020, 11, 30)
+
+
+@pytest.fixture
+def week(transactional_db):
+    """The owner's week of 30 November 2020: 7 h on M-0042 and 1 h on M-0043 on Monday; returns
+    the people (`make_people()`)."""
+    people = make_people()
+    department = people.expert.department
+    first = MandateFactory(code="M-0042", title="Tenue de livres", department=department)
+    second = MandateFactory(code="M-0043", title="Paie", department=department)
+    TimeEntryFactory(expert=people.expert, mandate=first, date=WEEK_MONDAY, hours=Decimal(7))
+    TimeEntryFactory(expert=people.expert, mandate=second, date=WEEK_MONDAY, hours=Decimal(1))
+    return people

@@ -7,24 +7,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from consortium.testing.factories import MandateFactory, TimeEntryFactory
-from consortium.testing.people import make_people
 from consortium.timesheets.models import TimeEntry
 
 pytestmark = pytest.mark.browser
 MONDAY = dt.date(2020, 11, 30)
-
-
-@pytest.fixture
-def week(transactional_db):
-    """The owner's week of 30 November 2020: 7 h on M-0042 and 1 h on M-0043 on Monday."""
-    people = make_people()
-    department = people.expert.department
-    first = MandateFactory(code="M-0042", title="Tenue de livres", department=department)
-    second = MandateFactory(code="M-0043", title="Paie", department=department)
-    TimeEntryFactory(expert=people.expert, mandate=first, date=MONDAY, hours=Decimal(7))
-    TimeEntryFactory(expert=people.expert, mandate=second, date=MONDAY, hours=Decimal(1))
-    return people
 
 
 def test_a_second_entry_is_added_then_entries_are_changed_and_deleted_by_keyboard(

@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from consortium.testing.factories import MandateFactory, OrganisationFactory, TimeEntryFactory
-from consortium.testing.people import make_people
+from consortium.testing.factories import MandateFactory, OrganisationFactory
 from consortium.timesheets.models import TimeEntry
 
 pytestmark = pytest.mark.browser
@@ -16,21 +15,15 @@ MONDAY = dt.date(2020, 11, 30)
 
 
 @pytest.fixture
-def week(transactional_db):
-    """The owner's week of 30 November 2020, with two mandates already on it."""
-    people = make_people()
-    department = people.expert.department
-    first = MandateFactory(code="M-0042", title="Tenue de livres", department=department)
-    second = MandateFactory(code="M-0043", title="Paie", department=department)
+def week(week):
+    """The owner's week (conftest), and a third mandate of their department, on no day yet."""
     MandateFactory(
         code="M-0050",
         title="Diagnostic",
-        department=department,
+        department=week.expert.department,
         organisation=OrganisationFactory(name="Coop du Lac"),
     )
-    TimeEntryFactory(expert=people.expert, mandate=first, date=MONDAY, hours=Decimal(7))
-    TimeEntryFactory(expert=people.expert, mandate=second, date=MONDAY, hours=Decimal(1))
-    return people
+    return week
 
 
 def open_week(page, signed_in, people):

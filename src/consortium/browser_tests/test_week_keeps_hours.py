@@ -13,24 +13,11 @@ from playwright.sync_api import expect
 
 from consortium.browser_tests.conftest import BROWSER_PASSWORD
 from consortium.core.weeks import week_start_of
-from consortium.testing.factories import MandateFactory, TimeEntryFactory
-from consortium.testing.people import make_people
+from consortium.testing.factories import TimeEntryFactory
 from consortium.timesheets.models import TimeEntry, WeekStatus
 
 pytestmark = pytest.mark.browser
 MONDAY = dt.date(2020, 11, 30)
-
-
-@pytest.fixture
-def week(transactional_db):
-    """The owner's week of 30 November 2020, with two mandates already on it."""
-    people = make_people()
-    department = people.expert.department
-    first = MandateFactory(code="M-0042", title="Tenue de livres", department=department)
-    second = MandateFactory(code="M-0043", title="Paie", department=department)
-    TimeEntryFactory(expert=people.expert, mandate=first, date=MONDAY, hours=Decimal(7))
-    TimeEntryFactory(expert=people.expert, mandate=second, date=MONDAY, hours=Decimal(1))
-    return people
 
 
 def open_week(page, signed_in, people, monday=MONDAY):

@@ -59,33 +59,29 @@ def organisation_update(request: HttpRequest, code: str) -> HttpResponse:
 
 @role_required(*ORGANISATION_CHANGE_ROLES)
 def membership_create(request: HttpRequest, code: str) -> HttpResponse:
-    organisation = organisation_for_read(request.user, code, roles=request_roles(request))
-    form = MembershipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_create(organisation=organisation, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("L'adhésion est enregistrée."))
-            return redirect("members:organisation_detail", code=organisation.code)
-    return render(
-        request,
-        "members/membership_form.html",
-        {"form": form, "organisation": organisation, "membership": None},
-    )
+    return _membership_page(request, code, None)
 
 
 @role_required(*ORGANISATION_CHANGE_ROLES)
 def membership_update(request: HttpRequest, code: str, membership_id: int) -> HttpResponse:
+    return _membership_page(request, code, membership_id)
+
+
+def _membership_page(request: HttpRequest, code: str, membership_id: int | None) -> HttpResponse:
+    """A new membership of the organisation (`membership_id` None), or one of its own changed."""
     organisation = organisation_for_read(request.user, code, roles=request_roles(request))
-    membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
+    membership = None
+    if membership_id is not None:
+        membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
     form = MembershipForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_update(
-                membership=membership, organisation=organisation, **form.cleaned_data
-            )
+            if membership is None:
+                services.membership_create(organisation=organisation, **form.cleaned_data)
+            else:
+                services.membership_update(
+                    membership=membership, organisation=organisation, **form.cleaned_data
+                )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
