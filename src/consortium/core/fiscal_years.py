@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext as _
 
 FISCAL_YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
@@ -115,3 +116,19 @@ def previous_fiscal_year_name(name: str) -> str:
 def next_fiscal_year_name(name: str) -> str:
     """The fiscal year after `name`: "2021-2022" for "2020-2021"."""
     return _shifted_fiscal_year_name(name, 1)
+
+
+class MonthStartOf(models.Func):
+    """The first day of a date column's month, with the database's own date functions (Django's
+    TruncMonth calls Python once per row on SQLite): to group hours by month in SQL."""
+
+    arity = 1
+    output_field = models.DateField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "date(%(expressions)s, 'start of month')"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "CAST(date_trunc('month', %(expressions)s) AS date)"
+        return self.as_sql(compiler, connection, template=template, **extra)

@@ -21,8 +21,9 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce, NullIf, TruncMonth
+from django.db.models.functions import Cast, Coalesce, NullIf
 
+from consortium.core.fiscal_years import MonthStartOf
 from consortium.mandates.models import Mandate
 
 WARNING_SHARE = Decimal("0.8")
@@ -178,8 +179,8 @@ def mandate_hours(mandate: Mandate) -> MandateHours:
         .order_by("-hours", "expert__last_name", "expert__first_name")
     ]
     by_month = [
-        (_as_date(row["month"]), row["hours"])
-        for row in entries.annotate(month=TruncMonth("date"))
+        (row["month"], row["hours"])
+        for row in entries.annotate(month=MonthStartOf("date"))
         .values("month")
         .annotate(hours=Sum("hours"))
         .order_by("month")
@@ -191,10 +192,6 @@ def mandate_hours(mandate: Mandate) -> MandateHours:
         by_expert=by_expert,
         by_month=by_month,
     )
-
-
-def _as_date(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def last_entry_day(mandate: Mandate) -> dt.date | None:

@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
-    CharField,
     DecimalField,
     F,
-    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -27,7 +25,7 @@ from django.db.models.functions import Coalesce
 from consortium.accounts.access import invoices_of_portal_organisation
 from consortium.billing.models import Invoice, InvoiceKind, InvoiceStatus
 from consortium.billing.selectors.programmes import BankBalance, bank_balances
-from consortium.core.fiscal_years import Period, fiscal_year_months
+from consortium.core.fiscal_years import MonthStartOf, Period, fiscal_year_months
 from consortium.core.models import FiscalYear
 from consortium.core.money import MONEY, ZERO
 from consortium.mandates.models import Mandate, MandateStatus
@@ -37,21 +35,6 @@ from consortium.timesheets.selectors.ledger import approved_time_entries
 
 HOURS = DecimalField(max_digits=12, decimal_places=2)
 LATEST_INVOICES = 5
-
-
-class _MonthOf(Func):
-    """A date column's month as "YYYY-MM", with the database's own functions (TruncMonth calls
-    Python once per row on SQLite)."""
-
-    arity = 1
-    output_field = CharField()
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
-
-    def as_postgresql(self, compiler, connection, **extra):
-        template = "to_char(%(expressions)s, 'YYYY-MM')"
-        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 def portal_fiscal_years(today: dt.date) -> list[str]:
@@ -107,7 +90,7 @@ def services_by_month(organisation: Organisation, year: Period) -> ServicesTable
     names of the experts who gave them. Two queries: the mandates, then the hours — one SQL
     GROUP BY mandate × month × expert for the whole table."""
     months = fiscal_year_months(year)
-    index = {f"{month.start:%Y-%m}": position for position, month in enumerate(months)}
+    index = {month.start: position for position, month in enumerate(months)}
     mandates = (
         Mandate.objects.filter(organisation=organisation, start__lte=year.end)
         .filter(Q(end__isnull=True) | Q(end__gte=year.start))
@@ -121,7 +104,7 @@ def services_by_month(organisation: Organisation, year: Period) -> ServicesTable
                 mandate__organisation=organisation, date__range=(year.start, year.end)
             )
         )
-        .annotate(month=_MonthOf("date"))
+        .annotate(month=MonthStartOf("date"))
         .order_by()
         .values("mandate_id", "month", "expert__first_name", "expert__last_name")
         .annotate(total=Sum("hours"))
