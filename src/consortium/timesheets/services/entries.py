@@ -118,6 +118,20 @@ def _expert_to(expert: Expert, by) -> str | None:
     return str(expert)
 
 
+def _rule_problems(
+    *, expert: Expert, mandate: Mandate, date: dt.date, hours: Decimal, locks, closed, who
+) -> list[rules.Problem]:
+    """The rules of one entry before the 24 h rule: its hours, the mandate's and the
+    employment's dates, locked periods (`locks`) and the expert's closed weeks (`closed`), read
+    by the caller; `who`: the expert as the person acting names them (`rules.check_employment`)."""
+    problems = rules.check_hours(hours)
+    problems += rules.check_mandate_dates(date, mandate.start, mandate.end, mandate.code)
+    problems += rules.check_employment(date, expert.hired_on, expert.left_on, who)
+    problems += rules.check_not_locked(date, locks)
+    problems += rules.check_week_open(date, closed)
+    return problems
+
+
 def _check_entry(
     *,
     expert: Expert,
@@ -127,13 +141,15 @@ def _check_entry(
     replacing: TimeEntry | None,
     by=None,
 ) -> None:
-    problems = rules.check_hours(hours)
-    problems += rules.check_mandate_dates(date, mandate.start, mandate.end, mandate.code)
-    problems += rules.check_employment(
-        date, expert.hired_on, expert.left_on, _expert_to(expert, by)
+    problems = _rule_problems(
+        expert=expert,
+        mandate=mandate,
+        date=date,
+        hours=hours,
+        locks=locked_ranges(date, date),
+        closed=closed_weeks(expert.pk, [date]),
+        who=_expert_to(expert, by),
     )
-    problems += rules.check_not_locked(date, locked_ranges(date, date))
-    problems += rules.check_week_open(date, closed_weeks(expert.pk, [date]))
     if not problems:
         others = TimeEntry.objects.filter(expert=expert, date=date)
         if replacing is not None:
@@ -273,13 +289,15 @@ def _entry_problems(
     `expert`: who the expert is to the person acting (`rules.check_employment`)."""
     if entry.hours is None:
         return [("hours", _("Indiquez les heures, ou le début et la fin."))]
-    problems = rules.check_hours(entry.hours)
-    problems += rules.check_mandate_dates(
-        new.date, new.mandate.start, new.mandate.end, new.mandate.code
+    problems = _rule_problems(
+        expert=new.expert,
+        mandate=new.mandate,
+        date=new.date,
+        hours=entry.hours,
+        locks=locks,
+        closed=closed,
+        who=expert,
     )
-    problems += rules.check_employment(new.date, new.expert.hired_on, new.expert.left_on, expert)
-    problems += rules.check_not_locked(new.date, locks)
-    problems += rules.check_week_open(new.date, closed)
     if new.external_id and (new.source, new.external_id) in taken:
         problems.append(
             ("external_id", _("Une entrée porte déjà cet identifiant externe pour cette source."))
