@@ -16,7 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from consortium.accounts.models import MemberContact, NotificationSettings, RoleKind, StaffRole
-from consortium.core.mail import send_templated
+from consortium.core.mail import send_templated, site_address
 from consortium.core.services import row_save
 from consortium.members.models import Organisation
 from consortium.staff.models import Department
@@ -97,7 +97,7 @@ def _invitation_link(user, language: str) -> str:
                 "token": default_token_generator.make_token(user),
             },
         )
-    return settings.SITE_URL.rstrip("/") + path
+    return site_address(path)
 
 
 def _invitation_send(contact: MemberContact, user_id: int) -> None:

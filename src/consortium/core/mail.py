@@ -2,6 +2,7 @@
 templates in the recipient's language, sent through Django's backend (the console in the demo,
 SMTP from the environment in production: settings.py)."""
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -15,3 +16,9 @@ def send_templated(
         subject = render_to_string(subject_template, context)
         body = render_to_string(body_template, context)
     send_mail(" ".join(subject.split()), body, None, [to])
+
+
+def site_address(path: str) -> str:
+    """A page's full address for a mail (`path` as `reverse` gives it): the site's own address
+    (CONSORTIUM_SITE_URL) in front."""
+    return settings.SITE_URL.rstrip("/") + path

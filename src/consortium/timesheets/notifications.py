@@ -5,20 +5,19 @@ waiting. Each person turns them off on their notifications page (`accounts`)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 
 from consortium.accounts.models import RoleKind, StaffRole
 from consortium.accounts.selectors import notified_users
-from consortium.core.mail import send_templated
+from consortium.core.mail import send_templated, site_address
 from consortium.core.weeks import week_start_of
 from consortium.staff.models import Expert
 from consortium.timesheets.models import TimesheetWeek, WeekStatus
 
 
 def _address(name: str, *args) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+    return site_address(reverse(name, args=args))
 
 
 def week_returned_notify(week_id: int) -> bool:
