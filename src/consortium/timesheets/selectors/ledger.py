@@ -17,14 +17,7 @@ from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
 
 def closed_weeks(expert_id: int, days: Iterable[dt.date]) -> dict[dt.date, str]:
     """The status of the expert's submitted or approved weeks among those of `days`, by Monday."""
-    mondays = {week_start_of(day) for day in days}
-    return dict(
-        TimesheetWeek.objects.filter(
-            expert_id=expert_id,
-            week_start__in=mondays,
-            status__in=[WeekStatus.SUBMITTED, WeekStatus.APPROVED],
-        ).values_list("week_start", "status")
-    )
+    return closed_weeks_of([expert_id], days).get(expert_id, {})
 
 
 def closed_weeks_of(expert_ids: Iterable[int], days: Iterable[dt.date]) -> dict[int, dict]:
