@@ -20,6 +20,7 @@ def workspace(request: HttpRequest) -> dict:
         "is_director": administrator or RoleKind.DIRECTOR in roles,
         "is_finance": administrator or RoleKind.FINANCE in roles,
         "is_expert": RoleKind.EXPERT in roles,
+        "is_communications": administrator or RoleKind.COMMUNICATIONS in roles,
         "is_administrator": administrator,
         "is_member_contact": bool(represented),
         # The organisations the contact represents (not a federation's enterprises, which they
