@@ -87,8 +87,9 @@ def test_arrow_keys_move_between_cells(page, signed_in, week):
 def test_a_mandate_is_added_as_a_row_without_reloading(page, signed_in, week):
     open_week(page, signed_in, week)
     page.evaluate("window.notReloaded = true")
-    page.get_by_label("Ajouter un mandat").select_option(label="M-0050 — Diagnostic (Coop du Lac)")
-    page.get_by_role("button", name="Ajouter la ligne").click()
+    picker = page.get_by_role("combobox", name="Ajouter un mandat")
+    picker.click()
+    page.get_by_role("option", name="M-0050 — Diagnostic (Coop du Lac)").click()
     cell = page.get_by_label("M-0050, jeudi 3 décembre")
     cell.wait_for()
     assert page.evaluate("window.notReloaded") is True

@@ -429,3 +429,79 @@ class TimeEntryImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
+
+
+class WeekRow(TimeStampedModel):
+    """A row the expert placed in a week's grid, or took out of it.
+
+    The grid's rows are the mandates of the expert's recent hours and pinned mandates; a row the
+    expert adds stays there without hours (after the recent rows, in the order added), and a row
+    taken out (`hidden`) stays out while it holds no hours that week.
+    """
+
+    expert = models.ForeignKey(
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.CASCADE,
+        related_name="week_rows",
+    )
+    week_start = models.DateField(_("semaine du"), help_text=_("Le lundi de la semaine."))
+    mandate = models.ForeignKey(
+        "mandates.Mandate",
+        verbose_name=_("mandat"),
+        on_delete=models.CASCADE,
+        related_name="week_rows",
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    hidden = models.BooleanField(_("retirée de la grille"), default=False)
+
+    class Meta:
+        ordering = ["expert_id", "week_start", "position"]
+        verbose_name = _("ligne de la semaine")
+        verbose_name_plural = _("lignes de la semaine")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expert", "week_start", "mandate"],
+                name="week_row_once_per_mandate",
+                violation_error_message=_("Ce mandat est déjà une ligne de cette semaine."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert_id} – {self.week_start} – {self.mandate_id}"
+
+    def clean(self) -> None:
+        if self.week_start and self.week_start.weekday() != 0:
+            raise ValidationError({"week_start": _("Une semaine commence un lundi.")})
+
+
+class PinnedMandate(TimeStampedModel):
+    """A mandate the expert keeps in every week's grid while it is open, first in the picker."""
+
+    expert = models.ForeignKey(
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.CASCADE,
+        related_name="pinned_mandates",
+    )
+    mandate = models.ForeignKey(
+        "mandates.Mandate",
+        verbose_name=_("mandat"),
+        on_delete=models.CASCADE,
+        related_name="pins",
+    )
+
+    class Meta:
+        ordering = ["expert_id", "mandate_id"]
+        verbose_name = _("mandat épinglé")
+        verbose_name_plural = _("mandats épinglés")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expert", "mandate"],
+                name="pinned_mandate_once",
+                violation_error_message=_("Ce mandat est déjà épinglé."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert_id} – {self.mandate_id}"

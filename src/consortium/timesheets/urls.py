@@ -14,6 +14,16 @@ urlpatterns = [
     path("semaine/", week.week, name="week"),
     path("semaine/<week_day:day>/", week.week_of, name="week_of"),
     path("semaine/<week_day:day>/ligne/", week.week_row, name="week_row"),
+    path(
+        "semaine/<week_day:day>/ligne/<int:mandate_id>/retirer/",
+        week.week_row_remove,
+        name="week_row_remove",
+    ),
+    path(
+        "semaine/<week_day:day>/ligne/<int:mandate_id>/epingler/",
+        week.week_row_pin,
+        name="week_row_pin",
+    ),
     path("semaine/<week_day:day>/cellule/", week.week_cell, name="week_cell"),
     path("semaine/<week_day:day>/copier/", week.week_copy, name="week_copy_previous"),
     path("semaine/<week_day:day>/soumettre/", week.week_submit_view, name="week_submit"),

@@ -40,6 +40,8 @@ class WeekGridRow:
     title: str
     organisation: str
     cells: list[WeekGridCell]
+    # The expert keeps this mandate in every week's grid (the editable sheet only).
+    pinned: bool = False
 
     @property
     def total(self) -> Decimal:

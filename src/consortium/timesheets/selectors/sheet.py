@@ -5,12 +5,18 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 
 from consortium.core.weeks import week_days
 from consortium.mandates.models import Mandate, MandateStatus
 from consortium.staff.models import Expert
-from consortium.timesheets.models import PeriodLock, TimeEntry, TimesheetWeek
+from consortium.timesheets.models import (
+    PeriodLock,
+    PinnedMandate,
+    TimeEntry,
+    TimesheetWeek,
+    WeekRow,
+)
 from consortium.timesheets.selectors.grid import WeekGrid, WeekGridCell, WeekGridLock, WeekGridRow
 
 # Rows of the sheet: the mandates of this week and of the four weeks before it.
@@ -27,20 +33,38 @@ def week_sheet(
 ) -> WeekGrid:
     """The expert's week (from Monday `week_start`): five queries whatever the data.
 
-    Rows are the mandates the expert logged hours on this week or in the four weeks before, plus
-    `extra_mandate_ids` (rows the expert adds) when they are open mandates covering the week.
+    Rows are the mandates the expert logged hours on this week or in the four weeks before, the
+    open mandates they pinned, and the rows they placed in this week (`WeekRow`) or add now
+    (`extra_mandate_ids`) when those are open mandates covering the week. A row they took out
+    stays out while it holds no hours this week. The recent and pinned rows come first by code,
+    then the placed rows in the order they were added.
     """
     days = week_days(week_start)
     recent = TimeEntry.objects.filter(
         expert=expert,
         date__range=(week_start - dt.timedelta(days=WEEK_SHEET_RECENT_DAYS), days[-1]),
     ).values("mandate_id")
+    this_week = TimeEntry.objects.filter(expert=expert, date__range=(days[0], days[-1])).values(
+        "mandate_id"
+    )
+    placed = WeekRow.objects.filter(expert=expert, week_start=week_start)
+    pins = PinnedMandate.objects.filter(expert=expert)
+    wanted = (
+        Q(pk__in=placed.filter(hidden=False).values("mandate_id"))
+        | Q(pk__in=pins.values("mandate_id"))
+        | Q(pk__in=list(extra_mandate_ids))
+    )
     mandates = (
-        Mandate.objects.filter(
-            Q(pk__in=recent) | (Q(pk__in=list(extra_mandate_ids)) & _open_during(days[0], days[-1]))
+        Mandate.objects.filter(Q(pk__in=recent) | (wanted & _open_during(days[0], days[-1])))
+        .exclude(Q(pk__in=placed.filter(hidden=True).values("mandate_id")) & ~Q(pk__in=this_week))
+        .annotate(
+            position=Subquery(
+                placed.filter(mandate_id=OuterRef("pk"), hidden=False).values("position")[:1]
+            ),
+            pinned=Exists(pins.filter(mandate_id=OuterRef("pk"))),
         )
-        .order_by("code")
-        .values_list("pk", "code", "title", "organisation__name")
+        .order_by(F("position").asc(nulls_first=True), "code")
+        .values_list("pk", "code", "title", "organisation__name", "pinned")
     )
     locks = [
         WeekGridLock(*values)
@@ -56,8 +80,9 @@ def week_sheet(
             title,
             organisation,
             [WeekGridCell(day=day, locked=day in locked) for day in days],
+            pinned=pinned,
         )
-        for pk, code, title, organisation in mandates
+        for pk, code, title, organisation, pinned in mandates
     }
     entries = TimeEntry.objects.filter(expert=expert, date__range=(days[0], days[-1])).values_list(
         "pk", "mandate_id", "date", "hours", "description"
@@ -73,25 +98,63 @@ def week_sheet(
     return WeekGrid(days=days, week=week, rows=list(rows.values()), locks=locks)
 
 
+# The picker's « récents »: the mandates the expert logged hours on in these days before the week.
+PICKER_RECENT_DAYS = 90
+# The picker's groups, in the order it offers them.
+PICKER_GROUPS = ("pinned", "recent", "department", "other")
+
+
 def week_sheet_mandates_to_add(
     expert: Expert, week_start: dt.date, *, exclude_ids: Iterable[int] = ()
 ) -> list[dict]:
-    """The open mandates covering the week that may become rows, the expert's department's
-    first, then by code: one query. Each: id, code, title, organisation_name, own_department."""
+    """The open mandates covering the week that may become rows, as the picker offers them: one
+    query. Each: id, code, title, organisation_name and its `group` — the expert's pinned
+    mandates, then those they logged hours on lately (latest first), then their department's,
+    then the others, each by code."""
     week_end = week_start + dt.timedelta(days=6)
-    return list(
+    last_used = (
+        TimeEntry.objects.filter(
+            expert=expert,
+            mandate_id=OuterRef("pk"),
+            date__range=(week_start - dt.timedelta(days=PICKER_RECENT_DAYS), week_end),
+        )
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    mandates = list(
         Mandate.objects.filter(_open_during(week_start, week_end))
         .exclude(pk__in=list(exclude_ids))
         .annotate(
+            pinned=Exists(PinnedMandate.objects.filter(expert=expert, mandate_id=OuterRef("pk"))),
+            last_used=Subquery(last_used),
             own_department=Case(
                 When(department_id=expert.department_id, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
-            )
+            ),
         )
-        .order_by("-own_department", "code")
-        .values("id", "code", "title", "own_department", organisation_name=F("organisation__name"))
+        .order_by("-pinned", F("last_used").desc(nulls_last=True), "-own_department", "code")
+        .values(
+            "id",
+            "code",
+            "title",
+            "pinned",
+            "last_used",
+            "own_department",
+            organisation_name=F("organisation__name"),
+        )
     )
+    for mandate in mandates:
+        mandate["group"] = (
+            "pinned"
+            if mandate["pinned"]
+            else "recent"
+            if mandate["last_used"]
+            else "department"
+            if mandate["own_department"]
+            else "other"
+        )
+    return mandates
 
 
 def week_sheet_mandate(expert: Expert, week_start: dt.date, mandate_id: int) -> Mandate | None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from consortium.accounts.access import can_approve_for, can_edit_time_of
 from consortium.core.fiscal_years import is_supported_day, unsupported_day_message
+from consortium.core.formatting import long_date
 from consortium.staff.models import Expert
 from consortium.timesheets import rules
 from consortium.timesheets.models import TimeEntry, TimesheetWeek, WeekStatus
@@ -25,7 +26,7 @@ def _refuse_transition(week: TimesheetWeek, action: str) -> None:
     raise ValidationError(
         _("La semaine du %(week)s est à l'état « %(status)s » : elle ne peut pas être %(action)s.")
         % {
-            "week": week.week_start.isoformat(),
+            "week": long_date(week.week_start),
             "status": week.get_status_display(),
             "action": action,
         }
@@ -238,7 +239,11 @@ class SkippedCopy:
 
 @dataclass
 class WeekCopy:
+    """What a copy did: entries copied, cells that already held hours (left as they were), and
+    the entries a rule refused, with the reason."""
+
     copied: int = 0
+    present: int = 0
     skipped: list[SkippedCopy] = field(default_factory=list)
 
 
@@ -247,9 +252,10 @@ def week_copy_previous(*, expert: Expert, week_start: dt.date, by) -> WeekCopy:
     """Copy the hours of the week before Monday `week_start` into the same days of this week.
 
     Each entry goes through `time_entry_record`, so every rule holds (locked periods, mandate
-    dates, employment, 24 h a day) and each copy leaves its audit row; an entry a rule refuses,
-    or whose cell already holds hours, is skipped with the reason. Comments are not copied:
-    they describe that day's work. Only a draft or returned week may receive a copy.
+    dates, employment, 24 h a day) and each copy leaves its audit row; an entry a rule refuses
+    is skipped with the reason; a cell that already holds hours is left as it is (counted).
+    Comments are not copied: they describe that day's work. Only a draft or returned week may
+    receive a copy.
     """
     if not can_edit_time_of(by, expert):
         raise PermissionDenied(
@@ -274,8 +280,7 @@ def week_copy_previous(*, expert: Expert, week_start: dt.date, by) -> WeekCopy:
     for entry in previous:
         day = entry.date + dt.timedelta(days=7)
         if (entry.mandate_id, day) in filled:
-            reason = _("des heures y sont déjà saisies.")
-            result.skipped.append(SkippedCopy(entry.mandate.code, day, reason))
+            result.present += 1
             continue
         try:
             time_entry_record(

@@ -47,16 +47,20 @@ from consortium.timesheets import rules
 from consortium.timesheets.forms import EntryCommentForm, WeekCellForm, WeekJumpForm
 from consortium.timesheets.models import TimeEntry, WeekStatus
 from consortium.timesheets.selectors.sheet import (
+    PICKER_GROUPS,
     week_sheet,
     week_sheet_mandate,
     week_sheet_mandates_to_add,
     week_sheet_totals,
 )
 from consortium.timesheets.services.entries import time_entry_set, time_entry_update
+from consortium.timesheets.services.rows import mandate_pin_set, week_row_add
+from consortium.timesheets.services.rows import week_row_remove as week_row_remove_service
 from consortium.timesheets.services.weeks import week_copy_previous, week_submit, week_withdraw
 from consortium.timesheets.views.week_cells import (
     CellView,
     cell_label,
+    copy_summary,
     day_headings,
     hours_text,
     row_view,
@@ -167,6 +171,21 @@ def week_of(request: HttpRequest, day: dt.date) -> HttpResponse:
     return _week_page(request, monday)
 
 
+def _picker_groups(mandates: list[dict], *, is_own_week: bool) -> list[dict]:
+    """The add-row picker's option groups, in the order it offers them, leaving out empty ones."""
+    labels = {
+        "pinned": _("Épinglés"),
+        "recent": _("Récents"),
+        "department": _("Mon département") if is_own_week else _("Département de l’expert"),
+        "other": _("Autres départements"),
+    }
+    return [
+        {"label": labels[group], "mandates": chosen}
+        for group in PICKER_GROUPS
+        if (chosen := [mandate for mandate in mandates if mandate["group"] == group])
+    ]
+
+
 def _extra_mandate_ids(request: HttpRequest) -> list[int]:
     return [pk for pk in map(id_from_text, request.GET.getlist("mandate")) if pk is not None]
 
@@ -198,8 +217,7 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
         "days": day_headings(sheet),
         "rows": [row_view(row, closed=closed) for row in sheet.rows],
         "week_total": hours_text(sheet.total),
-        "own_mandates": [mandate for mandate in to_add if mandate["own_department"]],
-        "other_mandates": [mandate for mandate in to_add if not mandate["own_department"]],
+        "picker_groups": _picker_groups(to_add, is_own_week=expert.user_id == request.user.pk),
         **_cells_context(request, week_start),
         "expert_param": request.GET.get("expert", ""),
         "previous_week": week_start - dt.timedelta(days=7),
@@ -213,26 +231,93 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@_post_or_back_to_week
 def week_row(request: HttpRequest, day: dt.date) -> HttpResponse:
-    """One new row of the grid (HTMX), for a mandate the expert adds to the week."""
+    """Add a mandate's row to the week: it stays in the grid without hours, after a reload too.
+    HTMX gets the new row; a plain form goes back to the week."""
     week_start = week_start_of(day)
     expert = _expert_or_404(request)
-    mandate_id = id_from_text(request.GET.get("mandate", ""))
+    mandate_id = id_from_text(request.POST.get("mandate", ""))
     if mandate_id is None:
         return HttpResponseBadRequest(_("Choisissez un mandat."))
-    sheet = week_sheet(expert, week_start, extra_mandate_ids=[mandate_id])
-    row = next((row for row in sheet.rows if row.mandate_id == mandate_id), None)
-    if row is None:
+    mandate = week_sheet_mandate(expert, week_start, mandate_id)
+    if mandate is None:
         raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
+    try:
+        week_row_add(expert=expert, week_start=week_start, mandate=mandate, by=request.user)
+    except PermissionDenied as error:
+        raise Http404 from error
     if not _is_htmx(request):
-        return redirect(
-            _week_url(request, week_start)
-            + ("&" if _query(request) else "?")
-            + urlencode({"mandate": mandate_id})
-        )
+        return redirect(_week_url(request, week_start))
+    sheet = week_sheet(expert, week_start)
+    row = next(row for row in sheet.rows if row.mandate_id == mandate_id)
     context = {"row": row_view(row, closed=sheet.is_closed), **_cells_context(request, week_start)}
     return render(request, "timesheets/_week_row.html", context)
+
+
+def _grid_message(request: HttpRequest, week_start: dt.date, message: str) -> HttpResponse:
+    """A refusal said next to the grid (HTMX) or as the week's message (a plain form)."""
+    if not _is_htmx(request):
+        messages.error(request, message)
+        return redirect(_week_url(request, week_start))
+    response = HttpResponse(message)
+    response["HX-Retarget"] = "#grid-message"
+    response["HX-Reswap"] = "innerHTML"
+    return response
+
+
+def _row_mandate(request: HttpRequest, week_start: dt.date, mandate_id: int):
+    expert = _expert_or_404(request)
+    mandate = week_sheet_mandate(expert, week_start, mandate_id)
+    if mandate is None:
+        raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
+    return expert, mandate
+
+
+@login_required
+@require_POST
+def week_row_remove(request: HttpRequest, day: dt.date, mandate_id: int) -> HttpResponse:
+    """Take a row without hours out of the week's grid (it stays out after a reload)."""
+    week_start = week_start_of(day)
+    expert, mandate = _row_mandate(request, week_start, mandate_id)
+    try:
+        week_row_remove_service(
+            expert=expert, week_start=week_start, mandate=mandate, by=request.user
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as refused:
+        return _grid_message(request, week_start, " ".join(refused.messages))
+    if not _is_htmx(request):
+        messages.success(
+            request, _("Ligne %(code)s retirée de la semaine.") % {"code": mandate.code}
+        )
+        return redirect(_week_url(request, week_start))
+    return HttpResponse("")
+
+
+@login_required
+@require_POST
+def week_row_pin(request: HttpRequest, day: dt.date, mandate_id: int) -> HttpResponse:
+    """Pin a row's mandate to every week of the grid while it is open, or unpin it."""
+    week_start = week_start_of(day)
+    expert, mandate = _row_mandate(request, week_start, mandate_id)
+    try:
+        pinned = mandate_pin_set(
+            expert=expert,
+            mandate=mandate,
+            pinned=request.POST.get("pinned") == "1",
+            by=request.user,
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    if not _is_htmx(request):
+        return redirect(_week_url(request, week_start))
+    context = {
+        "row": {"mandate_id": mandate.pk, "code": mandate.code, "pinned": pinned},
+        **_cells_context(request, week_start),
+    }
+    return render(request, "timesheets/_week_row_pin.html", context)
 
 
 @login_required
@@ -370,18 +455,10 @@ def week_copy(request: HttpRequest, day: dt.date) -> HttpResponse:
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
         return redirect(_week_url(request, week_start))
-    if not copy.copied and not copy.skipped:
+    if not (copy.copied or copy.present or copy.skipped):
         messages.info(request, _("La semaine précédente n'a aucune heure à copier."))
-    elif copy.copied:
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s entrée copiée de la semaine précédente.",
-                "%(count)s entrées copiées de la semaine précédente.",
-                copy.copied,
-            )
-            % {"count": copy.copied},
-        )
+    elif copy.copied or copy.present:
+        messages.success(request, copy_summary(copy.copied, copy.present))
     for skipped in copy.skipped[:_SKIPPED_LISTED]:
         messages.warning(
             request,

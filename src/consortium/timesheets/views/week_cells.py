@@ -13,6 +13,7 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consortium.core.formatting import babel_locale, exact_number, long_date
 from consortium.timesheets.models import PeriodKind, WeekStatus
@@ -94,6 +95,10 @@ class RowView:
     organisation: str
     cells: list[CellView]
     total: str
+    # The week may change: the row offers its pin and, while it has no hours, its removal.
+    editable: bool = False
+    pinned: bool = False
+    empty: bool = True
 
 
 def _cell_view(row: WeekGridRow, cell: WeekGridCell, *, closed: bool) -> CellView:
@@ -118,6 +123,9 @@ def row_view(row: WeekGridRow, *, closed: bool) -> RowView:
         organisation=row.organisation,
         cells=[_cell_view(row, cell, closed=closed) for cell in row.cells],
         total=hours_text(row.total),
+        editable=not closed,
+        pinned=row.pinned,
+        empty=not any(cell.entries for cell in row.cells),
     )
 
 
@@ -147,3 +155,16 @@ def week_notices(grid: WeekGrid) -> list[str]:
         notices.append(_("Semaine approuvée : ses heures ne changent plus sans réouverture."))
     notices += [_lock_notice(lock) for lock in grid.locks]
     return notices
+
+
+def copy_summary(copied: int, present: int) -> str:
+    """One sentence for a copy of the previous week: « 12 entrées copiées, 3 déjà présentes. »"""
+    copied_text = ngettext("%(count)s entrée copiée", "%(count)s entrées copiées", copied) % {
+        "count": copied
+    }
+    if not present:
+        return _("%(copied)s de la semaine précédente.") % {"copied": copied_text}
+    present_text = ngettext("%(count)s déjà présente", "%(count)s déjà présentes", present) % {
+        "count": present
+    }
+    return _("%(copied)s, %(present)s.") % {"copied": copied_text, "present": present_text}

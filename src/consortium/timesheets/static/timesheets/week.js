@@ -156,14 +156,14 @@
       }
       var box = document.getElementById("week-blocked");
       if (box) box.hidden = true;
-      // An expired session signs in on the page first, instead of losing the action.
-      if (window.consortiumSignIn) {
-        window.consortiumSignIn.whenSignedIn(function () {
-          form.submit();
-        });
-      } else {
-        form.submit();
-      }
+      // The page is redrawn in place (HTMX, `hx-trigger="confirmed"`), the focus kept; an
+      // expired session signs in on the page first, instead of losing the action.
+      var send = function () {
+        if (window.htmx) window.htmx.trigger(form, "confirmed");
+        else form.submit();
+      };
+      if (window.consortiumSignIn) window.consortiumSignIn.whenSignedIn(send);
+      else send();
     })();
   });
 
@@ -199,6 +199,15 @@
     var input = event.target;
     var isSum = input instanceof HTMLAnchorElement && input.classList.contains("entries-sum");
     if (!isSum && !(input instanceof HTMLInputElement && input.classList.contains("hours"))) return;
+    // "+" (never part of hours) goes to the picker that adds a row.
+    if (event.key === "+" && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      var ts = picker();
+      if (ts) {
+        event.preventDefault();
+        ts.focus();
+        return;
+      }
+    }
     // "/" (never part of hours) opens the comment of the cell, its button being out of Tab's way.
     if (event.key === "/" && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
@@ -228,9 +237,10 @@
         break;
       case "Enter":
         event.preventDefault();
-        // Leaving the cell commits it (the "change" event HTMX listens to); on the last row,
-        // leave and come back so that Enter still saves.
-        if (!focusCell(rows, rowIndex + 1, cellIndex)) {
+        // Leaving the cell commits it (the "change" event HTMX listens to). Down the day's
+        // column, then from its last row to the next day's first (a week typed day by day);
+        // on the week's last cell, leave and come back so that Enter still saves.
+        if (!focusCell(rows, rowIndex + 1, cellIndex) && !focusCell(rows, 0, cellIndex + 1)) {
           input.blur();
           input.focus();
         }
@@ -238,6 +248,48 @@
     }
     if (moved) event.preventDefault();
   });
+
+  // The last cell the keyboard was in: Escape in the picker goes back to it.
+  var lastCell = null;
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target.closest && target.closest("#week-rows") && target.matches("input.hours, a.entries-sum")) {
+      lastCell = target.closest(".cell") && target.closest(".cell").id;
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var ts = picker();
+    if (!ts || event.target !== ts.control_input || ts.isOpen) return;
+    var cell = lastCell && document.getElementById(lastCell);
+    var back = cell && cell.querySelector("input.hours, a.entries-sum");
+    if (back) {
+      event.preventDefault();
+      back.focus();
+    }
+  });
+
+  // In a comment: Ctrl+Enter (⌘+Enter) saves it, Escape leaves it unsaved.
+  document.addEventListener("keydown", function (event) {
+    var form = event.target.closest && event.target.closest("form.comment-form");
+    if (!form || event.target.tagName !== "TEXTAREA") return;
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (form.requestSubmit) form.requestSubmit();
+    } else if (event.key === "Escape") {
+      var cancel = form.querySelector("[data-comment-cancel]");
+      if (cancel) {
+        event.preventDefault();
+        cancel.click();
+      }
+    }
+  });
+
+  function picker() {
+    var select = document.getElementById("add-mandate");
+    return select && select.tomselect;
+  }
 
   // Adding a row: a mandate already in the grid is only focused, never added twice.
   document.addEventListener("htmx:beforeRequest", function (event) {
@@ -252,7 +304,88 @@
     }
   });
 
+  // Taking a row out: its mandate goes back to the picker, the focus to the next row.
+  var removedRow = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (!form || !form.matches || !form.matches("form.row-remove")) return;
+    if (event.detail.xhr.getResponseHeader("HX-Retarget")) return;
+    var row = form.closest("tr");
+    var rows = gridRows();
+    var index = rows.indexOf(row);
+    removedRow = {
+      value: row.id.replace(/^row-/, ""),
+      text: row.getAttribute("data-label"),
+      next: rows[index + 1] || rows[index - 1] || null,
+    };
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!removedRow) return;
+    var removed = removedRow;
+    removedRow = null;
+    var ts = picker();
+    if (ts) ts.addOption({ value: removed.value, text: removed.text });
+    var input = removed.next && removed.next.querySelector("input.hours:not([readonly])");
+    if (input) input.focus();
+    else if (ts) ts.focus();
+  });
+
   var focusAfterSettle = null;
+
+  // A comment or a day's entries open next to their cell on a wide screen (below the grid on a
+  // phone, where the panel takes the width).
+  function placeNextToCell(panel) {
+    // The panel's wrapper is placed, never the panel: HTMX redraws the panel out of band and
+    // would carry a style attribute over, which the Content-Security-Policy refuses.
+    var place = document.getElementById("comment-place");
+    if (!place) return;
+    place.classList.remove("beside-cell");
+    place.style.top = "";
+    place.style.left = "";
+    var form = panel.querySelector("[data-cell]");
+    var key = form && form.getAttribute("data-cell");
+    var cell = key && document.getElementById("cell-" + key);
+    if (!cell || window.innerWidth < 900) return;
+    var card = place.offsetParent || document.body;
+    var cellBox = cell.getBoundingClientRect();
+    var cardBox = card.getBoundingClientRect();
+    place.classList.add("beside-cell");
+    var left = cellBox.right - cardBox.left + 8;
+    var width = place.offsetWidth;
+    if (left + width > cardBox.width) left = Math.max(0, cellBox.left - cardBox.left - width - 8);
+    place.style.top = cellBox.top - cardBox.top + "px";
+    place.style.left = left + "px";
+  }
+
+  // The week redrawn after a copy, a submission or a withdrawal (or its confirmation): the focus
+  // stays where it was — the same button, or the one that took its place (`data-focus-after`).
+  var weekFocus = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    if (!elt.getAttribute || elt.getAttribute("hx-target") !== "#week-page") return;
+    var active = document.activeElement;
+    var button = elt.matches("form") ? elt.querySelector("button[type=submit]") : elt;
+    weekFocus = {
+      id: active && active.id,
+      after: (button && button.getAttribute("data-focus-after")) || "",
+    };
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!weekFocus) return;
+    var wanted = weekFocus;
+    weekFocus = null;
+    var target =
+      document.querySelector("#week-page [data-autofocus]") ||
+      (wanted.id && document.getElementById(wanted.id)) ||
+      (wanted.after && document.getElementById(wanted.after)) ||
+      document.getElementById("messages");
+    if (target) {
+      if (target.id === "messages") target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+  });
 
   // Before the swap: the form is gone by the time of "afterRequest" (the panel is redrawn).
   document.addEventListener("htmx:beforeSwap", function (event) {
@@ -270,16 +403,24 @@
       if (empty) empty.remove();
       var form = document.querySelector("form.add-row");
       var select = form && form.querySelector("select");
-      if (select) {
-        var chosen = select.querySelector('option[value="' + select.value + '"]');
-        if (chosen && chosen.value) chosen.remove();
-        select.value = "";
+      if (select && select.value) {
+        var added = select.value;
+        if (select.tomselect) {
+          select.tomselect.clear(true);
+          select.tomselect.removeOption(added);
+          select.tomselect.close();
+        } else {
+          var chosen = select.querySelector('option[value="' + added + '"]');
+          if (chosen) chosen.remove();
+          select.value = "";
+        }
       }
       var rows = gridRows();
       var last = rows[rows.length - 1];
       var input = last && last.querySelector("input.hours:not([readonly])");
       if (input) input.focus();
     } else if (target.id === "comment-panel") {
+      placeNextToCell(target);
       // A comment: its text; a day's list of entries: the field the server marked (after an
       // addition, the next one's), else its first field.
       var field =

@@ -136,7 +136,7 @@ def test_a_wrong_transition_is_refused_with_the_weeks_state(people, status, acti
     }
     with pytest.raises(ValidationError) as caught:
         services[action]()
-    assert f"La semaine du 2020-06-01 {expected}." in caught.value.messages
+    assert f"La semaine du 1er juin 2020 {expected}." in caught.value.messages
     week.refresh_from_db()
     assert week.status == status
 

@@ -67,7 +67,7 @@ def test_a_huge_mandate_id_in_the_week_s_address_is_ignored(client, people, path
 
 
 def test_a_huge_mandate_id_asked_as_a_new_row_is_refused(client, people):
-    response = signed_in(client, people.owner).get(
+    response = signed_in(client, people.owner).post(
         "/temps/semaine/2020-11-23/ligne/", {"mandate": HUGE_ID}
     )
 

@@ -235,7 +235,7 @@ def test_the_add_a_mandate_list_puts_the_experts_department_first(owner_client, 
 
 def test_a_mandate_added_without_javascript_shows_as_an_empty_row(owner_client, people):
     added = MandateFactory(code="M-NEW")
-    response = owner_client.get(
+    response = owner_client.post(
         reverse("timesheets:week_row", args=[MONDAY]), {"mandate": added.pk}
     )
     assert response.status_code == 302
@@ -245,14 +245,14 @@ def test_a_mandate_added_without_javascript_shows_as_an_empty_row(owner_client, 
 
 def test_a_row_for_a_mandate_is_added_without_reloading(owner_client):
     added = MandateFactory(code="M-NEW", title="Nouveau mandat")
-    response = owner_client.get(
+    response = owner_client.post(
         reverse("timesheets:week_row", args=[MONDAY]),
         {"mandate": added.pk},
         HTTP_HX_REQUEST="true",
     )
     row = text(response)
     assert response.status_code == 200
-    assert row.lstrip().startswith(f'<tr id="row-{added.pk}">')
+    assert row.lstrip().startswith(f'<tr id="row-{added.pk}"')
     assert "M-NEW, dimanche 6 décembre" in row
     assert "Nouveau mandat" in row
 
@@ -264,7 +264,7 @@ def test_a_row_for_a_mandate_is_added_without_reloading(owner_client):
 )
 def test_a_mandate_not_open_this_week_cannot_be_added(owner_client, mandate_kwargs):
     closed = MandateFactory(**mandate_kwargs)
-    response = owner_client.get(
+    response = owner_client.post(
         reverse("timesheets:week_row", args=[MONDAY]),
         {"mandate": closed.pk},
         HTTP_HX_REQUEST="true",
@@ -274,9 +274,9 @@ def test_a_mandate_not_open_this_week_cannot_be_added(owner_client, mandate_kwar
 
 def test_a_colleague_cannot_add_a_row_to_the_owners_week(client, people, mandate):
     client.force_login(people.colleague)
-    response = client.get(
-        reverse("timesheets:week_row", args=[MONDAY]),
-        {"mandate": mandate.pk, "expert": people.expert.pk},
+    response = client.post(
+        reverse("timesheets:week_row", args=[MONDAY]) + f"?expert={people.expert.pk}",
+        {"mandate": mandate.pk},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 404
@@ -306,7 +306,9 @@ def test_a_submitted_week_is_read_only_and_says_it_awaits_approval(owner_client,
     assert "Soumise</span>" in page
     assert "Semaine soumise le 7 décembre 2020, en attente d'approbation." in page
     assert page.count('size="4" readonly') == 7
-    assert "hx-post" not in page
+    # No cell saves, no row changes: only the withdrawal posts.
+    assert "/cellule/" not in page and "/ligne/" not in page
+    assert 'hx-post="/temps/semaine/2020-11-30/retirer/"' in page
     assert "Soumettre la semaine" not in page
     assert "Ajouter un mandat" not in page
 
@@ -325,6 +327,7 @@ def test_an_approved_week_is_read_only(owner_client, people, mandate):
     assert 'class="badge ok" id="week-status">Approuvée</span>' in page
     assert "Semaine approuvée" in page
     assert "hx-post" not in page
+    assert "Retirer la soumission" not in page
 
 
 def test_a_returned_week_shows_the_directors_reason_and_may_be_submitted_again(
@@ -421,6 +424,6 @@ def test_the_week_page_queries_do_not_grow_with_mandates_and_entries(
 @pytest.mark.parametrize("mandate_id", ["", "abc", "²"])
 def test_adding_a_row_without_a_mandate_is_a_bad_request(owner_client, mandate_id):
     url = reverse("timesheets:week_row", args=[MONDAY])
-    response = owner_client.get(url, {"mandate": mandate_id}, HTTP_HX_REQUEST="true")
+    response = owner_client.post(url, {"mandate": mandate_id}, HTTP_HX_REQUEST="true")
     assert response.status_code == 400
     assert "Choisissez un mandat." in text(response)

@@ -93,8 +93,9 @@ def test_the_copy_skips_what_it_may_not_copy_and_says_why(owner_client, people, 
         ("M-0042", MONDAY): Decimal(3),
         ("M-0042", MONDAY + dt.timedelta(days=1)): Decimal(1),
     }
-    assert "1 entrée copiée de la semaine précédente." in page
-    assert "Non copiée — M-0042, mardi 1 décembre : des heures y sont déjà saisies." in page
+    # One summary for what was copied and what was already there; the refusals one by one.
+    assert "1 entrée copiée, 1 déjà présente." in page
+    assert "Non copiée — M-0042" not in page
     assert (
         "Non copiée — M-END, jeudi 3 décembre : "
         "Le jeudi 3 décembre 2020 est hors des dates du mandat M-END" in page
