@@ -70,22 +70,41 @@ def board_seat_create(
 
 
 @transaction.atomic
-def meeting_create(*, kind: str, date: dt.date, title: str = "", notes: str = "") -> Meeting:
+def meeting_create(
+    *,
+    kind: str,
+    date: dt.date,
+    title: str = "",
+    notes: str = "",
+    agenda: str = "",
+    minutes: File | None = None,
+) -> Meeting:
     """Record a meeting; refused if this body already met that day."""
-    return row_save(Meeting(), kind=kind, date=date, title=title, notes=notes)
+    values = {"kind": kind, "date": date, "title": title, "notes": notes, "agenda": agenda}
+    if minutes:
+        _check_is_pdf(minutes)
+        values["minutes"] = minutes
+    return row_save(Meeting(), **values)
 
 
 @transaction.atomic
 def meeting_update(
-    *, meeting: Meeting, kind: str, date: dt.date, title: str = "", notes: str = ""
+    *,
+    meeting: Meeting,
+    kind: str,
+    date: dt.date,
+    title: str = "",
+    notes: str = "",
+    agenda: str = "",
+    minutes: File | None = None,
 ) -> Meeting:
-    return row_save(
-        Meeting.objects.select_for_update().get(pk=meeting.pk),
-        kind=kind,
-        date=date,
-        title=title,
-        notes=notes,
-    )
+    """Change a meeting; `minutes` is the file it keeps (the same one) or a new PDF."""
+    row = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    values = {"kind": kind, "date": date, "title": title, "notes": notes, "agenda": agenda}
+    if minutes and minutes != row.minutes:
+        _check_is_pdf(minutes)
+    values["minutes"] = minutes or ""
+    return row_save(row, **values)
 
 
 @transaction.atomic
@@ -225,6 +244,19 @@ def resolution_add(
     """Record a resolution put to `meeting`; its number is unique within the meeting."""
     _check_may_manage(by)
     return row_save(Resolution(), meeting=meeting, number=number, text=text, outcome=outcome)
+
+
+@transaction.atomic
+def resolution_update(
+    *, by, resolution: Resolution, number: str, text: str, outcome: str
+) -> Resolution:
+    _check_may_manage(by)
+    return row_save(
+        Resolution.objects.select_for_update().get(pk=resolution.pk),
+        number=number,
+        text=text,
+        outcome=outcome,
+    )
 
 
 @transaction.atomic
