@@ -24,15 +24,17 @@ MAX_HOLDERS = 2
 
 @transaction.atomic
 def meeting_record(
-    *, kind: str, date: dt.date, title: str = "", notes: str = ""
+    *, kind: str, date: dt.date, title: str = "", notes: str = "", agenda: str = ""
 ) -> tuple[Meeting, bool]:
-    """Record the meeting of this body on this day (created, or its title and notes replaced)."""
+    """Record the meeting of this body on this day (created, or its title, notes and agenda
+    replaced)."""
     meeting = Meeting.objects.select_for_update().filter(kind=kind, date=date).first()
     created = meeting is None
     if meeting is None:
         meeting = Meeting(kind=kind, date=date)
     meeting.title = title
     meeting.notes = notes
+    meeting.agenda = agenda
     meeting.full_clean()
     meeting.save()
     return meeting, created
@@ -226,6 +228,14 @@ def meeting_attendance_set(
     """The people present at `meeting`: seat holders, and others by name (blank lines and the
     same name twice are ignored). Replaces what was recorded."""
     _check_may_manage(by)
+    return meeting_attendance_record(meeting=meeting, holders=holders, others=others)
+
+
+@transaction.atomic
+def meeting_attendance_record(
+    *, meeting: Meeting, holders: list[BoardSeatHolder], others: list[str]
+) -> list[Attendance]:
+    """The attendance as given, for whoever has already been allowed (the pages, the demo)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     Attendance.objects.filter(meeting=meeting).delete()
     rows = [row_save(Attendance(), meeting=meeting, holder=holder) for holder in holders]
@@ -243,6 +253,14 @@ def resolution_add(
 ) -> Resolution:
     """Record a resolution put to `meeting`; its number is unique within the meeting."""
     _check_may_manage(by)
+    return resolution_record(meeting=meeting, number=number, text=text, outcome=outcome)
+
+
+@transaction.atomic
+def resolution_record(
+    *, meeting: Meeting, number: str, text: str, outcome: str = ResolutionOutcome.ADOPTED
+) -> Resolution:
+    """A resolution as given, for whoever has already been allowed (the pages, the demo)."""
     return row_save(Resolution(), meeting=meeting, number=number, text=text, outcome=outcome)
 
 
