@@ -6,55 +6,136 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0002_inclusive_role_label'),
+        ("governance", "0002_inclusive_role_label"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='agenda',
-            field=models.TextField(blank=True, verbose_name='ordre du jour'),
+            model_name="meeting",
+            name="agenda",
+            field=models.TextField(blank=True, verbose_name="ordre du jour"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='minutes',
-            field=models.FileField(blank=True, help_text='Un fichier PDF.', upload_to='governance/minutes/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf'], 'Le procès-verbal doit être un fichier PDF.')], verbose_name='procès-verbal'),
+            model_name="meeting",
+            name="minutes",
+            field=models.FileField(
+                blank=True,
+                help_text="Un fichier PDF.",
+                upload_to="governance/minutes/%Y/",
+                validators=[
+                    django.core.validators.FileExtensionValidator(
+                        ["pdf"], "Le procès-verbal doit être un fichier PDF."
+                    )
+                ],
+                verbose_name="procès-verbal",
+            ),
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='nom')),
-                ('holder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='governance.boardseatholder', verbose_name="titulaire d'un siège")),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='governance.meeting', verbose_name='rencontre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="nom")),
+                (
+                    "holder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="governance.boardseatholder",
+                        verbose_name="titulaire d'un siège",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="governance.meeting",
+                        verbose_name="rencontre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'présence',
-                'verbose_name_plural': 'présences',
-                'ordering': ['meeting', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('holder__isnull', False), ('name', '')), models.Q(('holder__isnull', True), models.Q(('name', ''), _negated=True)), _connector='OR'), name='attendance_holder_or_name', violation_error_message='Une présence nomme un titulaire de siège ou une autre personne.'), models.UniqueConstraint(fields=('meeting', 'holder'), name='attendance_one_per_holder', violation_error_message='Cette personne est déjà présente.')],
+                "verbose_name": "présence",
+                "verbose_name_plural": "présences",
+                "ordering": ["meeting", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("holder__isnull", False), ("name", "")),
+                            models.Q(
+                                ("holder__isnull", True), models.Q(("name", ""), _negated=True)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="attendance_holder_or_name",
+                        violation_error_message="Une présence nomme un titulaire de siège ou une autre personne.",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("meeting", "holder"),
+                        name="attendance_one_per_holder",
+                        violation_error_message="Cette personne est déjà présente.",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Resolution',
+            name="Resolution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('number', models.CharField(max_length=30, verbose_name='numéro')),
-                ('text', models.TextField(verbose_name='texte')),
-                ('outcome', models.CharField(choices=[('adopted', 'adoptée'), ('rejected', 'rejetée')], default='adopted', max_length=10, verbose_name='décision')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resolutions', to='governance.meeting', verbose_name='rencontre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("number", models.CharField(max_length=30, verbose_name="numéro")),
+                ("text", models.TextField(verbose_name="texte")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("adopted", "adoptée"), ("rejected", "rejetée")],
+                        default="adopted",
+                        max_length=10,
+                        verbose_name="décision",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="resolutions",
+                        to="governance.meeting",
+                        verbose_name="rencontre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'résolution',
-                'verbose_name_plural': 'résolutions',
-                'ordering': ['meeting', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('outcome__in', ['adopted', 'rejected'])), name='resolution_outcome_is_known', violation_error_message='Décision inconnue.'), models.UniqueConstraint(fields=('meeting', 'number'), name='resolution_number_once_per_meeting', violation_error_message='Cette rencontre a déjà une résolution de ce numéro.')],
+                "verbose_name": "résolution",
+                "verbose_name_plural": "résolutions",
+                "ordering": ["meeting", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("outcome__in", ["adopted", "rejected"])),
+                        name="resolution_outcome_is_known",
+                        violation_error_message="Décision inconnue.",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("meeting", "number"),
+                        name="resolution_number_once_per_meeting",
+                        violation_error_message="Cette rencontre a déjà une résolution de ce numéro.",
+                    ),
+                ],
             },
         ),
     ]
