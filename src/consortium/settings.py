@@ -193,6 +193,12 @@ STATIC_URL = "static/"
 # `consortium collectstatic` (run by `make demo` and `make serve`) copies them here; WhiteNoise
 # serves them from the WSGI server itself, compressed, so no other web server is needed.
 STATIC_ROOT = VAR_DIR / "static"
+# Uploaded files (a meeting's minutes): never under a public URL, each served by the view that
+# checks who asks.
+MEDIA_ROOT = VAR_DIR / "media"
+# Quorum of a body: more than this share of its seats in force on the meeting's day present (a
+# shared seat counts once). A body left out (the AGM: its quorum is the members present) has none.
+GOVERNANCE_QUORUM_SHARE = {"board": 0.5, "executive": 0.5}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -6,7 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.admin import ServiceAdmin, ServiceInline, Writes, YesNoFilter
-from consortium.governance.models import BoardSeat, BoardSeatHolder, Meeting
+from consortium.governance.models import (
+    Attendance,
+    BoardSeat,
+    BoardSeatHolder,
+    Meeting,
+    Resolution,
+)
 from consortium.governance.services import (
     board_seat_holder_create,
     board_seat_holder_update,
@@ -14,6 +20,8 @@ from consortium.governance.services import (
     board_seat_update,
     meeting_create,
     meeting_update,
+    resolution_add,
+    resolution_update,
 )
 
 HOLDER_WRITES = Writes(
@@ -21,9 +29,30 @@ HOLDER_WRITES = Writes(
 )
 
 
+class ResolutionInline(ServiceInline, admin.TabularInline):
+    model = Resolution
+    writes = Writes(row="resolution", create=resolution_add, update=resolution_update, by=True)
+    fields = ("number", "text", "outcome")
+    extra = 0
+
+
+class AttendanceInline(admin.TabularInline):
+    """Read here; recorded on the meeting's page in the workspace (its quorum shown there)."""
+
+    model = Attendance
+    fields = ("holder", "name")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ServiceAdmin):
     writes = Writes(row="meeting", create=meeting_create, update=meeting_update)
+    inlines = (AttendanceInline, ResolutionInline)
     list_display = ("date", "kind", "title")
     list_filter = ("kind", "date")
     search_fields = ("title", "notes")

@@ -1,6 +1,7 @@
 """Governance (vie associative): the meetings of the co-op's bodies and its board's seats."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,16 @@ class Meeting(TimeStampedModel):
     date = models.DateField(_("date"))
     title = models.CharField(_("titre"), max_length=255, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    agenda = models.TextField(_("ordre du jour"), blank=True)
+    minutes = models.FileField(
+        _("procès-verbal"),
+        upload_to="governance/minutes/%Y/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["pdf"], _("Le procès-verbal doit être un fichier PDF."))
+        ],
+        help_text=_("Un fichier PDF."),
+    )
 
     class Meta:
         ordering = ["date", "kind"]
@@ -123,3 +134,84 @@ class BoardSeatHolder(TimeStampedModel):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+class Attendance(TimeStampedModel):
+    """A person present at a meeting: a seat holder, or someone else named (a guest, staff)."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("rencontre"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    holder = models.ForeignKey(
+        BoardSeatHolder,
+        verbose_name=_("titulaire d'un siège"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    name = models.CharField(_("nom"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        verbose_name = _("présence")
+        verbose_name_plural = _("présences")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(holder__isnull=False) & Q(name=""))
+                | (Q(holder__isnull=True) & ~Q(name="")),
+                name="attendance_holder_or_name",
+                violation_error_message=_(
+                    "Une présence nomme un titulaire de siège ou une autre personne."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "holder"],
+                name="attendance_one_per_holder",
+                violation_error_message=_("Cette personne est déjà présente."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.holder.full_name if self.holder_id else self.name
+
+
+class ResolutionOutcome(models.TextChoices):
+    ADOPTED = "adopted", _("adoptée")
+    REJECTED = "rejected", _("rejetée")
+
+
+class Resolution(TimeStampedModel):
+    """A resolution put to a meeting, adopted or rejected."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("rencontre"), on_delete=models.CASCADE, related_name="resolutions"
+    )
+    number = models.CharField(_("numéro"), max_length=30)
+    text = models.TextField(_("texte"))
+    outcome = models.CharField(
+        _("décision"),
+        max_length=10,
+        choices=ResolutionOutcome.choices,
+        default=ResolutionOutcome.ADOPTED,
+    )
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        verbose_name = _("résolution")
+        verbose_name_plural = _("résolutions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=[choice.value for choice in ResolutionOutcome]),
+                name="resolution_outcome_is_known",
+                violation_error_message=_("Décision inconnue."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="resolution_number_once_per_meeting",
+                violation_error_message=_("Cette rencontre a déjà une résolution de ce numéro."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number

@@ -29,7 +29,8 @@ the enterprises of a federation they represent —, `portal_organisation_for_rea
 `portal_organisation_for_change`, `portal_required`); so do the service requests members make
 from their diagnostic (`service_requests.py`: `service_requests_visible_to` — a director's
 departments', every one for an administrator —, `service_request_for_decision`).
-docs/permissions.md names
+Governance's meetings and seats are all or nothing (`governance.py`: `governance_visible_to`,
+`governance_for_change`, `may_manage_governance`). docs/permissions.md names
 the helper behind every rule.
 """
 
@@ -40,6 +41,12 @@ from consortium.accounts.access.experts import (
     experts_audit_readable_by,
     experts_time_editable_by,
     experts_visible_to,
+)
+from consortium.accounts.access.governance import (
+    GOVERNANCE_ROLES,
+    governance_for_change,
+    governance_visible_to,
+    may_manage_governance,
 )
 from consortium.accounts.access.invoices import (
     INVOICE_CHANGE_ROLES,
@@ -108,6 +115,7 @@ from consortium.accounts.access.weeks import (
 
 __all__ = [
     "CONTACT_INVITE_ROLES",
+    "GOVERNANCE_ROLES",
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
@@ -128,6 +136,8 @@ __all__ = [
     "experts_time_editable_by",
     "experts_visible_to",
     "first_or_404",
+    "governance_for_change",
+    "governance_visible_to",
     "invoice_for_change",
     "invoice_for_read",
     "invoices_changeable_by",
@@ -142,6 +152,7 @@ __all__ = [
     "may_change_invoices",
     "may_change_organisations",
     "may_invite_contacts",
+    "may_manage_governance",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",

@@ -11,7 +11,13 @@ import datetime as dt
 from django.db.models import Q
 
 from consortium.governance.models import BoardRole, BoardSeat, Meeting, MeetingKind
-from consortium.governance.services import board_seat_create, meeting_record
+from consortium.governance.selectors import body_seats_on
+from consortium.governance.services import (
+    board_seat_create,
+    meeting_attendance_record,
+    meeting_record,
+    resolution_record,
+)
 from consortium.members.models import MemberCategory, Membership, Organisation
 
 # Fiscal year: (AGM date, board meeting months, executive-committee months).
@@ -84,6 +90,7 @@ def _write_meetings(rng) -> int:
             date=agm,
             title=f"Assemblée générale annuelle {name}",
             notes="Adoption des états financiers et élection des administrateurs.",
+            agenda=AGM_AGENDA,
         )
         written += 1
         for kind, months, title in (
@@ -94,7 +101,7 @@ def _write_meetings(rng) -> int:
                 day = dt.date(year, month, rng.randint(8, 24))
                 if day == agm:
                     day += dt.timedelta(days=1)
-                meeting_record(kind=kind, date=day, title=title)
+                meeting_record(kind=kind, date=day, title=title, agenda=AGENDA)
                 written += 1
     return written
 
@@ -130,8 +137,41 @@ def _write_board(context) -> int:
     return written
 
 
+AGM_AGENDA = (
+    "1. Ouverture et vérification du quorum\n2. Rapport d'activités\n"
+    "3. États financiers audités\n4. Élection des administrateurs\n5. Levée"
+)
+AGENDA = (
+    "1. Ouverture et vérification du quorum\n2. Adoption du procès-verbal\n"
+    "3. Suivi financier\n4. Développement des affaires\n5. Levée"
+)
+RESOLUTIONS = [
+    "Adopter le procès-verbal de la rencontre précédente.",
+    "Adopter le suivi budgétaire au dernier jour du mois.",
+]
+
+
+def _write_attendance(rng) -> int:
+    """The people present at the board's and the executive's meetings (most seats, a guest from
+    the general management) and the resolutions of the board's meetings."""
+    written = 0
+    meetings = Meeting.objects.exclude(kind=MeetingKind.AGM).order_by("date", "kind")
+    for meeting in meetings:
+        seats = body_seats_on(meeting.kind, meeting.date).prefetch_related("holders")
+        holders = [holder for seat in seats for holder in seat.holders.all() if rng.random() > 0.15]
+        meeting_attendance_record(meeting=meeting, holders=holders, others=["Direction générale"])
+        if meeting.kind == MeetingKind.BOARD:
+            for number, text in enumerate(RESOLUTIONS, start=1):
+                resolution_record(
+                    meeting=meeting, number=f"CA-{meeting.date:%Y-%m}-{number}", text=text
+                )
+        written += 1
+    return written
+
+
 def write(context) -> dict[str, int]:
     return {
         "meetings": _write_meetings(context.rng("governance")),
         "board_seats": _write_board(context),
+        "attendances": _write_attendance(context.rng("governance-attendance")),
     }

@@ -3,7 +3,8 @@
 import pytest
 
 from consortium.core.fiscal_years import fiscal_year_period
-from consortium.governance.selectors import governance_report
+from consortium.governance.models import Meeting, Resolution
+from consortium.governance.selectors import governance_report, meeting_page
 from consortium.members.models import MemberCategory, Membership
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,12 @@ def test_the_years_around_the_report_have_their_meetings_too(demo):
         meetings = governance_report(fiscal_year_period(name))["meetings"]
         assert meetings["agm"] == 1
         assert meetings["board"] >= 4
+
+
+def test_the_demo_meetings_have_an_agenda_attendance_and_the_board_resolutions(demo):
+    board = Meeting.objects.filter(kind="board", date__year=2020).order_by("date").last()
+    facts = meeting_page(board)
+    assert board.agenda.startswith("1. Ouverture")
+    assert facts["quorum"] is not None and facts["quorum"].is_met
+    assert facts["others"] == ["Direction générale"]
+    assert Resolution.objects.filter(meeting=board).count() == 2

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from consortium.governance.models import BoardSeat, BoardSeatHolder
+from consortium.governance.models import BoardSeat, BoardSeatHolder, Meeting, Resolution
 from consortium.testing.factories import BoardSeatHolderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +66,36 @@ def test_a_third_holder_is_refused_on_the_form_and_nothing_is_saved(admin_client
     assert response.status_code == 200
     assert "Un siège est occupé par une ou deux personnes." in response.content.decode()
     assert seat.holders.count() == 2
+
+
+def _inline(prefix: str, rows: list[dict]) -> dict:
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
+    return data
+
+
+def test_a_meeting_is_added_with_its_agenda_and_a_resolution_through_the_services(admin_client):
+    response = admin_client.post(
+        reverse("admin:governance_meeting_add"),
+        {
+            "kind": "board",
+            "date": "2020-09-16",
+            "title": "CA",
+            "agenda": "1. Ouverture",
+            **_inline("attendances", []),
+            **_inline(
+                "resolutions",
+                [{"number": "CA-1", "text": "Adopter le budget.", "outcome": "adopted"}],
+            ),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get()
+    assert meeting.agenda == "1. Ouverture"
+    assert Resolution.objects.get().meeting == meeting

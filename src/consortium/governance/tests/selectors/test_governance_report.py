@@ -4,7 +4,7 @@ import pytest
 
 from consortium.core.fiscal_years import Period
 from consortium.governance.models import BoardRole, MeetingKind
-from consortium.governance.selectors import governance_report
+from consortium.governance.selectors import board_composition_on, governance_report
 from consortium.testing.factories import BoardSeatFactory, BoardSeatHolderFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +55,20 @@ def test_the_report_takes_three_queries_whatever_the_board(django_assert_num_que
         MeetingFactory()
     with django_assert_num_queries(3):
         governance_report(YEAR)
+
+
+def test_the_composition_on_a_day_takes_two_queries_whatever_the_seats(
+    django_assert_num_queries,
+):
+    for _n in range(4):
+        seat = BoardSeatFactory(is_executive=_n == 0, term_start=dt.date(2019, 6, 12))
+        BoardSeatHolderFactory(seat=seat)
+    BoardSeatFactory(term_start=dt.date(2021, 6, 16))
+    with django_assert_num_queries(2):
+        composition = board_composition_on(dt.date(2020, 6, 1))
+        holders = [
+            holder.full_name for seat in composition["seats"] for holder in seat.holders.all()
+        ]
+    assert len(composition["seats"]) == 4
+    assert len(holders) == 8
+    assert len(composition["executive"]) == 1
