@@ -104,9 +104,14 @@ def development_activity_create(
     title: str,
     organisations_met: Iterable[Organisation] = (),
     notes: str = "",
+    participants: Iterable[Expert] = (),
+    next_step: str = "",
+    follow_up_due: dt.date | None = None,
+    follow_up_owner: User | None = None,
+    follow_up_done_on: dt.date | None = None,
 ) -> DevelopmentActivity:
     """Record an activity and the organisations met; refused if the same kind, day and title
-    is already recorded."""
+    is already recorded. The admin's write: the pages' is `development_activity_record`."""
     return row_save(
         DevelopmentActivity(),
         kind=kind,
@@ -114,6 +119,11 @@ def development_activity_create(
         title=title,
         organisations_met=organisations_met,
         notes=notes,
+        participants=participants,
+        next_step=next_step,
+        follow_up_due=follow_up_due,
+        follow_up_owner=follow_up_owner,
+        follow_up_done_on=follow_up_done_on,
     )
 
 
@@ -126,6 +136,11 @@ def development_activity_update(
     title: str,
     organisations_met: Iterable[Organisation] = (),
     notes: str = "",
+    participants: Iterable[Expert] = (),
+    next_step: str = "",
+    follow_up_due: dt.date | None = None,
+    follow_up_owner: User | None = None,
+    follow_up_done_on: dt.date | None = None,
 ) -> DevelopmentActivity:
     return row_save(
         DevelopmentActivity.objects.select_for_update().get(pk=activity.pk),
@@ -134,6 +149,11 @@ def development_activity_update(
         title=title,
         organisations_met=organisations_met,
         notes=notes,
+        participants=participants,
+        next_step=next_step,
+        follow_up_due=follow_up_due,
+        follow_up_owner=follow_up_owner,
+        follow_up_done_on=follow_up_done_on,
     )
 
 
