@@ -243,3 +243,52 @@ def test_an_empty_document_is_refused_naming_the_file(client, people, records):
             title="",
             upload=SimpleUploadedFile("vide.pdf", b""),
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "which"),
+    [
+        ("development:activity_detail", 0),
+        ("development:opportunity_detail", 1),
+        ("development:partnership_detail", 2),
+    ],
+)
+def test_the_detail_pages_query_count_is_pinned(
+    client, people, records, django_assert_num_queries, name, which
+):
+    activity, _opportunity, partnership = records
+    for _number in range(3):
+        activity.organisations_met.add(OrganisationFactory())
+        partnership.documents.create(
+            title="Entente", filename="e.pdf", content_type="application/pdf", size=1, content=b"x"
+        )
+    activity.participants.add(people.expert, people.colleague_expert)
+    signed_in(client, people.director)
+    address = _address(name, which, records)
+    client.get(address)
+    # Session, user, roles, the row; then its relations (two prefetches for an activity), the
+    # opportunity's conversion right, or the partnership's documents.
+    with django_assert_num_queries(DETAIL_QUERIES[name]):
+        assert client.get(address).status_code == 200
+
+
+DETAIL_QUERIES = {
+    "development:activity_detail": 6,
+    "development:opportunity_detail": 5,
+    "development:partnership_detail": 5,
+}
+
+
+def test_a_director_of_another_department_reads_the_opportunity_but_does_not_convert_it(
+    client, people, records
+):
+    _activity, opportunity, _partnership = records
+    signed_in(client, people.director_elsewhere)
+    page = client.get(url("development:opportunity_detail", opportunity.pk))
+    assert page.status_code == 200
+    assert "Convertir en mandat" not in page.text
+    response = client.post(
+        url("development:opportunity_convert", opportunity.pk), {"start": "2026-01-12"}
+    )
+    assert response.status_code == 403
+    assert not Mandate.objects.exists()
