@@ -83,6 +83,9 @@ def test_a_director_logs_a_meeting_with_a_follow_up_and_converts_an_opportunity(
 
 PAGES = [
     ("development:activity_list", None),
+    ("development:activity_create", None),
+    ("development:opportunity_list", None),
+    ("development:opportunity_detail", "opportunity"),
     ("development:follow_up_list", None),
     ("development:opportunity_create", None),
     ("development:partnership_list", None),
@@ -94,9 +97,9 @@ PAGES = [
 def test_the_development_page_has_no_serious_accessibility_violation_on_a_phone(
     phone_page, signed_in, axe_check, name, which
 ):
-    people, _opportunity, partnership = _scene()
+    people, opportunity, partnership = _scene()
     signed_in(phone_page, people.communications)
-    args = [partnership.pk] if which else []
+    args = [{"opportunity": opportunity, "partnership": partnership}[which].pk] if which else []
     response = phone_page.goto(reverse(name, args=args))
     assert response.status == 200
     axe_check(phone_page)
