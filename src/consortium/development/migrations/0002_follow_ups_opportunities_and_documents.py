@@ -7,129 +7,256 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('development', '0001_initial'),
-        ('mandates', '0004_mandate_payer_and_price'),
-        ('members', '0005_organisation_is_prospect'),
-        ('staff', '0003_codes_of_safe_characters'),
+        ("development", "0001_initial"),
+        ("mandates", "0004_mandate_payer_and_price"),
+        ("members", "0005_organisation_is_prospect"),
+        ("staff", "0003_codes_of_safe_characters"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Opportunity',
+            name="Opportunity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('title', models.CharField(max_length=255, verbose_name='titre')),
-                ('stage', models.CharField(choices=[('first_contact', 'premier contact'), ('qualified', 'besoin qualifié'), ('proposal', 'offre de services'), ('negotiation', 'négociation'), ('won', 'gagnée'), ('lost', 'perdue')], default='first_contact', max_length=20, verbose_name='étape')),
-                ('estimated_hours', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='heures estimées')),
-                ('estimated_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='montant estimé')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("title", models.CharField(max_length=255, verbose_name="titre")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("first_contact", "premier contact"),
+                            ("qualified", "besoin qualifié"),
+                            ("proposal", "offre de services"),
+                            ("negotiation", "négociation"),
+                            ("won", "gagnée"),
+                            ("lost", "perdue"),
+                        ],
+                        default="first_contact",
+                        max_length=20,
+                        verbose_name="étape",
+                    ),
+                ),
+                (
+                    "estimated_hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=9,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="heures estimées",
+                    ),
+                ),
+                (
+                    "estimated_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="montant estimé",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
             ],
             options={
-                'verbose_name': "occasion d'affaires",
-                'verbose_name_plural': "occasions d'affaires",
-                'ordering': ['stage', 'title'],
+                "verbose_name": "occasion d'affaires",
+                "verbose_name_plural": "occasions d'affaires",
+                "ordering": ["stage", "title"],
             },
         ),
         migrations.CreateModel(
-            name='PartnershipDocument',
+            name="PartnershipDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('title', models.CharField(max_length=255, verbose_name='titre')),
-                ('filename', models.CharField(max_length=255, verbose_name='nom du fichier')),
-                ('content_type', models.CharField(max_length=100, verbose_name='type de contenu')),
-                ('size', models.PositiveIntegerField(verbose_name='taille')),
-                ('content', models.BinaryField(verbose_name='contenu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("title", models.CharField(max_length=255, verbose_name="titre")),
+                ("filename", models.CharField(max_length=255, verbose_name="nom du fichier")),
+                ("content_type", models.CharField(max_length=100, verbose_name="type de contenu")),
+                ("size", models.PositiveIntegerField(verbose_name="taille")),
+                ("content", models.BinaryField(verbose_name="contenu")),
             ],
             options={
-                'verbose_name': 'document de partenariat',
-                'verbose_name_plural': 'documents de partenariat',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "document de partenariat",
+                "verbose_name_plural": "documents de partenariat",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='developmentactivity',
-            name='follow_up_done_on',
-            field=models.DateField(blank=True, null=True, verbose_name='suivi fait le'),
+            model_name="developmentactivity",
+            name="follow_up_done_on",
+            field=models.DateField(blank=True, null=True, verbose_name="suivi fait le"),
         ),
         migrations.AddField(
-            model_name='developmentactivity',
-            name='follow_up_due',
-            field=models.DateField(blank=True, null=True, verbose_name='échéance du suivi'),
+            model_name="developmentactivity",
+            name="follow_up_due",
+            field=models.DateField(blank=True, null=True, verbose_name="échéance du suivi"),
         ),
         migrations.AddField(
-            model_name='developmentactivity',
-            name='follow_up_owner',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='development_follow_ups', to=settings.AUTH_USER_MODEL, verbose_name='responsable du suivi'),
+            model_name="developmentactivity",
+            name="follow_up_owner",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="development_follow_ups",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="responsable du suivi",
+            ),
         ),
         migrations.AddField(
-            model_name='developmentactivity',
-            name='next_step',
-            field=models.CharField(blank=True, max_length=255, verbose_name='prochaine étape'),
+            model_name="developmentactivity",
+            name="next_step",
+            field=models.CharField(blank=True, max_length=255, verbose_name="prochaine étape"),
         ),
         migrations.AddField(
-            model_name='developmentactivity',
-            name='participants',
-            field=models.ManyToManyField(blank=True, related_name='development_activities', to='staff.expert', verbose_name='personnel présent'),
+            model_name="developmentactivity",
+            name="participants",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="development_activities",
+                to="staff.expert",
+                verbose_name="personnel présent",
+            ),
         ),
         migrations.AddIndex(
-            model_name='developmentactivity',
-            index=models.Index(fields=['follow_up_done_on', 'follow_up_due'], name='development_follow_up_idx'),
+            model_name="developmentactivity",
+            index=models.Index(
+                fields=["follow_up_done_on", "follow_up_due"], name="development_follow_up_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='developmentactivity',
-            constraint=models.CheckConstraint(condition=models.Q(('follow_up_due__isnull', True), models.Q(('next_step', ''), _negated=True), _connector='OR'), name='development_follow_up_names_its_next_step', violation_error_message='Un suivi avec une échéance nomme sa prochaine étape.'),
+            model_name="developmentactivity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("follow_up_due__isnull", True),
+                    models.Q(("next_step", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="development_follow_up_names_its_next_step",
+                violation_error_message="Un suivi avec une échéance nomme sa prochaine étape.",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='department',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opportunities', to='staff.department', verbose_name='département'),
+            model_name="opportunity",
+            name="department",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opportunities",
+                to="staff.department",
+                verbose_name="département",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='mandate',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='opportunity', to='mandates.mandate', verbose_name='mandat'),
+            model_name="opportunity",
+            name="mandate",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opportunity",
+                to="mandates.mandate",
+                verbose_name="mandat",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='mandate_type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opportunities', to='mandates.mandatetype', verbose_name='type de mandat'),
+            model_name="opportunity",
+            name="mandate_type",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opportunities",
+                to="mandates.mandatetype",
+                verbose_name="type de mandat",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opportunities', to='members.organisation', verbose_name='organisation'),
+            model_name="opportunity",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opportunities",
+                to="members.organisation",
+                verbose_name="organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='owner',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='development_opportunities', to=settings.AUTH_USER_MODEL, verbose_name='responsable'),
+            model_name="opportunity",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="development_opportunities",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="responsable",
+            ),
         ),
         migrations.AddField(
-            model_name='partnershipdocument',
-            name='partnership',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='development.partnership', verbose_name='partenariat'),
+            model_name="partnershipdocument",
+            name="partnership",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documents",
+                to="development.partnership",
+                verbose_name="partenariat",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('stage__in', ['first_contact', 'qualified', 'proposal', 'negotiation', 'won', 'lost'])), name='opportunity_stage_is_known', violation_error_message='Étape inconnue.'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "stage__in",
+                        ["first_contact", "qualified", "proposal", "negotiation", "won", "lost"],
+                    )
+                ),
+                name="opportunity_stage_is_known",
+                violation_error_message="Étape inconnue.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('mandate__isnull', True), ('stage', 'won'), _connector='OR'), name='opportunity_with_mandate_is_won', violation_error_message='Seule une occasion gagnée mène à un mandat.'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("mandate__isnull", True), ("stage", "won"), _connector="OR"),
+                name="opportunity_with_mandate_is_won",
+                violation_error_message="Seule une occasion gagnée mène à un mandat.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('estimated_hours__isnull', True), ('estimated_hours__gte', 0), _connector='OR'), name='opportunity_hours_not_negative', violation_error_message='Les heures estimées ne peuvent être négatives.'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("estimated_hours__isnull", True), ("estimated_hours__gte", 0), _connector="OR"
+                ),
+                name="opportunity_hours_not_negative",
+                violation_error_message="Les heures estimées ne peuvent être négatives.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('estimated_amount__isnull', True), ('estimated_amount__gte', 0), _connector='OR'), name='opportunity_amount_not_negative', violation_error_message='Le montant estimé ne peut être négatif.'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("estimated_amount__isnull", True),
+                    ("estimated_amount__gte", 0),
+                    _connector="OR",
+                ),
+                name="opportunity_amount_not_negative",
+                violation_error_message="Le montant estimé ne peut être négatif.",
+            ),
         ),
     ]

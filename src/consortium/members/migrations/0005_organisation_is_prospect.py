@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0004_organisation_language'),
+        ("members", "0004_organisation_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='is_prospect',
-            field=models.BooleanField(default=False, help_text='Rencontrée en développement des affaires, pas encore servie ni membre.', verbose_name='prospect'),
+            model_name="organisation",
+            name="is_prospect",
+            field=models.BooleanField(
+                default=False,
+                help_text="Rencontrée en développement des affaires, pas encore servie ni membre.",
+                verbose_name="prospect",
+            ),
         ),
     ]
