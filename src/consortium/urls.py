@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("tresorerie/", include("consortium.treasury.urls")),
     path("sondages/", include("consortium.surveys.urls")),
     path("gouvernance/", include("consortium.governance.urls")),
+    path("developpement/", include("consortium.development.urls")),
     path("diagnostics/", include("consortium.diagnostics.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),

@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.admin import ServiceAdmin, Writes, YesNoFilter
-from consortium.development.models import DevelopmentActivity, Partnership
+from consortium.development.models import DevelopmentActivity, Opportunity, Partnership
 from consortium.development.services import (
     development_activity_create,
     development_activity_update,
+    opportunity_record,
+    opportunity_update,
     partnership_record,
     partnership_update,
 )
@@ -23,7 +25,7 @@ class DevelopmentActivityAdmin(ServiceAdmin):
     list_display = ("date", "kind", "title", "organisation_count")
     list_filter = ("kind", "date")
     search_fields = ("title", "notes", "organisations_met__name", "organisations_met__code")
-    autocomplete_fields = ("organisations_met",)
+    autocomplete_fields = ("organisations_met", "participants")
     date_hierarchy = "date"
 
     def get_queryset(self, request):
@@ -50,4 +52,19 @@ class PartnershipAdmin(ServiceAdmin):
     list_filter = (InForceFilter, "start")
     search_fields = ("title", "description", "organisation__name", "organisation__code")
     list_select_related = ("organisation",)
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(Opportunity)
+class OpportunityAdmin(ServiceAdmin):
+    # The mandate is opened by « Convertir en mandat » on the workspace's page, never here.
+    writes = Writes(
+        row="opportunity", create=opportunity_record, update=opportunity_update, by=True
+    )
+    exclude = ("mandate",)
+    readonly_fields = ("mandate",)
+    list_display = ("title", "organisation", "stage", "department", "estimated_amount", "mandate")
+    list_filter = ("stage", "department")
+    search_fields = ("title", "organisation__name", "organisation__code")
+    list_select_related = ("organisation", "department", "mandate")
     autocomplete_fields = ("organisation",)

@@ -82,6 +82,11 @@ class Organisation(TimeStampedModel):
         default="fr",
         help_text=_("Langue de ses factures."),
     )
+    is_prospect = models.BooleanField(
+        _("prospect"),
+        default=False,
+        help_text=_("Rencontrée en développement des affaires, pas encore servie ni membre."),
+    )
 
     class Meta:
         ordering = ["name"]

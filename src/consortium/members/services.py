@@ -51,8 +51,10 @@ def organisation_create(
     region: str = "",
     federation: Organisation | None = None,
     language: str = "fr",
+    is_prospect: bool = False,
 ) -> Organisation:
-    """Add an organisation; refused if its code is taken. `language`: of its invoices."""
+    """Add an organisation; refused if its code is taken. `language`: of its invoices;
+    `is_prospect`: met in business development, not yet served."""
     return row_save(
         Organisation(),
         code=code,
@@ -62,6 +64,7 @@ def organisation_create(
         region=region,
         federation=federation,
         language=language,
+        is_prospect=is_prospect,
     )
 
 
@@ -76,9 +79,10 @@ def organisation_update(
     region: str = "",
     federation: Organisation | None = None,
     language: str | None = None,
+    is_prospect: bool | None = None,
 ) -> Organisation:
     """Replace what an organisation's row holds; its federation may not lead back to it.
-    `language` (of its invoices): None keeps it."""
+    `language` (of its invoices) and `is_prospect`: None keeps them."""
     row = Organisation.objects.select_for_update().get(pk=organisation.pk)
     return row_save(
         row,
@@ -89,6 +93,7 @@ def organisation_update(
         region=region,
         federation=federation,
         language=language or row.language,
+        is_prospect=row.is_prospect if is_prospect is None else is_prospect,
     )
 
 

@@ -34,6 +34,16 @@ Governance's meetings and seats are all or nothing (`governance.py`: `governance
 the helper behind every rule.
 """
 
+from consortium.accounts.access.development import (
+    DEVELOPMENT_ROLES,
+    development_changeable_by,
+    development_for_change,
+    development_for_read,
+    development_visible_to,
+    may_work_on_development,
+    opportunities_convertible_by,
+    opportunity_for_conversion,
+)
 from consortium.accounts.access.experts import (
     can_edit_time_of,
     can_read_audit_of,
@@ -115,6 +125,7 @@ from consortium.accounts.access.weeks import (
 
 __all__ = [
     "CONTACT_INVITE_ROLES",
+    "DEVELOPMENT_ROLES",
     "GOVERNANCE_ROLES",
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
@@ -130,6 +141,10 @@ __all__ = [
     "can_read_audit_of",
     "departments_open_to",
     "departments_reviewed_by",
+    "development_changeable_by",
+    "development_for_change",
+    "development_for_read",
+    "development_visible_to",
     "directed_departments",
     "expert_for_time",
     "experts_audit_readable_by",
@@ -153,6 +168,9 @@ __all__ = [
     "may_change_organisations",
     "may_invite_contacts",
     "may_manage_governance",
+    "may_work_on_development",
+    "opportunities_convertible_by",
+    "opportunity_for_conversion",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",

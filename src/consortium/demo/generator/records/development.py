@@ -7,11 +7,20 @@ membership: the ledger's figures do not move). Content, not interface: not wrapp
 """
 
 import datetime as dt
+from decimal import Decimal
 
-from consortium.development.models import ActivityKind, DevelopmentActivity, Partnership
+from consortium.development.models import (
+    ActivityKind,
+    DevelopmentActivity,
+    Opportunity,
+    OpportunityStage,
+    Partnership,
+)
 from consortium.development.services import development_activity_upsert, partnership_record
+from consortium.mandates.models import MandateType
 from consortium.members.models import LegalForm, Organisation
 from consortium.members.services import organisation_upsert
+from consortium.staff.models import Department, Expert
 
 # The organisations of the report's table (name, legal form, region); CQCM, CDRQ, FCCTQ and
 # TRESCA are the demo's own. Those outside Quebec take the region where the centre met them.
@@ -201,8 +210,22 @@ TITLES = {
 }
 
 
+# The pipeline of the current year (title, organisation, stage, hours, amount): none converted,
+# so that the ledger's mandates stay the demo's own.
+OPPORTUNITIES: list[tuple[str, str, str, int, int]] = [
+    ("Gestion déléguée de la comptabilité", "DEV-NOVUM", OpportunityStage.FIRST_CONTACT, 120, 9600),
+    ("Accompagnement en ressources humaines", "DEV-CN2I", OpportunityStage.QUALIFIED, 60, 4800),
+    ("Diagnostic organisationnel", "DEV-COMSOL", OpportunityStage.QUALIFIED, 25, 2000),
+    ("Soutien aux coopératives de l'Ontario", "DEV-OCA", OpportunityStage.PROPOSAL, 200, 16000),
+    ("Plan de communication", "DEV-RAUQ", OpportunityStage.NEGOTIATION, 40, 3200),
+    ("Tenue de livres", "DEV-ACCA", OpportunityStage.WON, 80, 6400),
+    ("Site Web", "DEV-CIBIM", OpportunityStage.LOST, 50, 4000),
+]
+
+
 def delete() -> None:
     """The area's demo rows, so that a rebuilt demo does not add a second set."""
+    Opportunity.objects.all().delete()
     DevelopmentActivity.objects.all().delete()
     Partnership.objects.all().delete()
 
@@ -284,6 +307,8 @@ def write(context) -> dict[str, int]:
     activities = _report_year(rng, by_code) + _other_years(rng, by_code)
     for code, title, start, end in PARTNERSHIPS:
         partnership_record(organisation=by_code[code], title=title, start=start, end=end)
+    _participants(rng)
+    opportunities = _opportunities(rng, by_code)
     return {
         # Replaces the ledger's count (records come after it): the organisations added for the
         # table are the demo's too, and what the command prints must match the database.
@@ -291,4 +316,38 @@ def write(context) -> dict[str, int]:
         "development_activities": activities,
         "development_organisations": created,
         "partnerships": len(PARTNERSHIPS),
+        "opportunities": opportunities,
     }
+
+
+def _participants(rng) -> None:
+    """One or two experts at each activity: the staff who took part (no figure reads them)."""
+    experts = list(Expert.objects.order_by("pk").values_list("pk", flat=True)[:40])
+    if not experts:
+        return
+    through = DevelopmentActivity.participants.through
+    rows = []
+    for activity_id in DevelopmentActivity.objects.order_by("pk").values_list("pk", flat=True):
+        for expert_id in rng.sample(experts, min(len(experts), rng.choice((1, 2)))):
+            rows.append(through(developmentactivity_id=activity_id, expert_id=expert_id))
+    through.objects.bulk_create(rows)
+
+
+def _opportunities(rng, by_code: dict[str, Organisation]) -> int:
+    mandate_types = list(MandateType.objects.filter(billable=True).order_by("code"))
+    departments = list(Department.objects.order_by("code"))
+    if not mandate_types or not departments:
+        return 0
+    for title, code, stage, hours, amount in OPPORTUNITIES:
+        opportunity = Opportunity(
+            title=title,
+            organisation=by_code[code],
+            stage=stage,
+            mandate_type=rng.choice(mandate_types),
+            department=rng.choice(departments),
+            estimated_hours=Decimal(hours),
+            estimated_amount=Decimal(amount),
+        )
+        opportunity.full_clean()
+        opportunity.save()
+    return len(OPPORTUNITIES)
