@@ -33,6 +33,13 @@ docs/permissions.md names
 the helper behind every rule.
 """
 
+from consortium.accounts.access.communications import (
+    COMMUNICATIONS_ROLES,
+    communications_record_for_change,
+    communications_visible_to,
+    event_for_sign_up,
+    may_manage_communications,
+)
 from consortium.accounts.access.experts import (
     can_edit_time_of,
     can_read_audit_of,
@@ -97,6 +104,12 @@ from consortium.accounts.access.time_entries import (
     time_entries_visible_to,
     time_entry_for_edit,
 )
+from consortium.accounts.access.training import (
+    TRAINING_ROLES,
+    course_for_change,
+    courses_visible_to,
+    may_manage_training,
+)
 from consortium.accounts.access.weeks import (
     can_approve_for,
     departments_reviewed_by,
@@ -107,6 +120,7 @@ from consortium.accounts.access.weeks import (
 )
 
 __all__ = [
+    "COMMUNICATIONS_ROLES",
     "CONTACT_INVITE_ROLES",
     "INVOICE_CHANGE_ROLES",
     "INVOICE_READ_ROLES",
@@ -114,15 +128,21 @@ __all__ = [
     "ORGANISATION_CHANGE_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
+    "TRAINING_ROLES",
     "can_approve_for",
     "can_create_mandates",
     "can_edit_time_of",
     "can_handle_personal_information",
     "can_lock_periods",
     "can_read_audit_of",
+    "communications_record_for_change",
+    "communications_visible_to",
+    "course_for_change",
+    "courses_visible_to",
     "departments_open_to",
     "departments_reviewed_by",
     "directed_departments",
+    "event_for_sign_up",
     "expert_for_time",
     "experts_audit_readable_by",
     "experts_time_editable_by",
@@ -142,6 +162,8 @@ __all__ = [
     "may_change_invoices",
     "may_change_organisations",
     "may_invite_contacts",
+    "may_manage_communications",
+    "may_manage_training",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",
