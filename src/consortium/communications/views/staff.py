@@ -33,7 +33,11 @@ from consortium.communications.forms import (
 )
 from consortium.communications.models import AdCampaign, Event, PressCoverage, Publication
 from consortium.core.exports import Column, Kind, csv_response
-from consortium.core.fiscal_years import fiscal_year_name_for, fiscal_year_period
+from consortium.core.fiscal_years import (
+    fiscal_year_bounds,
+    fiscal_year_name_for,
+    fiscal_year_period,
+)
 from consortium.core.forms import add_service_errors
 from consortium.core.listing import fiscal_year_choices_between, page_links, paginate
 
@@ -55,8 +59,12 @@ def follower_table(request: HttpRequest) -> HttpResponse:
     years = fiscal_year_choices_between(first, last, today)
     names = [name for name, _label in years]
     year = request.GET.get("exercice") or fiscal_year_name_for(last or today)
+    try:
+        fiscal_year_bounds(year)
+    except ValueError:
+        year = fiscal_year_name_for(last or today)
     if year not in names:
-        year = names[0]
+        names = sorted({*names, year}, reverse=True)
     period = fiscal_year_period(year)
     form = FollowerMonthForm(request.POST or None, period=period)
     if request.method == "POST" and form.is_valid():
