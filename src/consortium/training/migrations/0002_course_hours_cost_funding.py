@@ -6,29 +6,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('training', '0001_initial'),
+        ("training", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='course',
-            name='cost',
-            field=models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='coût'),
+            model_name="course",
+            name="cost",
+            field=models.DecimalField(
+                decimal_places=2,
+                default=Decimal("0"),
+                max_digits=12,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                verbose_name="coût",
+            ),
         ),
         migrations.AddField(
-            model_name='course',
-            name='funding',
-            field=models.CharField(blank=True, help_text="p. ex. FDRCMO – mesure de formation de la main-d'œuvre", max_length=200, verbose_name='entente de financement'),
+            model_name="course",
+            name="funding",
+            field=models.CharField(
+                blank=True,
+                help_text="p. ex. FDRCMO – mesure de formation de la main-d'œuvre",
+                max_length=200,
+                verbose_name="entente de financement",
+            ),
         ),
         migrations.AddField(
-            model_name='course',
-            name='hours',
-            field=models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=7, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='heures'),
+            model_name="course",
+            name="hours",
+            field=models.DecimalField(
+                decimal_places=2,
+                default=Decimal("0"),
+                max_digits=7,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                verbose_name="heures",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('hours__gte', 0), ('cost__gte', 0)), name='course_hours_and_cost_not_negative', violation_error_message='Les heures et le coût ne peuvent être négatifs.'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("hours__gte", 0), ("cost__gte", 0)),
+                name="course_hours_and_cost_not_negative",
+                violation_error_message="Les heures et le coût ne peuvent être négatifs.",
+            ),
         ),
     ]
