@@ -119,3 +119,17 @@ def test_communications_records_a_month_a_publication_and_an_event_that_takes_a_
     assert (
         page.evaluate("() => document.documentElement.scrollWidth") <= page.viewport_size["width"]
     )
+
+
+def test_a_visitor_signs_up_on_a_phone(phone_page, axe_check):
+    EventFactory(title="Webinaire de la paie", slug="paie", registration_open=True, capacity=10)
+    page = phone_page
+    page.goto("/evenements/paie/")
+    assert "10 places restantes" in page.content()
+    page.locator("#id_name").fill("Léa Roy")
+    page.locator("#id_email").fill("lea@exemple.org")
+    page.get_by_role("button", name="M'inscrire").click()
+    page.wait_for_url("**/evenements/paie/merci/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    axe_check(page)
+    assert Registration.objects.count() == 1
