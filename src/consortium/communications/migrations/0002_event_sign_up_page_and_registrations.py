@@ -42,8 +42,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="event",
             name="slug",
+            # No index yet: PostgreSQL would meet it again when the field becomes unique.
             field=models.SlugField(
-                default="", max_length=80, verbose_name="adresse de la page publique"
+                db_index=False,
+                default="",
+                max_length=80,
+                verbose_name="adresse de la page publique",
             ),
             preserve_default=False,
         ),
