@@ -37,6 +37,9 @@ urlpatterns += i18n_patterns(
     path("developpement/", include("consortium.development.urls")),
     path("diagnostics/", include("consortium.diagnostics.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
+    path("communications/", include("consortium.communications.urls")),
+    path("evenements/", include("consortium.communications.public_urls")),
+    path("formation/", include("consortium.training.urls")),
     path("", home, name="home"),
     prefix_default_language=False,
 )

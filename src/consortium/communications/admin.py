@@ -1,6 +1,9 @@
 """Followers, publications, ad campaigns, press coverage and events."""
 
 from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from consortium.communications.models import (
     AdCampaign,
@@ -65,7 +68,15 @@ class PressCoverageAdmin(ServiceAdmin):
 @admin.register(Event)
 class EventAdmin(ServiceAdmin):
     writes = Writes(row="event", create=event_create, update=event_update)
-    list_display = ("title", "kind", "date", "registrations")
+    list_display = ("title", "kind", "date", "registration_count")
     list_filter = ("kind",)
     search_fields = ("title", "description")
+    prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "date"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
+        return super().get_queryset(request).annotate(registration_count=Count("sign_ups"))
+
+    @admin.display(description=_("inscriptions"), ordering="registration_count")
+    def registration_count(self, event: Event) -> int:
+        return event.registration_count

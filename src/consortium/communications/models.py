@@ -171,14 +171,29 @@ class PressCoverage(TimeStampedModel):
 
 
 class Event(TimeStampedModel):
-    """An event the centre organised (a webinar…) and how many registered."""
+    """An event the centre organises (a webinar…), with its public sign-up page.
+
+    How many registered is the number of sign-ups (`registrations`), never a typed figure.
+    """
 
     title = models.CharField(_("titre"), max_length=255)
+    slug = models.SlugField(
+        _("adresse de la page publique"),
+        max_length=80,
+        unique=True,
+        help_text=_("La fin de l'adresse /evenements/…/ où l'on s'inscrit."),
+        error_messages={"unique": _("Un autre événement a déjà cette adresse.")},
+    )
     date = models.DateField(_("date"))
     kind = models.CharField(
         _("type"), max_length=20, choices=EventKind.choices, default=EventKind.WEBINAR
     )
-    registrations = models.PositiveIntegerField(_("inscriptions"), default=0)
+    place = models.CharField(_("lieu"), max_length=255, blank=True)
+    online = models.BooleanField(_("en ligne"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Vide : sans limite.")
+    )
+    registration_open = models.BooleanField(_("inscriptions ouvertes"), default=False)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -196,3 +211,33 @@ class Event(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if not self.online and not self.place.strip():
+            raise ValidationError({"place": _("Indiquez le lieu, ou cochez « en ligne ».")})
+
+
+class Registration(TimeStampedModel):
+    """One person signed up for an event on its public page."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="sign_ups"
+    )
+    name = models.CharField(_("nom"), max_length=200)
+    email = models.EmailField(_("courriel"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                name="registration_one_per_event_and_email",
+                violation_error_message=_("Cette adresse courriel est déjà inscrite."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.event}"

@@ -4,9 +4,10 @@
 campaigns, events and press coverage.
 """
 
+import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
 
 from consortium.communications.models import (
     AdCampaign,
@@ -17,7 +18,7 @@ from consortium.communications.models import (
     Publication,
     PublicationKind,
 )
-from consortium.core.fiscal_years import Period
+from consortium.core.fiscal_years import Period, fiscal_year_months
 from consortium.core.numbers import percentage
 
 CHANNEL_ORDER = {choice.value: position for position, choice in enumerate(Channel)}
@@ -121,6 +122,7 @@ def communications_report(period: Period) -> dict:
         "events": list(
             Event.objects.filter(in_period)
             .order_by("date", "title")
+            .annotate(registrations=Count("sign_ups"))
             .values("title", "date", "kind", "registrations")
         ),
         "press": list(
@@ -129,3 +131,64 @@ def communications_report(period: Period) -> dict:
             .values("title", "outlet", "date", "url")
         ),
     }
+
+
+def follower_table(period: Period) -> dict:
+    """The month × channel table of a fiscal year: each month's count (the last one taken in the
+    month), its gain over the count before it, and each channel's gain over the year.
+
+    Two queries: the year's counts, and each channel's counts at the year's start and end.
+    """
+    months = fiscal_year_months(period)
+    ends = channel_followers(period)
+    counts: dict[tuple[str, str], int] = {}
+    for row in (
+        FollowerSnapshot.objects.filter(date__gte=period.start, date__lte=period.end)
+        .order_by("date")
+        .values("channel", "date", "followers")
+    ):
+        counts[(row["channel"], f"{row['date']:%Y-%m}")] = row["followers"]
+    channels = sorted(ends, key=CHANNEL_ORDER.__getitem__)
+    previous = {code: ends[code][0] for code in channels}
+    rows = []
+    for month in months:
+        cells = []
+        for code in channels:
+            count = counts.get((code, month.label))
+            gain = None
+            if count is not None:
+                gain = count - previous[code] if previous[code] is not None else None
+                previous[code] = count
+            cells.append({"channel": code, "followers": count, "gain": gain})
+        rows.append({"month": month, "cells": cells})
+    totals = []
+    for code in channels:
+        at_start, at_end = ends[code]
+        totals.append(
+            {
+                "channel": code,
+                "label": str(Channel(code).label),
+                "at_start": at_start,
+                "at_end": at_end,
+                "gain": (at_end or 0) - (at_start or 0),
+            }
+        )
+    return {"channels": totals, "rows": rows}
+
+
+def events_with_counts() -> QuerySet[Event]:
+    """Every event, newest first, with its number of sign-ups: one query."""
+    return Event.objects.annotate(registration_count=Count("sign_ups")).order_by("-date", "title")
+
+
+def registration_rows(event: Event):
+    """The sign-ups of an event for its list and its CSV, first come first: one query."""
+    return event.sign_ups.order_by("created_at", "pk").values(
+        "name", "email", "organisation", "created_at"
+    )
+
+
+def follower_years() -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day with a follower count: one query."""
+    bounds = FollowerSnapshot.objects.aggregate(first=Min("date"), last=Max("date"))
+    return bounds["first"], bounds["last"]

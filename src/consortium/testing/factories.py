@@ -146,9 +146,19 @@ class EventFactory(DjangoModelFactory):
         model = "communications.Event"
 
     title = factory.Faker("catch_phrase")
+    slug = factory.Sequence(lambda n: f"evenement-{n}")
     date = dt.date(2020, 11, 18)
     kind = "webinar"
-    registrations = 10
+    online = True
+
+
+class RegistrationFactory(DjangoModelFactory):
+    class Meta:
+        model = "communications.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"personne-{n}@exemple.org")
 
 
 class CourseFactory(DjangoModelFactory):

@@ -1,6 +1,9 @@
 """Courses the centre's experts take, and who completed which."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,26 @@ class Course(TimeStampedModel):
     provider = models.CharField(_("formateur ou organisme"), max_length=200, blank=True)
     start = models.DateField(_("début"))
     end = models.DateField(_("fin"), null=True, blank=True)
+    hours = models.DecimalField(
+        _("heures"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    cost = models.DecimalField(
+        _("coût"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    funding = models.CharField(
+        _("entente de financement"),
+        max_length=200,
+        blank=True,
+        help_text=_("p. ex. FDRCMO – mesure de formation de la main-d'œuvre"),
+    )
 
     class Meta:
         ordering = ["-start", "title_fr"]
@@ -28,6 +51,11 @@ class Course(TimeStampedModel):
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="course_ends_after_it_starts",
                 violation_error_message=_("Une formation ne peut finir avant de commencer."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__gte=0) & Q(cost__gte=0),
+                name="course_hours_and_cost_not_negative",
+                violation_error_message=_("Les heures et le coût ne peuvent être négatifs."),
             ),
         ]
 

@@ -3,11 +3,14 @@
 `training_report` makes two queries whatever the number of records.
 """
 
+from collections import defaultdict
+from decimal import Decimal
+
 from django.db.models import Count
 
-from consortium.core.fiscal_years import Period
+from consortium.core.fiscal_years import Period, fiscal_year_name_for
 from consortium.core.languages import english_is_active
-from consortium.training.models import TrainingRecord
+from consortium.training.models import Course, TrainingRecord
 
 
 def training_report(period: Period) -> dict:
@@ -32,3 +35,34 @@ def training_report(period: Period) -> dict:
             for row in courses
         ],
     }
+
+
+def courses_by_year() -> list[dict]:
+    """Every course by the fiscal year it starts in, latest year first, with the year's totals:
+    courses, hours, cost and distinct experts trained. Two queries whatever the number of rows.
+    """
+    courses = list(
+        Course.objects.annotate(expert_count=Count("records")).order_by("-start", "title_fr")
+    )
+    experts: dict[str, set[int]] = defaultdict(set)
+    for start, expert in (
+        TrainingRecord.objects.order_by().values_list("course__start", "expert_id").distinct()
+    ):
+        experts[fiscal_year_name_for(start)].add(expert)
+    years: dict[str, dict] = {}
+    for course in courses:
+        name = fiscal_year_name_for(course.start)
+        year = years.setdefault(
+            name,
+            {
+                "name": name,
+                "courses": [],
+                "hours": Decimal("0"),
+                "cost": Decimal("0"),
+                "experts": len(experts[name]),
+            },
+        )
+        year["courses"].append(course)
+        year["hours"] += course.hours
+        year["cost"] += course.cost
+    return list(years.values())

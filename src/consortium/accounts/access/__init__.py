@@ -34,6 +34,13 @@ Governance's meetings and seats are all or nothing (`governance.py`: `governance
 the helper behind every rule.
 """
 
+from consortium.accounts.access.communications import (
+    COMMUNICATIONS_ROLES,
+    communications_record_for_change,
+    communications_visible_to,
+    event_for_sign_up,
+    may_manage_communications,
+)
 from consortium.accounts.access.development import (
     DEVELOPMENT_ROLES,
     development_changeable_by,
@@ -114,6 +121,12 @@ from consortium.accounts.access.time_entries import (
     time_entries_visible_to,
     time_entry_for_edit,
 )
+from consortium.accounts.access.training import (
+    TRAINING_ROLES,
+    course_for_change,
+    courses_visible_to,
+    may_manage_training,
+)
 from consortium.accounts.access.weeks import (
     can_approve_for,
     departments_reviewed_by,
@@ -124,6 +137,7 @@ from consortium.accounts.access.weeks import (
 )
 
 __all__ = [
+    "COMMUNICATIONS_ROLES",
     "CONTACT_INVITE_ROLES",
     "DEVELOPMENT_ROLES",
     "GOVERNANCE_ROLES",
@@ -133,12 +147,17 @@ __all__ = [
     "ORGANISATION_CHANGE_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
+    "TRAINING_ROLES",
     "can_approve_for",
     "can_create_mandates",
     "can_edit_time_of",
     "can_handle_personal_information",
     "can_lock_periods",
     "can_read_audit_of",
+    "communications_record_for_change",
+    "communications_visible_to",
+    "course_for_change",
+    "courses_visible_to",
     "departments_open_to",
     "departments_reviewed_by",
     "development_changeable_by",
@@ -146,6 +165,7 @@ __all__ = [
     "development_for_read",
     "development_visible_to",
     "directed_departments",
+    "event_for_sign_up",
     "expert_for_time",
     "experts_audit_readable_by",
     "experts_time_editable_by",
@@ -167,7 +187,9 @@ __all__ = [
     "may_change_invoices",
     "may_change_organisations",
     "may_invite_contacts",
+    "may_manage_communications",
     "may_manage_governance",
+    "may_manage_training",
     "may_work_on_development",
     "opportunities_convertible_by",
     "opportunity_for_conversion",

@@ -14,6 +14,7 @@ from consortium.testing.factories import (
     FollowerSnapshotFactory,
     PressCoverageFactory,
     PublicationFactory,
+    RegistrationFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,8 @@ def test_campaigns_of_a_programme_are_summed_with_the_channels_they_ran_on():
 
 
 def test_events_and_press_coverage_are_those_dated_in_the_period_in_order():
-    EventFactory(title="Webinaire", date=dt.date(2020, 11, 18), registrations=14)
+    webinar = EventFactory(title="Webinaire", date=dt.date(2020, 11, 18))
+    RegistrationFactory.create_batch(14, event=webinar)
     EventFactory(title="Trop tôt", date=dt.date(2020, 3, 1))
     PressCoverageFactory(title="B", outlet="Gestion HEC Montréal", date=dt.date(2020, 10, 9))
     PressCoverageFactory(title="A", outlet="Le Devoir", date=dt.date(2020, 9, 16))

@@ -54,7 +54,13 @@ def test_press_coverage_is_recorded_then_renamed():
     assert PressCoverage.objects.get().title == "Entrevue"
 
 
-def test_an_events_registrations_are_corrected():
-    event = event_create(title="Webinaire paie", date=JUNE, registrations=10)
-    event_update(event=event, title="Webinaire paie", date=JUNE, registrations=42)
-    assert Event.objects.get().registrations == 42
+def test_an_event_is_corrected():
+    event = event_create(title="Webinaire paie", slug="paie", date=JUNE, online=True)
+    event_update(event=event, title="Webinaire de paie", slug="paie", date=JUNE, online=True)
+    assert Event.objects.get().title == "Webinaire de paie"
+
+
+def test_an_event_in_person_names_its_place():
+    with pytest.raises(ValidationError) as refused:
+        event_create(title="Atelier", slug="atelier", date=JUNE)
+    assert "place" in refused.value.message_dict

@@ -11,6 +11,7 @@ import itertools
 import random
 
 from babel.dates import format_date
+from django.utils.text import slugify
 
 from consortium.communications.models import (
     AdCampaign,
@@ -21,6 +22,7 @@ from consortium.communications.models import (
     PressCoverage,
     Publication,
     PublicationKind,
+    Registration,
 )
 from consortium.communications.services import communications_records_delete
 
@@ -141,6 +143,13 @@ EVENTS = [
         EventKind.WEBINAR,
         31,
         "Webinaire présentant les résultats du recensement des meilleures pratiques.",
+    ),
+    (
+        "Les services partagés, quinze ans après",
+        dt.date(2026, 11, 18),
+        EventKind.WEBINAR,
+        0,
+        "Webinaire du Mois de l'économie sociale : inscriptions ouvertes.",
     ),
 ]
 
@@ -294,8 +303,33 @@ def write(context) -> dict[str, int]:
     events = Event.objects.bulk_create(
         _checked(
             [
-                Event(title=t, date=d, kind=k, registrations=r, description=text)
-                for t, d, k, r, text in EVENTS
+                Event(
+                    title=t,
+                    slug=slugify(t)[:80],
+                    date=d,
+                    kind=k,
+                    online=k == EventKind.WEBINAR,
+                    place="" if k == EventKind.WEBINAR else "Québec",
+                    capacity=100,
+                    registration_open=count == 0,
+                    description=text,
+                )
+                for t, d, k, count, text in EVENTS
+            ]
+        )
+    )
+    # The registrations are people who signed up: as many rows as the report counts.
+    registrations = Registration.objects.bulk_create(
+        _checked(
+            [
+                Registration(
+                    event=event,
+                    name=(name := context.faker.name()),
+                    email=f"{slugify(name)}-{number}@exemple.org",
+                    organisation=context.faker.company(),
+                )
+                for event, (_t, _d, _k, count, _text) in zip(events, EVENTS, strict=True)
+                for number in range(1, count + 1)
             ]
         )
     )
@@ -307,6 +341,7 @@ def write(context) -> dict[str, int]:
         "publications": len(publications),
         "ad_campaigns": len(campaigns),
         "events": len(events),
+        "event_registrations": len(registrations),
         "press_coverage": len(press),
     }
 

@@ -7,6 +7,7 @@ The counts do not depend on --scale; the seed decides who and when.
 
 import datetime as dt
 import random
+from decimal import Decimal
 
 from django.db.models import Q
 
@@ -67,6 +68,18 @@ COURSES = [
     ),
 ]
 TRAINED_IN_2020_2021 = 30
+# The four courses of 2020-2021 were funded by the Fonds de développement et de reconnaissance
+# des compétences de la main-d'œuvre (FDRCMO), as the report's structuring project says.
+FDRCMO = "FDRCMO – mesure de formation de la main-d'œuvre"
+# (hours, cost, funding) by French title.
+TERMS = {
+    "Santé et sécurité au travail": (Decimal("14"), Decimal("1800"), ""),
+    "Compétences linguistiques et transversales": (Decimal("60"), Decimal("24500"), FDRCMO),
+    "Compétences informatiques et transversales": (Decimal("36"), Decimal("12800"), FDRCMO),
+    "Gestion de projet et préparation à l'examen PMP": (Decimal("45"), Decimal("15750"), FDRCMO),
+    "Perfectionnement en soutien TI et télétravail": (Decimal("28"), Decimal("7200"), FDRCMO),
+    "Conciliation travail-famille-vie personnelle": (Decimal("12"), Decimal("3400"), ""),
+}
 YEAR = (dt.date(2020, 4, 1), dt.date(2021, 3, 31))
 
 
@@ -116,7 +129,16 @@ def write(context) -> dict[str, int]:
     # The demo owns these records: a rebuilt demo replaces them.
     courses = Course.objects.bulk_create(
         [
-            Course(title_fr=fr, title_en=en, provider=provider, start=start, end=end)
+            Course(
+                title_fr=fr,
+                title_en=en,
+                provider=provider,
+                start=start,
+                end=end,
+                hours=TERMS[fr][0],
+                cost=TERMS[fr][1],
+                funding=TERMS[fr][2],
+            )
             for fr, en, provider, start, end, _count in COURSES
         ]
     )
