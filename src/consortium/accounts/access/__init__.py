@@ -29,7 +29,8 @@ the enterprises of a federation they represent —, `portal_organisation_for_rea
 `portal_organisation_for_change`, `portal_required`); so do the service requests members make
 from their diagnostic (`service_requests.py`: `service_requests_visible_to` — a director's
 departments', every one for an administrator —, `service_request_for_decision`).
-docs/permissions.md names
+The annual report's preparation and texts (`reports.py`: `can_change_reports`,
+`may_change_reports`) are for directors and the communications role. docs/permissions.md names
 the helper behind every rule.
 """
 
@@ -81,6 +82,11 @@ from consortium.accounts.access.portal import (
 )
 from consortium.accounts.access.privacy import can_handle_personal_information
 from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
+from consortium.accounts.access.reports import (
+    REPORT_CHANGE_ROLES,
+    can_change_reports,
+    may_change_reports,
+)
 from consortium.accounts.access.roles import (
     STAFF_ROLES,
     request_holds,
@@ -112,9 +118,11 @@ __all__ = [
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
     "ORGANISATION_CHANGE_ROLES",
+    "REPORT_CHANGE_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
     "can_approve_for",
+    "can_change_reports",
     "can_create_mandates",
     "can_edit_time_of",
     "can_handle_personal_information",
@@ -141,6 +149,7 @@ __all__ = [
     "may_approve_weeks",
     "may_change_invoices",
     "may_change_organisations",
+    "may_change_reports",
     "may_invite_contacts",
     "organisation_for_read",
     "organisations_visible_to",
