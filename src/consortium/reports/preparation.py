@@ -90,7 +90,7 @@ def report_checks(report: AnnualReport, finance_link: str) -> list[SectionCheck]
     meetings = sum(governance["meetings"].values())
     has, lacks = [], []
     if meetings:
-        has.append(_("%(count)s rencontres des instances") % {"count": meetings})
+        has.append(_("Rencontres des instances : %(count)s") % {"count": meetings})
     else:
         lacks.append(
             Lack(_("Aucune rencontre des instances (AGA, conseil, comité exécutif)"), GOVERNANCE)

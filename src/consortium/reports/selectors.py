@@ -303,8 +303,11 @@ def _texts(fiscal_year: str) -> dict[str, ReportText]:
 def _services(ledger: LedgerKpis, names: dict, finance: dict, surveys: dict) -> ServicesSection:
     departments = _largest_first(ledger.hours_by_department, names["departments"])
     mandate_types = _largest_first(ledger.hours_by_mandate_type, names["mandate_types"])
+    # Compared only with a prior year that billed someone; no change is no progression to show.
     compared = finance["organisations_billed_prior"] and finance["organisations_billed"]
     diversification = finance["diversification"] if compared else None
+    if not diversification:
+        diversification = None
     return ServicesSection(
         hours=ledger.service_hours,
         enterprises_reached=ledger.enterprises_reached,

@@ -63,9 +63,14 @@ def contents(report: AnnualReport) -> list[tuple[str, str]]:
 @staff_only
 def report_list(request: HttpRequest) -> HttpResponse:
     years = report_years()
-    pending = pending_reports(timezone.localdate(), years)
-    preparing = {report.fiscal_year for report in pending}
     prepared = set(ReportPreparation.objects.values_list("fiscal_year__name", flat=True))
+    # A year whose report is prepared is listed with the others, no longer as one to prepare.
+    pending = [
+        report
+        for report in pending_reports(timezone.localdate(), years)
+        if report.fiscal_year not in prepared
+    ]
+    preparing = {report.fiscal_year for report in pending}
     context = {
         "years": [year for year in years if year not in preparing],
         "pending": pending,
