@@ -65,7 +65,7 @@ def test_a_director_prepares_the_year_that_just_closed(page, signed_in, closed_y
     )
     page.get_by_role("textbox", name="Signataire", exact=True).fill("Camille Roy")
     with page.expect_navigation():
-        page.get_by_role("button", name="Aperçu").click()
+        page.get_by_role("button", name="Aperçu du texte").click()
     preview = page.locator(".report-preview")
     assert "Merci à l'équipe." in preview.inner_text()
     assert "Thanks to the team." in preview.inner_text()
