@@ -86,7 +86,9 @@ def test_a_director_prepares_the_year_that_just_closed(page, signed_in, closed_y
     axe_check(page)
 
 
-def test_the_text_form_fits_a_phone(phone_page, signed_in, closed_year, axe_check):
+def test_the_text_form_and_the_preparation_page_fit_a_phone(
+    phone_page, signed_in, closed_year, axe_check
+):
     people, closed = closed_year
     signed_in(
         phone_page,
@@ -95,4 +97,7 @@ def test_the_text_form_fits_a_phone(phone_page, signed_in, closed_year, axe_chec
     )
     width = phone_page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 390
+    axe_check(phone_page)
+    phone_page.goto(reverse("reports:report_preparation", args=[closed]))
+    assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 390
     axe_check(phone_page)
