@@ -61,17 +61,17 @@ def test_the_table_of_contents_jumps_to_a_section_from_the_keyboard(
         page, people.communications, next_url=reverse("reports:report_detail", args=[REPORTED])
     )
     contents = page.get_by_role("navigation", name="Sommaire")
-    link = contents.get_by_role("link", name="Affaires financières")
+    link = contents.get_by_role("link", name="Services aux membres")
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**#finances")
-    section = page.locator("#finances")
+    page.wait_for_url("**#services")
+    section = page.locator("#services")
     top = section.evaluate("element => element.getBoundingClientRect().top")
     assert 0 <= top < 100  # scrolled to the section's heading
     # The next Tab goes on from the section reached, not back to the contents.
     page.keyboard.press("Tab")
     assert page.evaluate(
-        "() => document.querySelector('#finances').compareDocumentPosition("
+        "() => document.querySelector('#services').compareDocumentPosition("
         "document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
     axe_check(page)

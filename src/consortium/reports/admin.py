@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from consortium.core.admin import ServiceAdmin, Writes
-from consortium.reports.models import ReportText
+from consortium.reports.models import ReportPreparation, ReportText
 from consortium.reports.services import report_text_create, report_text_update
 
 
@@ -28,3 +28,20 @@ class ReportTextAdmin(ServiceAdmin):
         "created_at",
         "updated_at",
     )
+
+
+@admin.register(ReportPreparation)
+class ReportPreparationAdmin(admin.ModelAdmin):
+    list_display = ("fiscal_year", "prepared_by", "created_at")
+    list_select_related = ("fiscal_year", "prepared_by")
+    readonly_fields = ("fiscal_year", "prepared_by", "created_at", "updated_at")
+
+    # Read only: a report is prepared from its preparation page (reports.services).
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,5 +1,6 @@
 """The report's own words: the messages, the mission, the vision and the year's objectives."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -104,3 +105,30 @@ class ReportText(TimeStampedModel):
     def lines(self) -> list[str]:
         """The body's non-empty lines (the objectives)."""
         return [line.strip() for line in self.body.splitlines() if line.strip()]
+
+
+class ReportPreparation(TimeStampedModel):
+    """A year's report, prepared: someone looked at what its records hold and published it."""
+
+    fiscal_year = models.OneToOneField(
+        "core.FiscalYear",
+        on_delete=models.CASCADE,
+        related_name="report_preparation",
+        verbose_name=_("exercice financier"),
+    )
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("préparé par"),
+    )
+
+    class Meta:
+        ordering = ["-fiscal_year__start_date"]
+        verbose_name = _("rapport préparé")
+        verbose_name_plural = _("rapports préparés")
+
+    def __str__(self) -> str:
+        return str(self.fiscal_year)

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
 
 from consortium.communications.selectors import communications_report
@@ -27,6 +28,7 @@ from consortium.core.fiscal_years import (
 )
 from consortium.core.models import FiscalYear
 from consortium.development.selectors import development_report
+from consortium.diagnostics.models import Diagnostic, DiagnosticStatus
 from consortium.finance.selectors import finance_report
 from consortium.governance.selectors import governance_report
 from consortium.kpis.selectors import (
@@ -40,7 +42,7 @@ from consortium.members.models import MemberCategory
 from consortium.projects.selectors import projects_report
 from consortium.reports import charts, sentences
 from consortium.reports.models import ReportSection, ReportText
-from consortium.staff.models import Role
+from consortium.staff.models import Expert, FieldOfExpertise, Role
 from consortium.surveys.selectors import surveys_report
 from consortium.timesheets.selectors.ledger import (
     fiscal_years_with_hours,
@@ -90,7 +92,7 @@ class ServicesSection:
     hours: Decimal
     enterprises_reached: int
     enterprises_reached_sentence: str
-    diversification: int
+    diversification: int | None  # None when the prior year billed no one: nothing to compare
     diversification_label: str
     would_recommend_pct: Decimal | None
     satisfaction_respondents: int
@@ -141,6 +143,10 @@ class FinanceSection:
     price_volume_sentence: str
     fully_managed_share_sentence: str
     chart: dict
+    has_actuals: bool  # the year's financial statements are entered (its expenses)
+    has_budget: bool
+    has_prior: bool  # the prior year has actual figures to compare with
+    has_next_budget: bool
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,19 @@ class CalendarYearSection:
 
 
 @dataclass(frozen=True)
+class ConsortiumSection:
+    """« Le Consortium, c'est : 50 professionnels, 20 champs d'expertise », from the staff on the
+    year's last day, and the online diagnostic (launched when its first one was finished)."""
+
+    professionals: int
+    fields_of_expertise: int
+    diagnostics_finished: int
+    diagnostic_launched: int | None
+    sentence: str
+    diagnostics_sentence: str
+
+
+@dataclass(frozen=True)
 class AnnualReport:
     """Everything the report of one fiscal year shows, in the seed report's order."""
 
@@ -192,6 +211,9 @@ class AnnualReport:
     projects: list[dict]  # projects_report's
     communications: Mapping  # communications_report's
     calendar_year: CalendarYearSection
+    consortium: ConsortiumSection
+    # Which sections the report prints: a section without data is left out (never "0 $").
+    shown: Mapping[str, bool]
 
 
 def report_years() -> list[str]:
@@ -281,12 +303,17 @@ def _texts(fiscal_year: str) -> dict[str, ReportText]:
 def _services(ledger: LedgerKpis, names: dict, finance: dict, surveys: dict) -> ServicesSection:
     departments = _largest_first(ledger.hours_by_department, names["departments"])
     mandate_types = _largest_first(ledger.hours_by_mandate_type, names["mandate_types"])
+    # Compared only with a prior year that billed someone; no change is no progression to show.
+    compared = finance["organisations_billed_prior"] and finance["organisations_billed"]
+    diversification = finance["diversification"] if compared else None
+    if not diversification:
+        diversification = None
     return ServicesSection(
         hours=ledger.service_hours,
         enterprises_reached=ledger.enterprises_reached,
         enterprises_reached_sentence=sentences.enterprises_reached(ledger.enterprises_reached),
-        diversification=finance["diversification"],
-        diversification_label=sentences.diversification(finance["diversification"]),
+        diversification=diversification,
+        diversification_label=sentences.diversification(diversification),
         would_recommend_pct=surveys["would_recommend_pct"],
         satisfaction_respondents=surveys["satisfaction_respondents"],
         hours_by_department=departments,
@@ -300,6 +327,7 @@ def _services(ledger: LedgerKpis, names: dict, finance: dict, surveys: dict) -> 
 
 def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
     labels = _category_labels()
+    rows = {row["key"]: row for row in finance["table"]}
     by_category = finance["revenue_by_category"]
     categories = [
         RevenueCategory(
@@ -331,6 +359,10 @@ def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
             fully_managed.get("share_pct"), fully_managed.get("prior_share_pct")
         ),
         chart=charts.revenue_by_category_chart(chart_rows, fiscal_year, prior_year),
+        has_actuals=bool(rows["expenses"]["actual"]),
+        has_budget=bool(rows["revenue"]["budget"] or rows["expenses"]["budget"]),
+        has_prior=bool(rows["revenue"]["prior_actual"]),
+        has_next_budget=bool(rows["revenue"]["next_budget"] or rows["expenses"]["next_budget"]),
     )
 
 
@@ -372,6 +404,71 @@ def _calendar_year(period: Period) -> CalendarYearSection:
     )
 
 
+def _consortium(period: Period) -> ConsortiumSection:
+    """Three queries: the staff in post on the year's last day, their fields of expertise, the
+    diagnostics finished in the year and the first one ever."""
+    in_post = Expert.objects.filter(hired_on__lte=period.end).filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=period.end)
+    )
+    professionals = in_post.count()
+    fields = FieldOfExpertise.objects.filter(experts__in=in_post).distinct().count()
+    diagnostics = Diagnostic.objects.filter(status=DiagnosticStatus.FINISHED).aggregate(
+        first=Min("finished_at"),
+        in_year=Count(
+            "pk",
+            filter=Q(finished_at__date__gte=period.start, finished_at__date__lte=period.end),
+        ),
+    )
+    first = diagnostics["first"]
+    launched = first.year if first is not None and first.date() <= period.end else None
+    return ConsortiumSection(
+        professionals=professionals,
+        fields_of_expertise=fields,
+        diagnostics_finished=diagnostics["in_year"],
+        diagnostic_launched=launched,
+        sentence=sentences.the_consortium(professionals, fields),
+        diagnostics_sentence=sentences.diagnostics_done(diagnostics["in_year"], launched),
+    )
+
+
+def _shown(
+    texts: dict,
+    governance: Mapping,
+    membership: MembershipSection,
+    services: ServicesSection,
+    finance: FinanceSection,
+    people: HumanCapitalSection,
+    development: Mapping,
+    projects: list,
+    communications: Mapping,
+) -> dict[str, bool]:
+    """Which sections have data to print (the keys are the report's anchors, with "_")."""
+    publications = communications.get("publications", {})
+    activities = any(activity["count"] for activity in development["activities"])
+    return {
+        "mot_presidence": ReportSection.PRESIDENT_MESSAGE in texts,
+        "mot_direction": ReportSection.GENERAL_MANAGER_MESSAGE in texts,
+        "mission": any(
+            section in texts
+            for section in (ReportSection.MISSION, ReportSection.VISION, ReportSection.OBJECTIVES)
+        ),
+        "vie_associative": bool(any(governance["meetings"].values()) or governance["board_seats"]),
+        "membrariat": bool(membership.new_members),
+        "services": bool(services.hours),
+        "finances": finance.has_actuals,
+        "capital_humain": any(role.count for role in people.headcount),
+        "developpement": bool(activities or development["partnerships"]),
+        "developpement_activities": activities,
+        "projets": bool(projects),
+        "communications": bool(
+            any(channel["followers"] or channel["posts"] for channel in communications["channels"])
+            or any(publications.values())
+            or communications["events"]
+            or communications["press"]
+        ),
+    }
+
+
 def annual_report(fiscal_year: str) -> AnnualReport:
     """Everything the report of `fiscal_year` ("2020-2021") shows, in the active language.
 
@@ -384,6 +481,20 @@ def annual_report(fiscal_year: str) -> AnnualReport:
     surveys = surveys_report(fiscal_year)
     training = training_report(period)
     texts = _texts(fiscal_year)
+    governance = governance_report(period)
+    membership = MembershipSection(
+        new_members=ledger.new_members,
+        members_at_start=ledger.members_at_start,
+        members_at_end=ledger.members_at_end,
+        growth_pct=ledger.membership_growth_pct,
+        sentence=sentences.new_members(ledger.new_members, ledger.membership_growth_pct),
+    )
+    services = _services(ledger, names, finance, surveys)
+    finance_section = _finance(fiscal_year, finance)
+    people = _human_capital(ledger, surveys, training)
+    development = development_report(period)
+    projects = projects_report(period)
+    communications = communications_report(period)
     return AnnualReport(
         fiscal_year=fiscal_year,
         period=period,
@@ -394,19 +505,25 @@ def annual_report(fiscal_year: str) -> AnnualReport:
             vision=texts.get(ReportSection.VISION),
             objectives=texts.get(ReportSection.OBJECTIVES),
         ),
-        governance=governance_report(period),
-        membership=MembershipSection(
-            new_members=ledger.new_members,
-            members_at_start=ledger.members_at_start,
-            members_at_end=ledger.members_at_end,
-            growth_pct=ledger.membership_growth_pct,
-            sentence=sentences.new_members(ledger.new_members, ledger.membership_growth_pct),
-        ),
-        services=_services(ledger, names, finance, surveys),
-        finance=_finance(fiscal_year, finance),
-        human_capital=_human_capital(ledger, surveys, training),
-        development=development_report(period),
-        projects=projects_report(period),
-        communications=communications_report(period),
+        governance=governance,
+        membership=membership,
+        services=services,
+        finance=finance_section,
+        human_capital=people,
+        development=development,
+        projects=projects,
+        communications=communications,
         calendar_year=_calendar_year(period),
+        consortium=_consortium(period),
+        shown=_shown(
+            texts,
+            governance,
+            membership,
+            services,
+            finance_section,
+            people,
+            development,
+            projects,
+            communications,
+        ),
     )

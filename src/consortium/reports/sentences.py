@@ -1,7 +1,9 @@
 """The report's sentences that state a figure, written from the figure in the active language.
 
 Singular or plural by ngettext; a negative change reads as a decrease, never as "a growth of
--3 %". Figures come formatted by `formatting` (fr-CA or en-CA).
+-3 %". Figures come formatted by `formatting` (fr-CA or en-CA). A comparison with a year that
+has no figure to compare with (None) is not made: the sentence is empty (or leaves that clause
+out), never "une croissance de —" nor "une diminution de 100 %".
 """
 
 from decimal import Decimal
@@ -20,6 +22,8 @@ def _is_decrease(value: Number | None) -> bool:
 
 def revenue_growth(growth_pct: Number | None) -> str:
     """Le Consortium a connu une croissance de 2 % de ses produits totaux."""
+    if growth_pct is None:
+        return ""
     if _is_decrease(growth_pct):
         return _("Le Consortium a connu une diminution de %(pct)s de ses produits totaux.") % {
             "pct": percent(-growth_pct)
@@ -61,8 +65,11 @@ def enterprises_reached(count: int) -> str:
     ) % {"count": number(count)}
 
 
-def diversification(count: int) -> str:
-    """+50 entreprises (organisations billed this year minus the prior year)."""
+def diversification(count: int | None) -> str:
+    """+50 entreprises (organisations billed this year minus the prior year); empty when the
+    prior year billed no one (nothing to compare with)."""
+    if count is None:
+        return ""
     sign = "+" if count >= 0 else "-"
     return ngettext("%(count)s entreprise", "%(count)s entreprises", abs(count)) % {
         "count": sign + number(abs(count))
@@ -70,7 +77,9 @@ def diversification(count: int) -> str:
 
 
 def member_business(pct: Number | None) -> str:
-    """Article 17 of the regulation under the Cooperatives Act."""
+    """Article 17 of the regulation under the Cooperatives Act; empty without the figure."""
+    if pct is None:
+        return ""
     return _(
         "Au cours de l'exercice, la Coopérative a effectué %(pct)s de ses opérations avec ses "
         "membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur "
@@ -85,7 +94,20 @@ def _change(pct: Number | None) -> str:
 
 
 def revenue_progression(other_members_pct: Number | None, auxiliary_pct: Number | None) -> str:
-    """Revenue from members other than fully managed, and from auxiliary members."""
+    """Revenue from members other than fully managed, and from auxiliary members; a clause
+    whose prior year had no such revenue is left out."""
+    if other_members_pct is None and auxiliary_pct is None:
+        return ""
+    if auxiliary_pct is None:
+        return _(
+            "Par rapport à l'année précédente, les revenus en provenance des membres autres que "
+            "sous entière gestion connaissent %(other)s."
+        ) % {"other": _change(other_members_pct)}
+    if other_members_pct is None:
+        return _(
+            "Par rapport à l'année précédente, les revenus des membres auxiliaires connaissent "
+            "%(auxiliary)s."
+        ) % {"auxiliary": _change(auxiliary_pct)}
     return _(
         "Par rapport à l'année précédente, les revenus en provenance des membres autres que "
         "sous entière gestion connaissent %(other)s et ceux des membres auxiliaires, "
@@ -125,7 +147,9 @@ def price_volume(split: dict | None) -> str:
 def fully_managed_share(current_pct: Number | None, prior_pct: Number | None) -> str:
     """Whether the fully managed members' share of revenue falls or rises."""
     values = {"prior": percent(prior_pct), "current": percent(current_pct)}
-    if current_pct is None or prior_pct is None or current_pct == prior_pct:
+    if current_pct is None:
+        return ""
+    if prior_pct is None or current_pct == prior_pct:
         return (
             _(
                 "En regard de leur utilisation des services, la part des membres sous entière "
@@ -170,6 +194,8 @@ def engagement(rate_pct: Number | None, benchmark_pct: Number | None) -> str:
 
 
 def experts_trained(count: int) -> str:
+    if not count:
+        return ""
     return ngettext(
         "%(count)s employé a suivi une formation au cours de l'exercice.",
         "%(count)s employés ont suivi une formation au cours de l'exercice.",
@@ -186,3 +212,34 @@ def calendar_year(hours: Decimal, enterprises: int, year: int) -> str:
         "en %(year)s.",
         enterprises,
     ) % {"hours": number(hours), "count": number(enterprises), "year": year}
+
+
+def the_consortium(professionals: int, fields: int) -> str:
+    """Le Consortium, c'est : 50 professionnels, 20 champs d'expertise."""
+    if not professionals:
+        return ""
+    staff = ngettext("%(count)s professionnel", "%(count)s professionnels", professionals) % {
+        "count": number(professionals)
+    }
+    if not fields:
+        return _("Le Consortium, c'est : %(staff)s.") % {"staff": staff}
+    expertise = ngettext("%(count)s champ d'expertise", "%(count)s champs d'expertise", fields) % {
+        "count": number(fields)
+    }
+    return _("Le Consortium, c'est : %(staff)s, %(expertise)s.") % {
+        "staff": staff,
+        "expertise": expertise,
+    }
+
+
+def diagnostics_done(count: int, launched: int | None) -> str:
+    """Le diagnostic organisationnel en ligne, lancé en 2024 : 12 diagnostics terminés."""
+    if not count or launched is None:
+        return ""
+    return ngettext(
+        "Le diagnostic organisationnel en ligne, lancé en %(year)s : %(count)s diagnostic "
+        "terminé au cours de l'exercice.",
+        "Le diagnostic organisationnel en ligne, lancé en %(year)s : %(count)s diagnostics "
+        "terminés au cours de l'exercice.",
+        count,
+    ) % {"count": number(count), "year": launched}

@@ -1,10 +1,13 @@
-"""Writes to the report's texts."""
+"""Writes to the report: its texts, and the record of a prepared year."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from consortium.accounts.access import can_change_reports
 from consortium.core.models import FiscalYear
-from consortium.core.services import row_save
-from consortium.reports.models import ReportText
+from consortium.core.services import fiscal_year_create, row_save
+from consortium.reports.models import ReportPreparation, ReportText
 
 
 @transaction.atomic
@@ -96,3 +99,36 @@ def report_text_update(
         signatory_title_fr=signatory_title_fr,
         signatory_title_en=signatory_title_en,
     )
+
+
+def _check_may_change(by) -> None:
+    if not can_change_reports(by):
+        raise PermissionDenied(
+            _("Seules les directions et les communications préparent le rapport.")
+        )
+
+
+@transaction.atomic
+def report_prepare(*, fiscal_year: str, by) -> tuple[ReportPreparation, bool]:
+    """Prepare the report of `fiscal_year` ("2025-2026"): its stored year (created with its
+    dates when missing) gets its report record; says if it was created (preparing twice keeps
+    the first)."""
+    _check_may_change(by)
+    year = FiscalYear.objects.filter(name=fiscal_year).first()
+    if year is None:
+        year = fiscal_year_create(name=fiscal_year)
+    preparation = ReportPreparation.objects.filter(fiscal_year=year).first()
+    if preparation is not None:
+        return preparation, False
+    return row_save(ReportPreparation(), fiscal_year=year, prepared_by=by), True
+
+
+@transaction.atomic
+def report_text_write(*, fiscal_year: str, section: str, by, **values: str) -> ReportText:
+    """Write one section's text (both languages) of `fiscal_year`'s report, as `by`."""
+    _check_may_change(by)
+    year = FiscalYear.objects.filter(name=fiscal_year).first()
+    if year is None:
+        year = fiscal_year_create(name=fiscal_year)
+    text, _created = report_text_upsert(fiscal_year=year, section=section, **values)
+    return text

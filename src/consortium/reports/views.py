@@ -3,25 +3,37 @@
 A closed fiscal year that has hours but no report yet is listed with what its report still
 needs, and its page shows that checklist (rather than a 404)."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from consortium.accounts.access import role_required
+from consortium.accounts.access import REPORT_CHANGE_ROLES, may_change_reports, role_required
 from consortium.accounts.models import RoleKind
+from consortium.core.forms import add_service_errors
 from consortium.core.languages import active_language
+from consortium.reports.forms import ReportTextForm
+from consortium.reports.models import MESSAGE_SECTIONS, ReportPreparation, ReportSection, ReportText
+from consortium.reports.preparation import report_checks
 from consortium.reports.rendering import report_context, report_pdf
 from consortium.reports.selectors import (
     AnnualReport,
+    annual_report,
     pending_report_years,
     pending_reports,
     report_missing,
     report_years,
 )
+from consortium.reports.services import report_prepare, report_text_write
 
 # Every role of the centre reads the report; a signed-in user holding none gets 403.
 staff_only = role_required(*RoleKind.values)
+# The directors and the communications role (and administrators) prepare it and write its texts.
+preparers_only = role_required(*REPORT_CHANGE_ROLES)
 
 
 def _year_with_data(fiscal_year: str) -> str:
@@ -32,30 +44,40 @@ def _year_with_data(fiscal_year: str) -> str:
 
 def contents(report: AnnualReport) -> list[tuple[str, str]]:
     """The report's table of contents: (anchor, heading) of each section the page shows."""
-    texts = report.texts
-    mission = texts.mission or texts.vision or texts.objectives
     entries = [
-        ("mot-presidence", _("Le mot de la présidence"), texts.president),
-        ("mot-direction", _("Le mot de la direction générale"), texts.general_manager),
-        ("mission", _("Mission, vision et objectifs"), mission),
-        ("vie-associative", _("Vie associative"), True),
-        ("membrariat", _("Membrariat"), True),
-        ("services", _("Services aux membres"), True),
-        ("finances", _("Affaires financières"), True),
-        ("capital-humain", _("Capital humain"), True),
-        ("developpement", _("Développement des affaires"), True),
-        ("projets", _("Projets structurants"), True),
-        ("communications", _("Les communications"), True),
+        ("mot-presidence", _("Le mot de la présidence")),
+        ("mot-direction", _("Le mot de la direction générale")),
+        ("mission", _("Mission, vision et objectifs")),
+        ("vie-associative", _("Vie associative")),
+        ("membrariat", _("Membrariat")),
+        ("services", _("Services aux membres")),
+        ("finances", _("Affaires financières")),
+        ("capital-humain", _("Capital humain")),
+        ("developpement", _("Développement des affaires")),
+        ("projets", _("Projets structurants")),
+        ("communications", _("Les communications")),
     ]
-    return [(anchor, label) for anchor, label, shown in entries if shown]
+    return [(anchor, label) for anchor, label in entries if report.shown[anchor.replace("-", "_")]]
 
 
 @staff_only
 def report_list(request: HttpRequest) -> HttpResponse:
     years = report_years()
-    pending = pending_reports(timezone.localdate(), years)
+    prepared = set(ReportPreparation.objects.values_list("fiscal_year__name", flat=True))
+    # A year whose report is prepared is listed with the others, no longer as one to prepare.
+    pending = [
+        report
+        for report in pending_reports(timezone.localdate(), years)
+        if report.fiscal_year not in prepared
+    ]
     preparing = {report.fiscal_year for report in pending}
-    context = {"years": [year for year in years if year not in preparing], "pending": pending}
+    context = {
+        "years": [year for year in years if year not in preparing],
+        "pending": pending,
+        "prepared": prepared,
+        "may_prepare": may_change_reports(request),
+        "section": "reports",
+    }
     return render(request, "reports/report_list.html", context)
 
 
@@ -69,11 +91,18 @@ def report_detail(request: HttpRequest, fiscal_year: str) -> HttpResponse:
         raise Http404(fiscal_year)
     missing = report_missing(fiscal_year) if pending else []
     if fiscal_year not in years:
-        context = {"fiscal_year": fiscal_year, "missing": missing}
+        context = {
+            "fiscal_year": fiscal_year,
+            "missing": missing,
+            "may_prepare": may_change_reports(request),
+            "section": "reports",
+        }
         return render(request, "reports/report_pending.html", context)
     context = report_context(fiscal_year, active_language())
     context["contents"] = contents(context["report"])
     context["missing"] = missing
+    context["may_prepare"] = may_change_reports(request)
+    context["section"] = "reports"
     return render(request, "reports/report_detail.html", context)
 
 
@@ -85,3 +114,126 @@ def report_pdf_download(request: HttpRequest, fiscal_year: str) -> HttpResponse:
     filename = f"rapport-activites-{fiscal_year}-{language}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+def _fiscal_year_to_prepare(fiscal_year: str) -> str:
+    """A year with hours (stored or not, closed or not); 404 for any other name."""
+    years = report_years()
+    if fiscal_year in years or fiscal_year in pending_report_years(timezone.localdate(), years):
+        return fiscal_year
+    raise Http404(fiscal_year)
+
+
+FINANCE_ADMIN = "/admin/finance/"
+
+
+@preparers_only
+def report_preparation(request: HttpRequest, fiscal_year: str) -> HttpResponse:
+    """What the year's report has and lacks, section by section, each lack with where to enter
+    it; the texts to write; « Préparer le rapport »."""
+    fiscal_year = _fiscal_year_to_prepare(fiscal_year)
+    report = annual_report(fiscal_year)
+    context = {
+        "fiscal_year": fiscal_year,
+        "checks": report_checks(report, FINANCE_ADMIN),
+        "texts": _text_rows(report),
+        "preparation": ReportPreparation.objects.filter(fiscal_year__name=fiscal_year)
+        .select_related("prepared_by")
+        .first(),
+        "section": "reports",
+    }
+    return render(request, "reports/report_preparation.html", context)
+
+
+def _text_rows(report: AnnualReport) -> list[dict]:
+    written = {
+        ReportSection.PRESIDENT_MESSAGE: report.texts.president,
+        ReportSection.GENERAL_MANAGER_MESSAGE: report.texts.general_manager,
+        ReportSection.MISSION: report.texts.mission,
+        ReportSection.VISION: report.texts.vision,
+        ReportSection.OBJECTIVES: report.texts.objectives,
+    }
+    return [
+        {
+            "section": section,
+            "label": section.label,
+            "text": text,
+            "english": bool(text and text.body_en.strip()),
+        }
+        for section, text in written.items()
+    ]
+
+
+@require_POST
+@preparers_only
+def report_prepare_view(request: HttpRequest, fiscal_year: str) -> HttpResponse:
+    fiscal_year = _fiscal_year_to_prepare(fiscal_year)
+    try:
+        _preparation, created = report_prepare(fiscal_year=fiscal_year, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:report_preparation", fiscal_year=fiscal_year)
+    if created:
+        messages.success(request, _("Le rapport %(year)s est préparé.") % {"year": fiscal_year})
+    return redirect("reports:report_detail", fiscal_year=fiscal_year)
+
+
+def _preview(form: ReportTextForm) -> dict[str, dict]:
+    """The text as the report prints it, in French and in English."""
+    text = ReportText(section=form.section, **form.values())
+    preview = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            preview[language] = {
+                "title": text.title,
+                "paragraphs": text.paragraphs,
+                "lines": text.lines,
+                "signatory_name": text.signatory_name,
+                "signatory_title": text.signatory_title,
+            }
+    return preview
+
+
+@preparers_only
+def report_text_edit(request: HttpRequest, fiscal_year: str, section: str) -> HttpResponse:
+    """One section's text, French and English side by side; « Aperçu » shows it as printed
+    (without saving), « Enregistrer » writes it."""
+    fiscal_year = _fiscal_year_to_prepare(fiscal_year)
+    if section not in ReportSection.values:
+        raise Http404(section)
+    section = ReportSection(section)
+    text = ReportText.objects.filter(fiscal_year__name=fiscal_year, section=section).first()
+    instance = text or ReportText(section=section)
+    preview = None
+    if request.method == "POST":
+        form = ReportTextForm(request.POST, instance=instance, section=section)
+        if form.is_valid():
+            if "preview" in request.POST:
+                preview = _preview(form)
+            else:
+                try:
+                    report_text_write(
+                        fiscal_year=fiscal_year, section=section, by=request.user, **form.values()
+                    )
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    messages.success(
+                        request, _("« %(section)s » est enregistré.") % {"section": section.label}
+                    )
+                    return redirect("reports:report_preparation", fiscal_year=fiscal_year)
+    else:
+        form = ReportTextForm(instance=instance, section=section)
+    context = {
+        "fiscal_year": fiscal_year,
+        "report_section": section,
+        "is_message": section in MESSAGE_SECTIONS,
+        "form": form,
+        "common_fields": [form[name] for name in ("signatory_name",) if name in form.fields],
+        "french_fields": [form[name] for name in form.fields if name.endswith("_fr")],
+        "english_fields": [form[name] for name in form.fields if name.endswith("_en")],
+        "preview": preview,
+        "back": reverse("reports:report_preparation", args=[fiscal_year]),
+        "section": "reports",
+    }
+    return render(request, "reports/report_text_form.html", context)

@@ -31,6 +31,8 @@ from their diagnostic (`service_requests.py`: `service_requests_visible_to` — 
 departments', every one for an administrator —, `service_request_for_decision`).
 Governance's meetings and seats are all or nothing (`governance.py`: `governance_visible_to`,
 `governance_for_change`, `may_manage_governance`). docs/permissions.md names
+The annual report's preparation and texts (`reports.py`: `can_change_reports`,
+`may_change_reports`) are for directors and the communications role. docs/permissions.md names
 the helper behind every rule.
 """
 
@@ -105,6 +107,11 @@ from consortium.accounts.access.portal import (
 )
 from consortium.accounts.access.privacy import can_handle_personal_information
 from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
+from consortium.accounts.access.reports import (
+    REPORT_CHANGE_ROLES,
+    can_change_reports,
+    may_change_reports,
+)
 from consortium.accounts.access.roles import (
     STAFF_ROLES,
     request_holds,
@@ -145,10 +152,12 @@ __all__ = [
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
     "ORGANISATION_CHANGE_ROLES",
+    "REPORT_CHANGE_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
     "TRAINING_ROLES",
     "can_approve_for",
+    "can_change_reports",
     "can_create_mandates",
     "can_edit_time_of",
     "can_handle_personal_information",
@@ -186,6 +195,7 @@ __all__ = [
     "may_approve_weeks",
     "may_change_invoices",
     "may_change_organisations",
+    "may_change_reports",
     "may_invite_contacts",
     "may_manage_communications",
     "may_manage_governance",
