@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from consortium.testing.factories import MandateFactory, OrganisationFactory
 from consortium.timesheets.models import TimeEntry
@@ -114,15 +115,35 @@ def test_a_comment_is_written_inline(page, signed_in, week):
 
 def test_the_week_is_usable_on_a_phone(phone_page, signed_in, week, axe_check):
     page = open_week(phone_page, signed_in, week)
-    # The page itself does not scroll sideways: only the grid does, its mandate column stays.
+    # One day at a time: Monday (today is not in that week), its switcher button pressed.
+    monday = page.get_by_label("M-0043, lundi 30 novembre")
+    friday = page.get_by_label("M-0043, vendredi 4 décembre")
+    expect(monday).to_be_visible()
+    expect(friday).to_be_hidden()
+    switcher = page.get_by_role("navigation", name="Jour affiché")
+    expect(switcher.get_by_role("button", name="lundi 30 novembre")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    # Nothing scrolls sideways, not even the grid.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.locator(".week-wrap").evaluate("e => e.scrollLeft = 400")
-    mandate = page.locator("#week-rows th.mandate").first
-    assert mandate.bounding_box()["x"] < 40
-    cell = page.get_by_label("M-0043, vendredi 4 décembre")
-    cell.fill("3")
-    cell.press("Enter")
+    assert page.locator(".week-wrap").evaluate("e => e.scrollWidth <= e.clientWidth")
+    switcher.get_by_role("button", name="vendredi 4 décembre").click()
+    expect(friday).to_be_visible()
+    expect(monday).to_be_hidden()
+    friday.fill("3")
+    friday.press("Enter")
     page.locator("#week-total").filter(has_text="11").wait_for()
+    # The switcher shows the day's new total; Enter on the day's last row went on to the next
+    # day, shown; the arrows go back to Friday and show it.
+    expect(switcher.get_by_role("button", name="vendredi 4 décembre")).to_contain_text("3")
+    saturday = page.get_by_label("M-0042, samedi 5 décembre")
+    expect(saturday).to_be_focused()
+    expect(switcher.get_by_role("button", name="samedi 5 décembre")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    saturday.press("ArrowLeft")
+    expect(page.get_by_label("M-0042, vendredi 4 décembre")).to_be_focused()
+    expect(friday).to_be_visible()
     axe_check(page)
 
 

@@ -141,6 +141,10 @@ def test_the_week_walked_at_the_keyboard_takes_at_most_110_keys(page, signed_in,
         for code in ("M-0042", "M-0043", "M-0050"):
             keys.type(hours[code])
             keys.press("Enter")
+    # Every cell saved (none left in error), then the total.
+    expect(page.locator("#week-rows .htmx-request")).to_have_count(0)
+    in_error = page.locator("#week-rows .cell.unsaved, #week-rows .cell.invalid")
+    assert in_error.count() == 0, in_error.all_inner_texts()
     expect(page.locator("#week-total")).to_have_text("35")
 
     # 4. A comment on the focused cell: « / », the text, Ctrl+Enter; the focus comes back.

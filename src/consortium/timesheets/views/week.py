@@ -7,6 +7,7 @@ goes through the timesheet services, which hold the rules and say why they refus
 
 import datetime as dt
 import functools
+import time
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -225,6 +226,8 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
         "this_week": week_start_of(today),
         "is_this_week": week_start == week_start_of(today),
         "today": today,
+        # The phone's one-day view opens on today when it is in the week, else on Monday.
+        "shown_day": (today - week_start).days if 0 <= (today - week_start).days < 7 else 0,
         "jump_form": WeekJumpForm(initial={"date": week_start.isoformat()}),
     }
     return render(request, "timesheets/week.html", context)
@@ -386,6 +389,9 @@ def week_cell(request: HttpRequest, day: dt.date) -> HttpResponse:
             "row": hours_text(row_total),
             "day": hours_text(day_total),
             "week": hours_text(week_total),
+            # When they were read: saves that overlap answer out of order, and the page keeps
+            # the latest totals, not the last to arrive (week.js).
+            "at": time.time_ns(),
         }
     if not _is_htmx(request):
         if error:

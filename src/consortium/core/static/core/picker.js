@@ -13,6 +13,8 @@
     var empty = select.getAttribute("data-picker-empty") || "";
     var picker = new window.TomSelect(select, {
       maxOptions: 60,
+      // Filter at each key, not 300 ms later: two letters and Enter choose what they show.
+      refreshThrottle: 0,
       lockOptgroupOrder: true,
       allowEmptyOption: false,
       openOnFocus: true,

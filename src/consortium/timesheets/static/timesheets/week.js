@@ -10,9 +10,52 @@
     });
   }
 
+  // --- the phone's one-day view: the day switcher shows one day's column ----------------------
+
+  function oneDayView() {
+    return window.matchMedia("(max-width: 640px)").matches;
+  }
+
+  function showDay(index) {
+    var table = document.getElementById("week-grid");
+    if (!table || index < 0 || index > 6) return;
+    table.setAttribute("data-shown-day", String(index));
+    document.querySelectorAll("[data-show-day]").forEach(function (button) {
+      button.setAttribute("aria-pressed", button.getAttribute("data-show-day") === String(index) ? "true" : "false");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-show-day]");
+    if (button) showDay(Number(button.getAttribute("data-show-day")));
+  });
+
+  // Saves that overlap may answer out of order: a total read before the one shown is dropped.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var incoming = event.detail.fragment && event.detail.fragment.firstElementChild;
+    var shown = event.detail.target;
+    if (!incoming || !shown || !incoming.hasAttribute("data-at")) return;
+    var shownAt = shown.getAttribute("data-at");
+    if (shownAt && BigInt(incoming.getAttribute("data-at")) < BigInt(shownAt)) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // The switcher's totals follow the day totals a saved cell updates.
+  document.addEventListener("htmx:afterSettle", function () {
+    document.querySelectorAll("[data-total-of]").forEach(function (total) {
+      var source = document.getElementById("day-total-" + total.getAttribute("data-total-of"));
+      if (source) total.textContent = source.textContent;
+    });
+  });
+
   function focusCell(rows, rowIndex, cellIndex) {
     if (rowIndex < 0 || rowIndex >= rows.length) return false;
     var cell = rows[rowIndex].cells[cellIndex];
+    // On a phone, moving to another day shows that day.
+    if (cell && oneDayView() && cell.hasAttribute("data-day")) {
+      showDay(Number(cell.getAttribute("data-day")));
+    }
     // A cell of several entries holds their sum, a link to the day's list, instead of a field.
     var input = cell && cell.querySelector("input.hours, a.entries-sum");
     if (!input) return false;
@@ -276,6 +319,9 @@
     if (!form || event.target.tagName !== "TEXTAREA") return;
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      // A form just drawn may not be HTMX's yet (it is taken in as the swap settles): take it
+      // in now, so that it saves in place instead of reloading the page.
+      if (window.htmx) window.htmx.process(form);
       if (form.requestSubmit) form.requestSubmit();
     } else if (event.key === "Escape") {
       var cancel = form.querySelector("[data-comment-cancel]");
@@ -370,6 +416,17 @@
       id: active && active.id,
       after: (button && button.getAttribute("data-focus-after")) || "",
     };
+  });
+
+  // HTMX carries an element's old attributes over to its new self while the swap settles: the
+  // comment's place loses its style attribute first, which the Content-Security-Policy refuses.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "week-page") return;
+    var place = document.getElementById("comment-place");
+    if (place) {
+      place.removeAttribute("style");
+      place.classList.remove("beside-cell");
+    }
   });
 
   document.addEventListener("htmx:afterSettle", function () {

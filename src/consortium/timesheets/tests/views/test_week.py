@@ -187,8 +187,8 @@ def test_totals_add_up_per_mandate_per_day_and_for_the_week(owner_client, people
 def test_weekend_columns_are_marked_to_be_drawn_lighter(owner_client, mandate, people):
     entry(people, mandate)
     page = text(owner_client.get(week_url()))
-    assert '<th scope="col" class="day weekend">sam. 5 déc.</th>' in page
-    assert '<th scope="col" class="day">ven. 4 déc.</th>' in page
+    assert '<th scope="col" class="day weekend" data-day="5">sam. 5 déc.</th>' in page
+    assert '<th scope="col" class="day" data-day="4">ven. 4 déc.</th>' in page
 
 
 def test_each_cell_is_a_decimal_input_named_by_mandate_and_day(owner_client, people, mandate):
