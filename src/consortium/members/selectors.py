@@ -107,6 +107,7 @@ def organisation_export_rows(organisations: QuerySet[Organisation]) -> Iterable[
         "legal_form",
         "neq",
         "region",
+        "province",
         "federation__code",
         "federation__name",
         "category_code",

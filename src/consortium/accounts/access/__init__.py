@@ -36,6 +36,7 @@ the helper behind every rule.
 from consortium.accounts.access.experts import (
     can_edit_time_of,
     can_read_audit_of,
+    expert_for_read,
     expert_for_time,
     experts_audit_readable_by,
     experts_time_editable_by,
@@ -123,6 +124,7 @@ __all__ = [
     "departments_open_to",
     "departments_reviewed_by",
     "directed_departments",
+    "expert_for_read",
     "expert_for_time",
     "experts_audit_readable_by",
     "experts_time_editable_by",
