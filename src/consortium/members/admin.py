@@ -105,6 +105,7 @@ class OrganisationAdmin(ServiceAdmin):
     )
     list_filter = (
         "legal_form",
+        "province",
         "region",
         IsFederationFilter,
         IsAffiliatedFilter,
@@ -117,6 +118,8 @@ class OrganisationAdmin(ServiceAdmin):
         "code",
         "name",
         "legal_form",
+        "country",
+        "province",
         "neq",
         "region",
         "federation",

@@ -13,7 +13,7 @@ area's selector's result as it gives it.
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -37,6 +37,7 @@ from consortium.kpis.selectors import (
     ledger_kpis,
 )
 from consortium.members.models import MemberCategory
+from consortium.members.selectors import organisations_served_by_province
 from consortium.projects.selectors import projects_report
 from consortium.reports import charts, sentences
 from consortium.reports.models import ReportSection, ReportText
@@ -75,6 +76,8 @@ class MembershipSection:
     members_at_end: int
     growth_pct: Decimal | None
     sentence: str
+    # Organisations served by province or territory, most first; empty when all are in one.
+    by_province: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -372,6 +375,12 @@ def _calendar_year(period: Period) -> CalendarYearSection:
     )
 
 
+def _by_province(period: Period) -> list[tuple[str, int]]:
+    """The organisations served by province, shown only when more than one is served."""
+    rows = organisations_served_by_province(period.start, period.end)
+    return rows if len(rows) > 1 else []
+
+
 def annual_report(fiscal_year: str) -> AnnualReport:
     """Everything the report of `fiscal_year` ("2020-2021") shows, in the active language.
 
@@ -401,6 +410,7 @@ def annual_report(fiscal_year: str) -> AnnualReport:
             members_at_end=ledger.members_at_end,
             growth_pct=ledger.membership_growth_pct,
             sentence=sentences.new_members(ledger.new_members, ledger.membership_growth_pct),
+            by_province=_by_province(period),
         ),
         services=_services(ledger, names, finance, surveys),
         finance=_finance(fiscal_year, finance),
