@@ -118,8 +118,6 @@ class OrganisationAdmin(ServiceAdmin):
         "code",
         "name",
         "legal_form",
-        "country",
-        "province",
         "neq",
         "region",
         "federation",
