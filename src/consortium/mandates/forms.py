@@ -58,3 +58,33 @@ def close_form_default_end(
 ) -> dt.date:
     """The last day hours were logged; without hours, today (or the first day, if still ahead)."""
     return last_entry_day or max(today, start)
+
+
+class ExpertChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.department.code})"
+
+
+class MandateAssignmentForm(forms.Form):
+    """Assign an expert to a mandate: those not yet on it, the mandate's department first."""
+
+    expert = ExpertChoiceField(
+        label=_("Expert"),
+        queryset=None,
+        empty_label=_("Choisir un expert"),
+        widget=QuickSelect(),
+        error_messages={
+            "required": _("Choisissez l'expert à affecter."),
+            "invalid_choice": _("Cet expert ne peut être affecté à ce mandat."),
+        },
+    )
+    role = forms.CharField(
+        label=_("Rôle sur le mandat"),
+        max_length=120,
+        required=False,
+        help_text=_("Facultatif. Par exemple : responsable, soutien."),
+    )
+
+    def __init__(self, *args, experts: QuerySet, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = experts

@@ -157,3 +157,40 @@ class Mandate(TimeStampedModel):
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
+
+
+class MandateAssignment(models.Model):
+    """An expert assigned to a mandate: the week grid offers them its mandate first."""
+
+    mandate = models.ForeignKey(
+        Mandate, verbose_name=_("mandat"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    expert = models.ForeignKey(
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.CASCADE,
+        related_name="mandate_assignments",
+    )
+    role = models.CharField(
+        _("rôle sur le mandat"),
+        max_length=120,
+        blank=True,
+        help_text=_("Par exemple : responsable, soutien, formatrice."),
+    )
+    created = models.DateTimeField(_("affecté le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["mandate", "expert__last_name", "expert__first_name"]
+        verbose_name = _("affectation")
+        verbose_name_plural = _("affectations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mandate", "expert"],
+                name="mandate_assignment_once_per_expert",
+                violation_error_message=_("Cet expert est déjà affecté à ce mandat."),
+            ),
+        ]
+        indexes = [models.Index(fields=["expert"], name="mandate_assignment_expert_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.expert} – {self.mandate.code}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
+    Case,
     DecimalField,
     F,
     FloatField,
@@ -20,11 +21,14 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, NullIf
+from django.utils import timezone
 
 from consortium.core.fiscal_years import MonthStartOf
-from consortium.mandates.models import Mandate
+from consortium.mandates.models import Mandate, MandateAssignment
+from consortium.staff.models import Expert
 
 WARNING_SHARE = Decimal("0.8")
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
@@ -208,3 +212,34 @@ def next_mandate_code(day: dt.date) -> str:
     )
     highest = max((int(code[len(prefix) :]) for code in codes), default=0)
     return f"{prefix}{highest + 1:04d}"
+
+
+def assigned_mandate_ids(expert: Expert) -> set[int]:
+    """The mandates `expert` is assigned to (the week grid offers them first). One query."""
+    return set(MandateAssignment.objects.filter(expert=expert).values_list("mandate_id", flat=True))
+
+
+def mandate_assignments(mandate: Mandate) -> list[MandateAssignment]:
+    """The experts assigned to `mandate`, with their department, by name. One query."""
+    return list(
+        MandateAssignment.objects.filter(mandate=mandate)
+        .select_related("expert__department")
+        .order_by("expert__last_name", "expert__first_name", "pk")
+    )
+
+
+def assignable_experts(mandate: Mandate) -> QuerySet[Expert]:
+    """The experts still employed and not yet assigned to `mandate`, the mandate's department
+    first, then by name."""
+    today = timezone.localdate()
+    return (
+        Expert.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
+        .exclude(mandate_assignments__mandate=mandate)
+        .select_related("department")
+        .annotate(
+            other_department=Case(
+                When(department_id=mandate.department_id, then=Value(0)), default=Value(1)
+            )
+        )
+        .order_by("other_department", "last_name", "first_name")
+    )

@@ -10,14 +10,16 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consortium.accounts.access.mandates import mandate_for_change
 from consortium.core.locks import first_lock_holding, lock_name
 from consortium.core.selectors import first_day_outside
 from consortium.core.services import coded_name_upsert, row_save
-from consortium.mandates.models import Mandate, MandateStatus, MandateType
+from consortium.mandates.models import Mandate, MandateAssignment, MandateStatus, MandateType
 from consortium.members.models import Organisation
-from consortium.staff.models import Department
+from consortium.staff.models import Department, Expert
 
 # What a person may change on a mandate from its page; the code is its name in imports and
 # addresses, the status changes only by closing.
@@ -305,3 +307,35 @@ def mandate_close(*, mandate: Mandate, end: dt.date, status: str = MandateStatus
     mandate_dates_check(mandate)
     mandate.save()
     return mandate
+
+
+@transaction.atomic
+def mandate_assignment_add(
+    *, mandate: Mandate, expert: Expert, role: str = "", by
+) -> MandateAssignment:
+    """Assign `expert` to `mandate`, `by` a director of its department or an administrator
+    (404 / 403 otherwise, as the mandate's edit page); refused twice, or for an expert who
+    has left the centre."""
+    mandate = mandate_for_change(by, mandate.code)
+    if expert.left_on is not None and expert.left_on < timezone.localdate():
+        raise ValidationError(
+            {
+                "expert": _("%(name)s a quitté le centre le %(day)s.")
+                % {"name": expert.full_name, "day": expert.left_on.isoformat()}
+            }
+        )
+    if MandateAssignment.objects.filter(mandate=mandate, expert=expert).exists():
+        raise ValidationError(
+            {
+                "expert": _("%(name)s est déjà affecté(e) au mandat %(code)s.")
+                % {"name": expert.full_name, "code": mandate.code}
+            }
+        )
+    return row_save(MandateAssignment(), mandate=mandate, expert=expert, role=role.strip())
+
+
+@transaction.atomic
+def mandate_assignment_remove(*, assignment: MandateAssignment, by) -> None:
+    """Take an expert off a mandate, `by` whoever may assign them; their hours stay."""
+    mandate_for_change(by, assignment.mandate.code)
+    MandateAssignment.objects.filter(pk=assignment.pk).delete()

@@ -11,4 +11,14 @@ urlpatterns = [
     path("<str:code>/", views.mandate_detail, name="mandate_detail"),
     path("<str:code>/modifier/", views.mandate_update, name="mandate_update"),
     path("<str:code>/fermer/", views.mandate_close, name="mandate_close"),
+    path(
+        "<str:code>/experts/affecter/",
+        views.mandate_assignment_add,
+        name="mandate_assignment_add",
+    ),
+    path(
+        "<str:code>/experts/<int:assignment_id>/retirer/",
+        views.mandate_assignment_remove,
+        name="mandate_assignment_remove",
+    ),
 ]

@@ -5,10 +5,12 @@ from babel.dates import format_date
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from consortium.accounts.access import (
     MANDATE_CHANGE_ROLES,
@@ -41,11 +43,18 @@ from consortium.core.listing import (
 )
 from consortium.mandates import services
 from consortium.mandates.filters import MandateFilter, default_filters
-from consortium.mandates.forms import MandateCloseForm, MandateForm, close_form_default_end
-from consortium.mandates.models import MandateStatus
+from consortium.mandates.forms import (
+    MandateAssignmentForm,
+    MandateCloseForm,
+    MandateForm,
+    close_form_default_end,
+)
+from consortium.mandates.models import MandateAssignment, MandateStatus
 from consortium.mandates.selectors import (
+    assignable_experts,
     budget_state,
     last_entry_day,
+    mandate_assignments,
     mandate_export_rows,
     mandate_hours,
     mandate_list_rows,
@@ -143,16 +152,78 @@ def _month_label(month) -> str:
 @role_required(*STAFF_ROLES)
 def mandate_detail(request: HttpRequest, code: str) -> HttpResponse:
     mandate = mandate_for_read(request.user, code, roles=request_roles(request))
+    return _detail_page(request, mandate)
+
+
+def _detail_page(
+    request: HttpRequest, mandate, assignment_form: MandateAssignmentForm | None = None
+) -> HttpResponse:
     hours = mandate_hours(mandate)
     months = [(_month_label(month), value) for month, value in hours.by_month]
     chart = None
     if len(months) > 1:
         chart = cached_chart(hours_by_period_chart, months, str(_("Heures par mois")))
+    if assignment_form is None and mandate.user_may_change:
+        assignment_form = MandateAssignmentForm(experts=assignable_experts(mandate))
     return render(
         request,
         "mandates/mandate_detail.html",
-        {"mandate": mandate, "hours": hours, "months": months, "chart": chart},
+        {
+            "mandate": mandate,
+            "hours": hours,
+            "months": months,
+            "chart": chart,
+            "assignments": mandate_assignments(mandate),
+            "assignment_form": assignment_form,
+        },
+        status=400 if assignment_form is not None and assignment_form.errors else 200,
     )
+
+
+@require_POST
+@role_required(*MANDATE_CHANGE_ROLES)
+def mandate_assignment_add(request: HttpRequest, code: str) -> HttpResponse:
+    """Assign an expert from the mandate's page; a refusal shows on that page's form."""
+    mandate = mandate_for_change(request.user, code, roles=request_roles(request))
+    mandate.user_may_change = True
+    form = MandateAssignmentForm(request.POST, experts=assignable_experts(mandate))
+    if form.is_valid():
+        try:
+            assignment = services.mandate_assignment_add(
+                mandate=mandate, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s est affecté(e) au mandat %(code)s.")
+                % {"name": assignment.expert.full_name, "code": mandate.code},
+            )
+            return redirect(f"{mandate_url(mandate)}#assignments-title")
+    return _detail_page(request, mandate, form)
+
+
+@require_POST
+@role_required(*MANDATE_CHANGE_ROLES)
+def mandate_assignment_remove(request: HttpRequest, code: str, assignment_id: int) -> HttpResponse:
+    mandate = mandate_for_change(request.user, code, roles=request_roles(request))
+    assignment = get_object_or_404(
+        MandateAssignment.objects.select_related("expert", "mandate"),
+        pk=assignment_id,
+        mandate=mandate,
+    )
+    services.mandate_assignment_remove(assignment=assignment, by=request.user)
+    messages.success(
+        request,
+        _("%(name)s n'est plus affecté(e) au mandat %(code)s.")
+        % {"name": assignment.expert.full_name, "code": mandate.code},
+    )
+    return redirect(f"{mandate_url(mandate)}#assignments-title")
+
+
+def mandate_url(mandate) -> str:
+    return reverse("mandates:mandate_detail", args=[mandate.code])
 
 
 def _new_mandate_initial(request: HttpRequest) -> dict:

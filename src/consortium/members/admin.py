@@ -105,6 +105,7 @@ class OrganisationAdmin(ServiceAdmin):
     )
     list_filter = (
         "legal_form",
+        "province",
         "region",
         IsFederationFilter,
         IsAffiliatedFilter,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.core.folding import fold
 from consortium.core.listing import fiscal_year_choices_between
 from consortium.mandates.models import Mandate
-from consortium.members.models import LegalForm, MemberCategory, Organisation, Region
+from consortium.members.models import LegalForm, MemberCategory, Organisation, Province, Region
 from consortium.members.selectors import is_federation, memberships_in_force
 
 NOT_A_MEMBER = "none"
@@ -28,6 +28,9 @@ class OrganisationFilter(django_filters.FilterSet):
     )
     legal_form = django_filters.ChoiceFilter(
         label=_("Forme juridique"), choices=LegalForm.choices, empty_label=_("Toutes")
+    )
+    province = django_filters.ChoiceFilter(
+        label=_("Province ou territoire"), choices=Province.choices, empty_label=_("Toutes")
     )
     region = django_filters.ChoiceFilter(
         label=_("Région"), choices=Region.choices, empty_label=_("Toutes")

@@ -5,13 +5,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consortium.core.forms import DateInput, QuickSelect
-from consortium.members.models import Membership, Organisation
+from consortium.members.models import CANADA, Membership, Organisation, Province
 
 
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ("code", "name", "legal_form", "neq", "region", "federation", "language")
+        fields = (
+            "code",
+            "name",
+            "legal_form",
+            "country",
+            "province",
+            "region",
+            "neq",
+            "federation",
+            "language",
+        )
         widgets = {"federation": QuickSelect()}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -25,6 +35,28 @@ class OrganisationForm(forms.ModelForm):
             ("", _("Non précisée")),
             *self.fields["region"].choices[1:],
         ]
+        self.fields["province"].choices = [
+            ("", _("Aucune (hors du Canada)")),
+            *self.fields["province"].choices[1:],
+        ]
+        # The page hides the region and the NEQ outside Quebec (organisation_form.js).
+        for name in ("region", "neq"):
+            self.fields[name].widget.attrs["data-quebec-only"] = ""
+        self.fields["province"].widget.attrs["data-province"] = ""
+        self.fields["country"].widget.attrs["data-country"] = ""
+
+        self.fields["country"].required = False
+
+    def clean_province(self) -> str:
+        """A form that does not send the province at all keeps the organisation's (Quebec for
+        a new one); one sent empty means outside Canada."""
+        if "province" not in self.data:
+            return self.instance.province or Province.QC
+        return self.cleaned_data.get("province") or ""
+
+    def clean_country(self) -> str:
+        """Empty means Canada, the centre's own country."""
+        return (self.cleaned_data.get("country") or "").strip().upper() or CANADA
 
 
 class MembershipForm(forms.ModelForm):

@@ -37,6 +37,33 @@ class Region(models.TextChoices):
     CENTRE_DU_QUEBEC = "17", _("17 – Centre-du-Québec")
 
 
+class Province(models.TextChoices):
+    """Canada's ten provinces and three territories (ISO 3166-2 codes)."""
+
+    AB = "AB", _("Alberta")
+    BC = "BC", _("Colombie-Britannique")
+    MB = "MB", _("Manitoba")
+    NB = "NB", _("Nouveau-Brunswick")
+    NL = "NL", _("Terre-Neuve-et-Labrador")
+    NS = "NS", _("Nouvelle-Écosse")
+    NT = "NT", _("Territoires du Nord-Ouest")
+    NU = "NU", _("Nunavut")
+    ON = "ON", _("Ontario")
+    PE = "PE", _("Île-du-Prince-Édouard")
+    QC = "QC", _("Québec")
+    SK = "SK", _("Saskatchewan")
+    YT = "YT", _("Yukon")
+
+
+CANADA = "CA"
+
+country_validator = RegexValidator(
+    r"^[A-Z]{2}$",
+    _("Le pays est un code ISO de deux lettres majuscules (p. ex. CA)."),
+    code="invalid_country",
+)
+
+
 class MemberCategory(models.TextChoices):
     FULLY_MANAGED = "fully_managed", _("membre sous entière gestion")
     USER = "user", _("membre utilisateur")
@@ -66,6 +93,21 @@ class Organisation(TimeStampedModel):
     )
     region = models.CharField(
         _("région administrative"), max_length=2, choices=Region.choices, blank=True
+    )
+    province = models.CharField(
+        _("province ou territoire"),
+        max_length=2,
+        choices=Province.choices,
+        default=Province.QC,
+        blank=True,
+        help_text=_("Vide seulement hors du Canada."),
+    )
+    country = models.CharField(
+        _("pays"),
+        max_length=2,
+        default=CANADA,
+        validators=[country_validator],
+        help_text=_("Code ISO de deux lettres : CA pour le Canada."),
     )
     federation = models.ForeignKey(
         "self",
@@ -105,6 +147,24 @@ class Organisation(TimeStampedModel):
                 violation_error_message=_("La région est un code de 01 à 17."),
             ),
             models.CheckConstraint(
+                condition=Q(province__in=[choice.value for choice in Province])
+                | (Q(province="") & ~Q(country=CANADA)),
+                name="organisation_province_is_canadian",
+                violation_error_message=_(
+                    "Une organisation canadienne a une province ou un territoire; "
+                    "une organisation hors du Canada n'en a pas."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(Q(region="") & Q(neq=""))
+                | (Q(province=Province.QC) & Q(country=CANADA)),
+                name="organisation_region_and_neq_only_in_quebec",
+                violation_error_message=_(
+                    "La région administrative et le NEQ ne s'appliquent qu'aux organisations "
+                    "du Québec."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=~Q(federation=F("pk")),
                 name="organisation_is_not_its_own_federation",
                 violation_error_message=_("Une organisation ne peut être son propre regroupement."),
@@ -115,7 +175,36 @@ class Organisation(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_in_quebec(self) -> bool:
+        return self.country == CANADA and self.province == Province.QC
+
     def clean(self) -> None:
+        self._clean_place()
+        self._clean_federation()
+
+    def _clean_place(self) -> None:
+        if self.country != CANADA and self.province:
+            raise ValidationError(
+                {"province": _("Une organisation hors du Canada n'a pas de province.")}
+            )
+        if self.country == CANADA and not self.province:
+            raise ValidationError(
+                {"province": _("Indiquez la province ou le territoire de l'organisation.")}
+            )
+        if self.is_in_quebec:
+            return
+        errors = {}
+        if self.region:
+            errors["region"] = _(
+                "La région administrative ne s'applique qu'aux organisations du Québec."
+            )
+        if self.neq:
+            errors["neq"] = _("Le NEQ ne s'applique qu'aux organisations du Québec.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_federation(self) -> None:
         if self.federation_id is None:
             return
         if self.pk is not None and self.federation_id == self.pk:

@@ -31,7 +31,7 @@ from django.utils import timezone
 from consortium.accounts.models import MemberContact
 from consortium.core.fiscal_years import Period, fiscal_year_name_for
 from consortium.mandates.models import Mandate
-from consortium.members.models import Membership, Organisation
+from consortium.members.models import Membership, Organisation, Province
 
 HOURS_FIELD = DecimalField(max_digits=12, decimal_places=2)
 
@@ -107,6 +107,7 @@ def organisation_export_rows(organisations: QuerySet[Organisation]) -> Iterable[
         "legal_form",
         "neq",
         "region",
+        "province",
         "federation__code",
         "federation__name",
         "category_code",
@@ -167,3 +168,16 @@ def organisation_contacts(organisation: Organisation) -> QuerySet[MemberContact]
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
     )
+
+
+def organisations_served_by_province(start: dt.date, end: dt.date) -> list[tuple[str, int]]:
+    """How many organisations the centre served (hours logged on their mandates) from `start`
+    to `end`, by province or territory (its name; "" outside Canada), most first. One query."""
+    rows = (
+        Organisation.objects.filter(mandates__time_entries__date__range=(start, end))
+        .values("province")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", "province")
+    )
+    labels = dict(Province.choices)
+    return [(str(labels.get(row["province"], "")), row["count"]) for row in rows]

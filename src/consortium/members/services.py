@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from consortium.core.locks import ONE_DAY, first_lock_touching, lock_name
 from consortium.core.services import row_save
-from consortium.members.models import LegalForm, Membership, Organisation
+from consortium.members.models import CANADA, LegalForm, Membership, Organisation, Province
 
 
 @transaction.atomic
@@ -25,8 +25,11 @@ def organisation_upsert(
     neq: str = "",
     region: str = "",
     federation: Organisation | None = None,
+    province: str | None = None,
+    country: str | None = None,
 ) -> tuple[Organisation, bool]:
-    """Create the organisation with this code, or replace what its row holds; says if created."""
+    """Create the organisation with this code, or replace what its row holds; says if created.
+    `province` and `country` None keep what the row holds (Quebec, Canada for a new one)."""
     organisation = Organisation.objects.select_for_update().filter(code=code).first()
     created = organisation is None
     if organisation is None:
@@ -36,6 +39,10 @@ def organisation_upsert(
     organisation.neq = neq
     organisation.region = region
     organisation.federation = federation
+    if province is not None:
+        organisation.province = province
+    if country is not None:
+        organisation.country = country
     organisation.full_clean()
     organisation.save()
     return organisation, created
@@ -52,9 +59,12 @@ def organisation_create(
     federation: Organisation | None = None,
     language: str = "fr",
     is_prospect: bool = False,
+    province: str = Province.QC,
+    country: str = CANADA,
 ) -> Organisation:
     """Add an organisation; refused if its code is taken. `language`: of its invoices;
-    `is_prospect`: met in business development, not yet served."""
+    `is_prospect`: met in business development, not yet served. The region and the NEQ only
+    for an organisation of Quebec."""
     return row_save(
         Organisation(),
         code=code,
@@ -65,6 +75,8 @@ def organisation_create(
         federation=federation,
         language=language,
         is_prospect=is_prospect,
+        province=province,
+        country=country,
     )
 
 
@@ -80,9 +92,11 @@ def organisation_update(
     federation: Organisation | None = None,
     language: str | None = None,
     is_prospect: bool | None = None,
+    province: str | None = None,
+    country: str | None = None,
 ) -> Organisation:
     """Replace what an organisation's row holds; its federation may not lead back to it.
-    `language` (of its invoices) and `is_prospect`: None keeps them."""
+    `language` (of its invoices), `is_prospect`, `province`, `country`: None keeps them."""
     row = Organisation.objects.select_for_update().get(pk=organisation.pk)
     return row_save(
         row,
@@ -94,6 +108,8 @@ def organisation_update(
         federation=federation,
         language=language or row.language,
         is_prospect=row.is_prospect if is_prospect is None else is_prospect,
+        province=row.province if province is None else province,
+        country=country or row.country,
     )
 
 

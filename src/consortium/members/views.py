@@ -40,7 +40,7 @@ from consortium.core.listing import (
 from consortium.mandates.selectors import budget_state, with_hours
 from consortium.members.filters import OrganisationFilter
 from consortium.members.forms import ContactInviteForm
-from consortium.members.models import LegalForm, MemberCategory, Region
+from consortium.members.models import LegalForm, MemberCategory, Province, Region
 from consortium.members.selectors import (
     organisation_affiliates,
     organisation_contacts,
@@ -79,6 +79,7 @@ def _export_columns(year: str) -> list[Column]:
         Column(_("Forme juridique"), lambda row: _label(LegalForm, row["legal_form"]), width=20),
         Column(_("NEQ"), lambda row: row["neq"], width=12),
         Column(_("Région"), lambda row: _label(Region, row["region"]), width=24),
+        Column(_("Province ou territoire"), lambda row: _label(Province, row["province"])),
         Column(_("Catégorie de membre"), lambda row: _label(MemberCategory, row["category_code"])),
         Column(_("Code du regroupement"), lambda row: row["federation__code"] or ""),
         Column(_("Regroupement sectoriel"), lambda row: row["federation__name"] or "", width=30),

@@ -13,7 +13,7 @@ area's selector's result as it gives it.
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Min, Q
@@ -39,6 +39,7 @@ from consortium.kpis.selectors import (
     ledger_kpis,
 )
 from consortium.members.models import MemberCategory
+from consortium.members.selectors import organisations_served_by_province
 from consortium.projects.selectors import projects_report
 from consortium.reports import charts, sentences
 from consortium.reports.models import ReportSection, ReportText
@@ -77,6 +78,8 @@ class MembershipSection:
     members_at_end: int
     growth_pct: Decimal | None
     sentence: str
+    # Organisations served by province or territory, most first; empty when all are in one.
+    by_province: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,12 @@ def _calendar_year(period: Period) -> CalendarYearSection:
     )
 
 
+def _by_province(period: Period) -> list[tuple[str, int]]:
+    """The organisations served by province, shown only when more than one is served."""
+    rows = organisations_served_by_province(period.start, period.end)
+    return rows if len(rows) > 1 else []
+
+
 def _consortium(period: Period) -> ConsortiumSection:
     """Three queries: the staff in post on the year's last day, their fields of expertise, the
     diagnostics finished in the year and the first one ever."""
@@ -488,6 +497,7 @@ def annual_report(fiscal_year: str) -> AnnualReport:
         members_at_end=ledger.members_at_end,
         growth_pct=ledger.membership_growth_pct,
         sentence=sentences.new_members(ledger.new_members, ledger.membership_growth_pct),
+        by_province=_by_province(period),
     )
     services = _services(ledger, names, finance, surveys)
     finance_section = _finance(fiscal_year, finance)

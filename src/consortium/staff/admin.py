@@ -71,7 +71,16 @@ class ExpertAdmin(ServiceAdmin):
         (None, {"fields": ("code", "first_name", "last_name", "email", "user")}),
         (
             _("Emploi"),
-            {"fields": ("role", "department", "fields_of_expertise", "hired_on", "left_on")},
+            {
+                "fields": (
+                    "role",
+                    "department",
+                    "fields_of_expertise",
+                    "region",
+                    "hired_on",
+                    "left_on",
+                )
+            },
         ),
         (
             # Law 25: optional, self-declared, and only ever shown in aggregates elsewhere.

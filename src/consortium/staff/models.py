@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.core.codes import code_constraint, validate_code
 from consortium.core.models import BilingualNameModel, TimeStampedModel
+from consortium.members.models import Region
 
 
 class Department(BilingualNameModel):
@@ -72,6 +73,13 @@ class Expert(TimeStampedModel):
     fields_of_expertise = models.ManyToManyField(
         FieldOfExpertise, verbose_name=_("champs d'expertise"), blank=True, related_name="experts"
     )
+    region = models.CharField(
+        _("région"),
+        max_length=2,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("Région administrative où l'expert travaille."),
+    )
     hired_on = models.DateField(_("embauché le"))
     left_on = models.DateField(
         _("parti le"),
@@ -107,6 +115,11 @@ class Expert(TimeStampedModel):
                 condition=Q(gender="") | Q(gender__in=[choice.value for choice in Gender]),
                 name="expert_gender_is_known",
                 violation_error_message=_("Genre inconnu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(region="") | Q(region__in=[choice.value for choice in Region]),
+                name="expert_region_is_quebec",
+                violation_error_message=_("La région est un code de 01 à 17."),
             ),
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True) | Q(birth_year__range=(1900, 2100)),

@@ -130,6 +130,7 @@ def expert_create(
     fields_of_expertise: Iterable[FieldOfExpertise] = (),
     gender: str = "",
     birth_year: int | None = None,
+    region: str = "",
 ) -> Expert:
     """Add an expert; refused if their code is taken."""
     return row_save(
@@ -146,6 +147,7 @@ def expert_create(
         fields_of_expertise=fields_of_expertise,
         gender=gender,
         birth_year=birth_year,
+        region=region,
     )
 
 
@@ -165,6 +167,7 @@ def expert_update(
     fields_of_expertise: Iterable[FieldOfExpertise] = (),
     gender: str = "",
     birth_year: int | None = None,
+    region: str = "",
 ) -> Expert:
     """Replace what an expert's row holds; their dates of employment must keep their hours."""
     expert = Expert.objects.select_for_update().get(pk=expert.pk)
@@ -182,4 +185,5 @@ def expert_update(
         fields_of_expertise=fields_of_expertise,
         gender=gender,
         birth_year=birth_year,
+        region=region,
     )

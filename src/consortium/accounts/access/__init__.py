@@ -56,6 +56,7 @@ from consortium.accounts.access.development import (
 from consortium.accounts.access.experts import (
     can_edit_time_of,
     can_read_audit_of,
+    expert_for_read,
     expert_for_time,
     experts_audit_readable_by,
     experts_time_editable_by,
@@ -175,6 +176,7 @@ __all__ = [
     "development_visible_to",
     "directed_departments",
     "event_for_sign_up",
+    "expert_for_read",
     "expert_for_time",
     "experts_audit_readable_by",
     "experts_time_editable_by",

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from consortium.accounts.access.reach import directed_departments, holds
+from consortium.accounts.access.reach import directed_departments, first_or_404, holds
 from consortium.accounts.access.roles import STAFF_ROLES, roles_of
 from consortium.accounts.models import RoleKind
 from consortium.accounts.selectors import is_signed_in
@@ -71,3 +71,10 @@ def expert_for_time(user, expert_id: str | int) -> Expert:
     if expert is None or not can_edit_time_of(user, expert):
         raise Http404(_("Aucune semaine à votre portée."))
     return expert
+
+
+def expert_for_read(user, code: str, *, roles: Iterable[str] | None = None) -> Expert:
+    """The expert of the staff directory, with their department: 404 for a user who sees no
+    expert (a member contact), as for a code that does not exist."""
+    experts = experts_visible_to(user, roles=roles).select_related("department")
+    return first_or_404(experts, code, code=code)

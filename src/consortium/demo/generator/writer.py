@@ -85,9 +85,38 @@ def write_reference() -> None:
     FiscalYear.objects.bulk_create(_checked(years))
 
 
+# The member co-ops the centre serves outside Quebec (in the seed: Ontario and Alberta), with
+# the name each takes there. Chosen among the independents with no regional programme, at
+# writing: the plan (and so every hour, invoice and figure of the report) stays the same.
+OUTSIDE_QUEBEC = (
+    ("ON", "Ottawa Valley Workers' Co-operative"),
+    ("ON", "Coopérative franco-ontarienne de services de Sudbury"),
+    ("AB", "Calgary Community Services Co-op"),
+)
+_REGIONS_WITH_PROGRAMMES = {"03", "06", "13", "16"}
+
+
+def outside_quebec(organisations: list[OrganisationPlan]) -> dict[str, tuple[str, str]]:
+    """The codes of the organisations placed outside Quebec: their province and name."""
+    candidates = [
+        o.code
+        for o in organisations
+        if o.group == "independents"
+        and o.legal_form == "cooperative"
+        and o.memberships
+        and o.pattern
+        and not o.fully_managed
+        and o.region not in _REGIONS_WITH_PROGRAMMES
+    ]
+    chosen = sorted(candidates)[-len(OUTSIDE_QUEBEC) :]
+    return dict(zip(chosen, OUTSIDE_QUEBEC, strict=False))
+
+
 def write_organisations(organisations: list[OrganisationPlan]) -> list[int]:
-    """Federations before their affiliates, so that each row can point at its federation."""
+    """Federations before their affiliates, so that each row can point at its federation.
+    A few member co-ops are in Ontario and Alberta: no Quebec region nor NEQ for them."""
     ids: dict[str, int] = {}
+    elsewhere = outside_quebec(organisations)
     remaining = list(organisations)
     while remaining:
         ready = [o for o in remaining if not o.federation or o.federation in ids]
@@ -96,10 +125,11 @@ def write_organisations(organisations: list[OrganisationPlan]) -> list[int]:
         rows = [
             Organisation(
                 code=o.code,
-                name=o.name,
+                name=elsewhere[o.code][1] if o.code in elsewhere else o.name,
                 legal_form=o.legal_form,
-                neq=o.neq,
-                region=o.region,
+                neq="" if o.code in elsewhere else o.neq,
+                region="" if o.code in elsewhere else o.region,
+                province=elsewhere[o.code][0] if o.code in elsewhere else "QC",
                 federation_id=ids.get(o.federation),
             )
             for o in ready

@@ -151,14 +151,20 @@ def test_the_pandemic_cuts_the_hours_and_2021_2022_grows_again(demo):
 
 
 def test_it_covers_every_region_category_form_role_and_mandate_type(demo):
-    assert set(Organisation.objects.values_list("region", flat=True)) == set(Region.values)
+    quebec = Organisation.objects.filter(province="QC")
+    assert set(quebec.values_list("region", flat=True)) == set(Region.values)
+    # The centre serves a few member co-ops in Ontario and Alberta: no Quebec region nor NEQ.
+    elsewhere = Organisation.objects.exclude(province="QC")
+    assert set(elsewhere.values_list("province", flat=True)) == {"ON", "AB"}
+    assert set(elsewhere.values_list("region", "neq")) == {("", "")}
+    assert all(row.memberships.exists() for row in elsewhere)
     assert set(Membership.objects.values_list("category", flat=True)) == set(MemberCategory.values)
     forms = set(Organisation.objects.values_list("legal_form", flat=True))
     assert {LegalForm.COOPERATIVE, LegalForm.MUTUAL, LegalForm.NONPROFIT} <= forms
     assert set(Expert.objects.values_list("role", flat=True)) == set(Role.values)
     # Internal time (leave, staff training, the crisis cell) has types, never hours: not billed.
     assert not MandateType.objects.filter(billable=True, mandates=None).exists()
-    neqs = list(Organisation.objects.values_list("neq", flat=True))
+    neqs = list(quebec.values_list("neq", flat=True))
     assert len(set(neqs)) == len(neqs) and all(len(neq) == 10 for neq in neqs)
     cqcm = Organisation.objects.get(code="CQCM")
     assert Organisation.objects.filter(federation__federation=cqcm).exists()

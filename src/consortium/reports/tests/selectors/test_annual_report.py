@@ -11,7 +11,7 @@ from consortium.testing.factories import FiscalYearFactory, ReportTextFactory, T
 pytestmark = pytest.mark.django_db
 
 # Every area's selector makes a fixed number of queries; this is their sum, with the report's own.
-ANNUAL_REPORT_QUERIES = 36
+ANNUAL_REPORT_QUERIES = 37
 
 
 def test_only_the_fiscal_years_with_service_hours_have_a_report():
@@ -39,3 +39,13 @@ def test_the_report_carries_the_year_s_texts():
     report = annual_report(text.fiscal_year.name)
     assert report.texts.mission == text
     assert report.texts.president is None
+
+
+def test_the_organisations_served_are_counted_by_province_when_more_than_one_is_served():
+    FiscalYearFactory(name="2020-2021")
+    TimeEntryFactory(date=dt.date(2020, 6, 1))
+    assert annual_report("2020-2021").membership.by_province == []
+    TimeEntryFactory(date=dt.date(2020, 6, 2), mandate__organisation__province="ON")
+    TimeEntryFactory(date=dt.date(2020, 6, 3), mandate__organisation__province="ON")
+    TimeEntryFactory(date=dt.date(2022, 6, 3), mandate__organisation__province="AB")
+    assert annual_report("2020-2021").membership.by_province == [("Ontario", 2), ("Québec", 1)]
