@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("portail/", include("consortium.portal.urls")),
     path("tresorerie/", include("consortium.treasury.urls")),
     path("sondages/", include("consortium.surveys.urls")),
+    path("projets/", include("consortium.projects.urls")),
     path("diagnostics/", include("consortium.diagnostics.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("", home, name="home"),

@@ -80,6 +80,17 @@ from consortium.accounts.access.portal import (
     request_represented_ids,
 )
 from consortium.accounts.access.privacy import can_handle_personal_information
+from consortium.accounts.access.projects import (
+    PROJECT_CHANGE_ROLES,
+    PROJECT_READ_ROLES,
+    may_change_projects,
+    may_submit_deliverable,
+    may_validate_deliverable,
+    project_for_change,
+    project_for_read,
+    projects_changeable_by,
+    projects_visible_to,
+)
 from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
 from consortium.accounts.access.roles import (
     STAFF_ROLES,
@@ -112,6 +123,8 @@ __all__ = [
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
     "ORGANISATION_CHANGE_ROLES",
+    "PROJECT_CHANGE_ROLES",
+    "PROJECT_READ_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
     "can_approve_for",
@@ -141,7 +154,10 @@ __all__ = [
     "may_approve_weeks",
     "may_change_invoices",
     "may_change_organisations",
+    "may_change_projects",
     "may_invite_contacts",
+    "may_submit_deliverable",
+    "may_validate_deliverable",
     "organisation_for_read",
     "organisations_visible_to",
     "pick_or_404",
@@ -150,6 +166,10 @@ __all__ = [
     "portal_organisation_for_read",
     "portal_organisations_visible_to",
     "portal_required",
+    "project_for_change",
+    "project_for_read",
+    "projects_changeable_by",
+    "projects_visible_to",
     "represented_organisations",
     "request_holds",
     "request_represented_ids",
