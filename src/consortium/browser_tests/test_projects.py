@@ -89,3 +89,13 @@ def test_a_deliverable_is_validated_by_a_second_person(page, signed_in, axe_chec
     with page.expect_download() as download:
         page.get_by_role("link", name="Rapport d'étape (PDF)").click()
     assert download.value.suggested_filename == "rapport-PAEN-2021.pdf"
+
+
+@pytest.mark.parametrize("name", ["project_list", "project_detail", "deliverable_detail"])
+def test_the_project_page_fits_a_phone(phone_page, signed_in, axe_check, name):
+    people, project, deliverable = _scene()
+    page = signed_in(phone_page, people.director)
+    args = {"project_list": [], "project_detail": [project.pk]}.get(name, [deliverable.pk])
+    assert page.goto(reverse(f"projects:{name}", args=args)).status == 200
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    axe_check(page)
