@@ -15,6 +15,11 @@ urlpatterns = [
     path("<int:project_id>/rapport.pdf", views.project_progress_pdf, name="project_progress_pdf"),
     path("livrables/<int:deliverable_id>/", views.deliverable_detail, name="deliverable_detail"),
     path(
+        "livrables/<int:deliverable_id>/modifier/",
+        views.deliverable_update,
+        name="deliverable_update",
+    ),
+    path(
         "livrables/<int:deliverable_id>/soumettre/",
         views.deliverable_submit,
         name="deliverable_submit",

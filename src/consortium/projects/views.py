@@ -241,6 +241,7 @@ def _deliverable_page(request: HttpRequest, deliverable: Deliverable, **forms) -
         "may_submit": may_submit,
         "may_validate": may_validate,
         "is_author_in_review": in_review and deliverable.author_id == request.user.pk,
+        "may_change": may_change_projects(roles),
         "submit_form": forms.get("submit_form") or SubmitForm(prefix="submit"),
         "validate_form": forms.get("validate_form")
         or ValidateForm(prefix="validate", checklist=checklist),
@@ -333,3 +334,41 @@ def project_progress_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
     response = HttpResponse(html_pdf(html, STYLESHEET.parent), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="rapport-{project.code}.pdf"'
     return response
+
+
+@role_required(*PROJECT_CHANGE_ROLES)
+def deliverable_update(request: HttpRequest, deliverable_id: int) -> HttpResponse:
+    deliverable = _deliverable(request, deliverable_id)
+    project = project_for_change(request.user, deliverable.phase.project_id, among=_projects())
+    initial = {
+        "phase": deliverable.phase_id,
+        "title_fr": deliverable.title_fr,
+        "title_en": deliverable.title_en,
+        "owner": deliverable.owner_id,
+        "due_date": deliverable.due_date,
+    }
+    form = DeliverableForm(request.POST or None, project=project, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        phase = data.pop("phase")
+        order = deliverable.order
+        if phase.pk != deliverable.phase_id:
+            order = max((d.order for d in phase.deliverables.all()), default=0) + 1
+        try:
+            services.deliverable_update(
+                deliverable=deliverable,
+                phase=phase,
+                order=order,
+                status=deliverable.status,
+                **data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Le livrable est enregistré."))
+            return redirect("projects:deliverable_detail", deliverable_id=deliverable.pk)
+    return render(
+        request,
+        "projects/part_form.html",
+        {"form": form, "project": project, "title": _("Modifier le livrable")},
+    )

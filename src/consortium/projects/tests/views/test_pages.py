@@ -192,3 +192,28 @@ def test_the_pages_read_in_english(client, people, project, deliverable):
 
 def test_amounts_are_money(project):
     assert project.amount == Decimal("50000.00")
+
+
+def test_a_director_gives_a_deliverable_an_owner_and_a_due_date(client, people, deliverable):
+    signed_in(client, people.director)
+    response = client.post(
+        url("projects:deliverable_update", deliverable.pk),
+        {
+            "phase": deliverable.phase_id,
+            "title_fr": "Outil révisé",
+            "owner": people.colleague_expert.pk,
+            "due_date": "2021-02-28",
+        },
+    )
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert (deliverable.title_fr, deliverable.owner, str(deliverable.due_date)) == (
+        "Outil révisé",
+        people.colleague_expert,
+        "2021-02-28",
+    )
+
+
+def test_an_expert_may_not_edit_the_deliverable_they_own(client, people, deliverable):
+    signed_in(client, people.owner)
+    assert client.get(url("projects:deliverable_update", deliverable.pk)).status_code == 403
