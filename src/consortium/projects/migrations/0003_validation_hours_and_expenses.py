@@ -7,165 +7,316 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mandates', '0004_mandate_payer_and_price'),
-        ('projects', '0002_codes_of_safe_characters'),
-        ('staff', '0003_codes_of_safe_characters'),
+        ("mandates", "0004_mandate_payer_and_price"),
+        ("projects", "0002_codes_of_safe_characters"),
+        ("staff", "0003_codes_of_safe_characters"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChecklistItem',
+            name="ChecklistItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='ordre')),
-                ('label_fr', models.CharField(max_length=255, verbose_name='point (français)')),
-                ('label_en', models.CharField(blank=True, max_length=255, verbose_name='point (anglais)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("order", models.PositiveSmallIntegerField(verbose_name="ordre")),
+                ("label_fr", models.CharField(max_length=255, verbose_name="point (français)")),
+                (
+                    "label_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="point (anglais)"),
+                ),
             ],
             options={
-                'verbose_name': 'point de contrôle',
-                'verbose_name_plural': 'points de contrôle',
-                'ordering': ['project', 'order'],
+                "verbose_name": "point de contrôle",
+                "verbose_name_plural": "points de contrôle",
+                "ordering": ["project", "order"],
             },
         ),
         migrations.CreateModel(
-            name='DeliverableStep',
+            name="DeliverableStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(verbose_name='le')),
-                ('from_state', models.CharField(choices=[('draft', 'brouillon'), ('in_review', 'en révision'), ('validated', 'validé'), ('returned', 'retourné')], max_length=20, verbose_name='de')),
-                ('to_state', models.CharField(choices=[('draft', 'brouillon'), ('in_review', 'en révision'), ('validated', 'validé'), ('returned', 'retourné')], max_length=20, verbose_name='à')),
-                ('comment', models.TextField(blank=True, verbose_name='commentaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="le")),
+                (
+                    "from_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "brouillon"),
+                            ("in_review", "en révision"),
+                            ("validated", "validé"),
+                            ("returned", "retourné"),
+                        ],
+                        max_length=20,
+                        verbose_name="de",
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "brouillon"),
+                            ("in_review", "en révision"),
+                            ("validated", "validé"),
+                            ("returned", "retourné"),
+                        ],
+                        max_length=20,
+                        verbose_name="à",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="commentaire")),
             ],
             options={
-                'verbose_name': 'étape de validation',
-                'verbose_name_plural': 'étapes de validation',
-                'ordering': ['deliverable', 'at', 'id'],
+                "verbose_name": "étape de validation",
+                "verbose_name_plural": "étapes de validation",
+                "ordering": ["deliverable", "at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PhaseMandate',
+            name="PhaseMandate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mandat du volet',
-                'verbose_name_plural': 'mandats des volets',
+                "verbose_name": "mandat du volet",
+                "verbose_name_plural": "mandats des volets",
             },
         ),
         migrations.CreateModel(
-            name='ProjectExpense',
+            name="ProjectExpense",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('date', models.DateField(verbose_name='date')),
-                ('description', models.CharField(max_length=255, verbose_name='description')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='montant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="créé le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("date", models.DateField(verbose_name="date")),
+                ("description", models.CharField(max_length=255, verbose_name="description")),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="montant"),
+                ),
             ],
             options={
-                'verbose_name': 'dépense',
-                'verbose_name_plural': 'dépenses',
-                'ordering': ['project', 'date', 'id'],
+                "verbose_name": "dépense",
+                "verbose_name_plural": "dépenses",
+                "ordering": ["project", "date", "id"],
             },
         ),
         migrations.AddField(
-            model_name='deliverable',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text="Qui l'a soumis en révision ; ne peut le valider.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='authored_deliverables', to=settings.AUTH_USER_MODEL, verbose_name='auteur'),
+            model_name="deliverable",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Qui l'a soumis en révision ; ne peut le valider.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="authored_deliverables",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="auteur",
+            ),
         ),
         migrations.AddField(
-            model_name='deliverable',
-            name='due_date',
-            field=models.DateField(blank=True, null=True, verbose_name='échéance'),
+            model_name="deliverable",
+            name="due_date",
+            field=models.DateField(blank=True, null=True, verbose_name="échéance"),
         ),
         migrations.AddField(
-            model_name='deliverable',
-            name='owner',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='deliverables', to='staff.expert', verbose_name='responsable'),
+            model_name="deliverable",
+            name="owner",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="deliverables",
+                to="staff.expert",
+                verbose_name="responsable",
+            ),
         ),
         migrations.AddField(
-            model_name='deliverable',
-            name='validated_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='validé le'),
+            model_name="deliverable",
+            name="validated_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="validé le"),
         ),
         migrations.AddField(
-            model_name='deliverable',
-            name='validation_state',
-            field=models.CharField(choices=[('draft', 'brouillon'), ('in_review', 'en révision'), ('validated', 'validé'), ('returned', 'retourné')], default='draft', max_length=20, verbose_name='validation'),
+            model_name="deliverable",
+            name="validation_state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "brouillon"),
+                    ("in_review", "en révision"),
+                    ("validated", "validé"),
+                    ("returned", "retourné"),
+                ],
+                default="draft",
+                max_length=20,
+                verbose_name="validation",
+            ),
         ),
         migrations.AddField(
-            model_name='projectphase',
-            name='planned_hours',
-            field=models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=8, verbose_name='heures prévues'),
+            model_name="projectphase",
+            name="planned_hours",
+            field=models.DecimalField(
+                decimal_places=2, default=Decimal("0"), max_digits=8, verbose_name="heures prévues"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deliverable',
-            constraint=models.CheckConstraint(condition=models.Q(('validation_state__in', ['draft', 'in_review', 'validated', 'returned'])), name='deliverable_validation_state_is_known', violation_error_message='État de validation inconnu.'),
+            model_name="deliverable",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("validation_state__in", ["draft", "in_review", "validated", "returned"])
+                ),
+                name="deliverable_validation_state_is_known",
+                violation_error_message="État de validation inconnu.",
+            ),
         ),
         migrations.AddField(
-            model_name='checklistitem',
-            name='project',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='projects.structuringproject', verbose_name='projet'),
+            model_name="checklistitem",
+            name="project",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="checklist",
+                to="projects.structuringproject",
+                verbose_name="projet",
+            ),
         ),
         migrations.AddField(
-            model_name='deliverablestep',
-            name='by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deliverable_steps', to=settings.AUTH_USER_MODEL, verbose_name='par'),
+            model_name="deliverablestep",
+            name="by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="deliverable_steps",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="par",
+            ),
         ),
         migrations.AddField(
-            model_name='deliverablestep',
-            name='deliverable',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='projects.deliverable', verbose_name='livrable'),
+            model_name="deliverablestep",
+            name="deliverable",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="steps",
+                to="projects.deliverable",
+                verbose_name="livrable",
+            ),
         ),
         migrations.AddField(
-            model_name='deliverablestep',
-            name='ticked',
-            field=models.ManyToManyField(blank=True, related_name='steps', to='projects.checklistitem', verbose_name='points cochés'),
+            model_name="deliverablestep",
+            name="ticked",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="steps",
+                to="projects.checklistitem",
+                verbose_name="points cochés",
+            ),
         ),
         migrations.AddField(
-            model_name='phasemandate',
-            name='mandate',
-            field=models.OneToOneField(error_messages={'unique': 'Ce mandat est déjà imputé à un volet.'}, on_delete=django.db.models.deletion.PROTECT, related_name='project_link', to='mandates.mandate', verbose_name='mandat'),
+            model_name="phasemandate",
+            name="mandate",
+            field=models.OneToOneField(
+                error_messages={"unique": "Ce mandat est déjà imputé à un volet."},
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="project_link",
+                to="mandates.mandate",
+                verbose_name="mandat",
+            ),
         ),
         migrations.AddField(
-            model_name='phasemandate',
-            name='phase',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='projects.projectphase', verbose_name='volet'),
+            model_name="phasemandate",
+            name="phase",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="links",
+                to="projects.projectphase",
+                verbose_name="volet",
+            ),
         ),
         migrations.AddField(
-            model_name='projectphase',
-            name='mandates',
-            field=models.ManyToManyField(blank=True, related_name='project_phases', through='projects.PhaseMandate', to='mandates.mandate', verbose_name='mandats'),
+            model_name="projectphase",
+            name="mandates",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="project_phases",
+                through="projects.PhaseMandate",
+                to="mandates.mandate",
+                verbose_name="mandats",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='projectphase',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_hours__gte', 0)), name='project_phase_planned_hours_not_negative', violation_error_message='Les heures prévues ne peuvent être négatives.'),
+            model_name="projectphase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("planned_hours__gte", 0)),
+                name="project_phase_planned_hours_not_negative",
+                violation_error_message="Les heures prévues ne peuvent être négatives.",
+            ),
         ),
         migrations.AddField(
-            model_name='projectexpense',
-            name='phase',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='expenses', to='projects.projectphase', verbose_name='volet'),
+            model_name="projectexpense",
+            name="phase",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="expenses",
+                to="projects.projectphase",
+                verbose_name="volet",
+            ),
         ),
         migrations.AddField(
-            model_name='projectexpense',
-            name='project',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='expenses', to='projects.structuringproject', verbose_name='projet'),
+            model_name="projectexpense",
+            name="project",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="expenses",
+                to="projects.structuringproject",
+                verbose_name="projet",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checklistitem',
-            constraint=models.UniqueConstraint(fields=('project', 'order'), name='checklist_item_one_per_order', violation_error_message='Ce projet a déjà un point de contrôle à ce rang.'),
+            model_name="checklistitem",
+            constraint=models.UniqueConstraint(
+                fields=("project", "order"),
+                name="checklist_item_one_per_order",
+                violation_error_message="Ce projet a déjà un point de contrôle à ce rang.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deliverablestep',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('to_state', 'returned'), _negated=True), models.Q(('comment', ''), _negated=True), _connector='OR'), name='deliverable_step_return_has_reason', violation_error_message="Un livrable retourné doit l'être avec une raison."),
+            model_name="deliverablestep",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("to_state", "returned"), _negated=True),
+                    models.Q(("comment", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="deliverable_step_return_has_reason",
+                violation_error_message="Un livrable retourné doit l'être avec une raison.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='projectexpense',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='project_expense_amount_is_positive', violation_error_message="Le montant d'une dépense doit être positif."),
+            model_name="projectexpense",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)),
+                name="project_expense_amount_is_positive",
+                violation_error_message="Le montant d'une dépense doit être positif.",
+            ),
         ),
     ]
