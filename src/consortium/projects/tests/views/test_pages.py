@@ -217,3 +217,11 @@ def test_a_director_gives_a_deliverable_an_owner_and_a_due_date(client, people, 
 def test_an_expert_may_not_edit_the_deliverable_they_own(client, people, deliverable):
     signed_in(client, people.owner)
     assert client.get(url("projects:deliverable_update", deliverable.pk)).status_code == 403
+
+
+def test_the_list_finds_a_project_without_its_accents(client, people, project):
+    StructuringProjectFactory(title="Autre chose", funder="Fondation")
+    signed_in(client, people.director)
+    found = client.get(url("projects:project_list"), {"q": "epargnes"}).text
+    assert "Optimisation des épargnes" in found
+    assert "Autre chose" not in found
