@@ -308,7 +308,11 @@ def _move(deliverable: Deliverable, *, to_state: str, by, comment: str) -> Deliv
 
 
 def _locked(deliverable: Deliverable) -> Deliverable:
-    return Deliverable.objects.select_for_update().select_related("owner").get(pk=deliverable.pk)
+    return (
+        Deliverable.objects.select_for_update(of=("self",))
+        .select_related("owner", "phase")
+        .get(pk=deliverable.pk)
+    )
 
 
 @transaction.atomic
