@@ -12,6 +12,11 @@ urlpatterns = [
     path("<int:project_id>/", views.project_detail, name="project_detail"),
     path("<int:project_id>/modifier/", views.project_update, name="project_update"),
     path("<int:project_id>/ajouter/<str:part>/", views.project_part_add, name="project_part_add"),
+    path(
+        "<int:project_id>/volets/<int:phase_id>/modifier/",
+        views.phase_update,
+        name="phase_update",
+    ),
     path("<int:project_id>/rapport.pdf", views.project_progress_pdf, name="project_progress_pdf"),
     path("livrables/<int:deliverable_id>/", views.deliverable_detail, name="deliverable_detail"),
     path(

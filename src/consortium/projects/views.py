@@ -372,3 +372,32 @@ def deliverable_update(request: HttpRequest, deliverable_id: int) -> HttpRespons
         "projects/part_form.html",
         {"form": form, "project": project, "title": _("Modifier le livrable")},
     )
+
+
+@role_required(*PROJECT_CHANGE_ROLES)
+def phase_update(request: HttpRequest, project_id: int, phase_id: int) -> HttpResponse:
+    project = project_for_change(request.user, project_id, among=_projects())
+    phase = project.phases.filter(pk=phase_id).first()
+    if phase is None:
+        raise Http404(str(phase_id))
+    initial = {
+        "title_fr": phase.title_fr,
+        "title_en": phase.title_en,
+        "planned_hours": phase.planned_hours,
+    }
+    form = PhaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_phase_update(
+                phase=phase, project=project, order=phase.order, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("C'est enregistré."))
+            return redirect("projects:project_detail", project_id=project.pk)
+    return render(
+        request,
+        "projects/part_form.html",
+        {"form": form, "project": project, "title": _("Modifier le volet")},
+    )

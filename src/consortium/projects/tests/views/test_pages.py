@@ -225,3 +225,17 @@ def test_the_list_finds_a_project_without_its_accents(client, people, project):
     found = client.get(url("projects:project_list"), {"q": "epargnes"}).text
     assert "Optimisation des épargnes" in found
     assert "Autre chose" not in found
+
+
+def test_a_director_plans_a_volets_hours(client, people, project):
+    phase = project.phases.get()
+    signed_in(client, people.director)
+    address = url("projects:phase_update", project.pk, phase.pk)
+    refused = client.post(address, {"title_fr": "Mobilisation", "planned_hours": "-1"})
+    assert refused.status_code == 200
+    response = client.post(address, {"title_fr": "Mobilisation", "planned_hours": "45"})
+    assert response.status_code == 302
+    phase.refresh_from_db()
+    assert phase.planned_hours == 45
+    signed_in(client, people.owner)
+    assert client.get(address).status_code == 403
