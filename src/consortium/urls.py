@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("gouvernance/", include("consortium.governance.urls")),
     path("developpement/", include("consortium.development.urls")),
     path("equipe/", include("consortium.staff.urls")),
+    path("projets/", include("consortium.projects.urls")),
     path("diagnostics/", include("consortium.diagnostics.urls")),
     path("confidentialite/", include("consortium.privacy.urls")),
     path("communications/", include("consortium.communications.urls")),

@@ -20,7 +20,7 @@ DELIVERABLE_WRITES = Writes(row="deliverable", create=deliverable_create, update
 class ProjectPhaseInline(ServiceInline, admin.TabularInline):
     model = ProjectPhase
     writes = PHASE_WRITES
-    fields = ("order", "title_fr", "title_en")
+    fields = ("order", "title_fr", "title_en", "planned_hours")
     ordering = ("order",)
     extra = 0
     show_change_link = True
@@ -29,8 +29,9 @@ class ProjectPhaseInline(ServiceInline, admin.TabularInline):
 class DeliverableInline(ServiceInline, admin.TabularInline):
     model = Deliverable
     writes = DELIVERABLE_WRITES
-    fields = ("order", "title_fr", "title_en", "status")
+    fields = ("order", "title_fr", "title_en", "status", "owner", "due_date")
     ordering = ("order",)
+    autocomplete_fields = ("owner",)
     extra = 0
 
 
@@ -64,4 +65,7 @@ class DeliverableAdmin(ServiceAdmin):
     list_filter = ("status", "phase__project__funder")
     search_fields = ("title_fr", "title_en", "phase__title_fr", "phase__project__code")
     list_select_related = ("phase__project",)
-    autocomplete_fields = ("phase",)
+    autocomplete_fields = ("phase", "owner")
+    # The validation moves only through its services (the deliverable's page), never here.
+    fields = ("phase", "order", "title_fr", "title_en", "status", "owner", "due_date")
+    readonly_fields = ("validation_state", "author", "validated_at")

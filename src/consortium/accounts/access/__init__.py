@@ -107,6 +107,17 @@ from consortium.accounts.access.portal import (
     request_represented_ids,
 )
 from consortium.accounts.access.privacy import can_handle_personal_information
+from consortium.accounts.access.projects import (
+    PROJECT_CHANGE_ROLES,
+    PROJECT_READ_ROLES,
+    may_change_projects,
+    may_submit_deliverable,
+    may_validate_deliverable,
+    project_for_change,
+    project_for_read,
+    projects_changeable_by,
+    projects_visible_to,
+)
 from consortium.accounts.access.reach import directed_departments, first_or_404, pick_or_404
 from consortium.accounts.access.reports import (
     REPORT_CHANGE_ROLES,
@@ -153,6 +164,8 @@ __all__ = [
     "INVOICE_READ_ROLES",
     "MANDATE_CHANGE_ROLES",
     "ORGANISATION_CHANGE_ROLES",
+    "PROJECT_CHANGE_ROLES",
+    "PROJECT_READ_ROLES",
     "REPORT_CHANGE_ROLES",
     "SERVICE_REQUEST_ROLES",
     "STAFF_ROLES",
@@ -197,11 +210,14 @@ __all__ = [
     "may_approve_weeks",
     "may_change_invoices",
     "may_change_organisations",
+    "may_change_projects",
     "may_change_reports",
     "may_invite_contacts",
     "may_manage_communications",
     "may_manage_governance",
     "may_manage_training",
+    "may_submit_deliverable",
+    "may_validate_deliverable",
     "may_work_on_development",
     "opportunities_convertible_by",
     "opportunity_for_conversion",
@@ -213,6 +229,10 @@ __all__ = [
     "portal_organisation_for_read",
     "portal_organisations_visible_to",
     "portal_required",
+    "project_for_change",
+    "project_for_read",
+    "projects_changeable_by",
+    "projects_visible_to",
     "represented_organisations",
     "request_holds",
     "request_represented_ids",

@@ -5,12 +5,22 @@ interface: not wrapped in gettext."""
 import datetime as dt
 from decimal import Decimal
 
-from consortium.projects.models import DeliverableStatus, StructuringProject
+from django.db.models import Q
+
+from consortium.mandates.models import Mandate
+from consortium.projects.models import (
+    ChecklistItem,
+    DeliverableStatus,
+    PhaseMandate,
+    ProjectExpense,
+    StructuringProject,
+)
 from consortium.projects.services import (
     deliverable_add,
     project_phase_add,
     structuring_project_upsert,
 )
+from consortium.staff.models import Expert
 
 DONE, IN_PROGRESS, PLANNED = (
     DeliverableStatus.DONE,
@@ -186,14 +196,143 @@ PROJECTS: list[dict] = [
 ]
 
 
+# What a funder asks the centre to check on every deliverable before it is reported.
+CHECKLIST = [
+    ("Conforme à la convention de financement", "In line with the funding agreement"),
+    ("Relu par une seconde personne", "Proofread by a second person"),
+    ("Versé au dossier du projet, en français et en anglais", "Filed in French and English"),
+]
+
+# Expenses of each project other than the experts' hours: (volet index or None, day, text, $).
+EXPENSES = {
+    "PAEN-CESD-2021": [
+        (0, dt.date(2020, 9, 15), "Frais de déplacement – rencontres sectorielles", "1840.00"),
+        (1, dt.date(2021, 1, 20), "Révision linguistique des outils", "2350.00"),
+        (None, dt.date(2021, 3, 15), "Graphisme du rapport final", "3200.00"),
+    ],
+    "MFA-CTFVP": [
+        (0, dt.date(2020, 11, 10), "Accompagnement Concilivi", "7500.00"),
+        (1, dt.date(2021, 2, 4), "Plateforme de webinaire", "480.00"),
+    ],
+    "NUM-COOP": [(0, None, "Licences d'outils de diagnostic", "2400.00")],
+    "FDRCMO-RELANCE": [
+        (0, dt.date(2020, 6, 30), "Formateurs externes – compétences linguistiques", "18400.00"),
+        (0, dt.date(2020, 8, 31), "Licences de formation en ligne", "6200.00"),
+    ],
+}
+
+PLANNED_HOURS_PER_DELIVERABLE = Decimal("60")
+
+
+def _current_project(today: dt.date) -> dict:
+    """A project running now, so that its volets show hours of weeks already approved and its
+    deliverables wait for their validation."""
+    start = (today - dt.timedelta(days=300)).replace(day=1)
+    return {
+        "code": "NUM-COOP",
+        "title": "Virage numérique des coopératives",
+        "funder": "Ministère de l'Économie, de l'Innovation et de l'Énergie (MEIE)",
+        "programme": "Offensive de transformation numérique",
+        "amount": Decimal("95000.00"),
+        "start": start,
+        "end": None,
+        "description_fr": (
+            "Accompagner les coopératives membres dans leur virage numérique : diagnostic de "
+            "leurs outils, feuille de route et formation de leurs équipes."
+        ),
+        "description_en": (
+            "Support member co-operatives through their digital shift: a review of their "
+            "tools, a roadmap and training for their teams."
+        ),
+        "phases": [
+            (
+                "Diagnostic des outils numériques",
+                "Review of digital tools",
+                [
+                    ("Grille de diagnostic", "Review grid", DONE),
+                    ("Portrait des outils de dix coopératives", "Ten co-ops' tools", IN_PROGRESS),
+                ],
+            ),
+            (
+                "Feuille de route et formation",
+                "Roadmap and training",
+                [
+                    ("Feuille de route type", "Roadmap template", PLANNED),
+                    ("Atelier de formation", "Training workshop", PLANNED),
+                ],
+            ),
+        ],
+    }
+
+
+def _owners(count: int) -> list[Expert]:
+    """Experts of project management (or any, if the demo has none there) to own deliverables."""
+    experts = list(Expert.objects.filter(department__code="GP").order_by("code")[:count])
+    return experts or list(Expert.objects.order_by("code")[:count])
+
+
+def _project_mandates(project: StructuringProject, count: int) -> list[Mandate]:
+    """Project mandates running during the project that no volet has yet."""
+    running = Q(end__isnull=True) | Q(end__gte=project.start)
+    if project.end:
+        running &= Q(start__lte=project.end)
+    return list(
+        Mandate.objects.filter(
+            running, mandate_type__code="PRJ", project_link__isnull=True
+        ).order_by("code")[:count]
+    )
+
+
+def _structure(project: StructuringProject, owners: list[Expert]) -> dict[str, int]:
+    """The project's checklist, its volets' planned hours, mandates and deliverables' owners and
+    due dates, and its expenses."""
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(project=project, order=order, label_fr=fr, label_en=en)
+        for order, (fr, en) in enumerate(CHECKLIST, start=1)
+    )
+    phases = list(project.phases.order_by("order").prefetch_related("deliverables"))
+    mandates = _project_mandates(project, len(phases))
+    for position, phase in enumerate(phases):
+        deliverables = list(phase.deliverables.all())
+        phase.planned_hours = PLANNED_HOURS_PER_DELIVERABLE * len(deliverables)
+        phase.save(update_fields=["planned_hours", "updated_at"])
+        for index, deliverable in enumerate(deliverables):
+            if owners:
+                deliverable.owner = owners[(position + index) % len(owners)]
+            deliverable.due_date = project.end or project.start + dt.timedelta(days=365)
+            deliverable.save(update_fields=["owner", "due_date", "updated_at"])
+    links = PhaseMandate.objects.bulk_create(
+        PhaseMandate(phase=phase, mandate=mandate)
+        for phase, mandate in zip(phases, mandates, strict=False)
+    )
+    expenses = ProjectExpense.objects.bulk_create(
+        ProjectExpense(
+            project=project,
+            phase=phases[index] if index is not None else None,
+            date=day or project.start,
+            description=text,
+            amount=Decimal(amount),
+        )
+        for index, day, text, amount in EXPENSES.get(project.code, [])
+    )
+    return {
+        "checklist_items": len(CHECKLIST),
+        "phase_mandates": len(links),
+        "project_expenses": len(expenses),
+    }
+
+
 def delete() -> None:
-    """The area's demo rows (volets and deliverables go with their project)."""
+    """The area's demo rows (volets, deliverables, checklists, expenses go with their project)."""
     StructuringProject.objects.all().delete()
 
 
 def write(context) -> dict[str, int]:
     phases = deliverables = 0
-    for data in PROJECTS:
+    counts = {"checklist_items": 0, "phase_mandates": 0, "project_expenses": 0}
+    owners = _owners(4)
+    today = context.today or dt.date.today()
+    for data in [*PROJECTS, _current_project(today)]:
         fields = {key: value for key, value in data.items() if key != "phases"}
         project, _created = structuring_project_upsert(**fields)
         for title_fr, title_en, items in data["phases"]:
@@ -202,8 +341,11 @@ def write(context) -> dict[str, int]:
             for item_fr, item_en, status in items:
                 deliverable_add(phase=phase, title_fr=item_fr, title_en=item_en, status=status)
                 deliverables += 1
+        for name, count in _structure(project, owners).items():
+            counts[name] += count
     return {
-        "structuring_projects": len(PROJECTS),
+        **counts,
+        "structuring_projects": len(PROJECTS) + 1,
         "project_phases": phases,
         "deliverables": deliverables,
     }

@@ -36,3 +36,19 @@ def test_every_project_is_described_in_french_and_in_english(demo):
         assert fr["description"] and en["description"]
         assert fr["description"] != en["description"]
         assert fr["amount"] > 0
+
+
+def test_every_project_has_a_checklist_owners_expenses_and_approved_hours(demo):
+    from consortium.projects.models import StructuringProject
+    from consortium.projects.selectors import project_figures
+
+    figures = [project_figures(p) for p in StructuringProject.objects.order_by("code")]
+    assert len(figures) == 4  # the three of the report, and one running now
+    for figure in figures:
+        assert len(figure.checklist) == 3
+        assert all(d.owner and d.due_date for d in figure.deliverables)
+        assert 0 < figure.spent < figure.project.amount
+        assert figure.planned_hours > 0
+    # The one running now is charged hours of weeks already approved.
+    [current] = [f for f in figures if f.project.code == "NUM-COOP"]
+    assert current.links and current.actual_hours > 0
