@@ -57,7 +57,10 @@ def test_communications_records_a_month_a_publication_and_an_event_that_takes_a_
     FollowerSnapshotFactory(channel="linkedin", date=dt.date(2025, 3, 31), followers=900)
     signed_in(page, people.communications)
 
+    # Their pages are in the header's « Le centre ».
+    page.get_by_text("Le centre", exact=True).click()
     page.get_by_role("link", name="Communications").click()
+    page.wait_for_url("**/communications/**")
     page.goto(reverse("communications:follower_table") + "?exercice=2025-2026")
     page.locator("#id_month").select_option("2025-04")
     page.locator("#id_linkedin").fill("930")

@@ -1,6 +1,7 @@
 """The forms of the communications pages: each hands its cleaned data to a service."""
 
 from django import forms
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +56,16 @@ class FollowerMonthForm(forms.Form):
         }
 
 
+def _https_by_default(field, **kwargs):
+    """A Web address typed without its scheme (« exemple.ca/nouvelle ») is taken as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class PublicationForm(forms.ModelForm):
+    formfield_callback = _https_by_default
+
     class Meta:
         model = Publication
         fields = ["kind", "channel", "date", "title", "url"]
@@ -70,6 +80,8 @@ class AdCampaignForm(forms.ModelForm):
 
 
 class PressCoverageForm(forms.ModelForm):
+    formfield_callback = _https_by_default
+
     class Meta:
         model = PressCoverage
         fields = ["outlet", "date", "title", "url"]

@@ -92,3 +92,18 @@ def test_a_wrong_password_in_the_dialog_says_why_in_french(client, member):
     state = response.json()
     assert state["authenticated"] is False
     assert "nom d’utilisateur" in state["error"].lower() or "mot de passe" in state["error"]
+
+
+@pytest.mark.parametrize("page", ["mandates:mandate_list", "timesheets:period_lock_list", "home"])
+def test_every_signed_in_page_can_sign_in_again_without_leaving_it(client, member, page):
+    """The dialog and its script are on every signed-in page, not only the week's: any page's
+    background request that meets an expired session signs in there."""
+    client.force_login(member)
+    body = client.get(reverse(page), follow=True).content.decode()
+    assert 'id="sign-in-dialog"' in body
+    assert "accounts/sign_in_dialog" in body
+
+
+def test_the_sign_in_page_itself_has_no_dialog(client):
+    body = client.get(reverse("accounts:login")).content.decode()
+    assert 'id="sign-in-dialog"' not in body
