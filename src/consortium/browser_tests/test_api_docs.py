@@ -28,7 +28,7 @@ def test_a_person_makes_a_token_sees_it_once_and_revokes_it(page, signed_in, peo
     signed_in(page, people.owner, next_url="/compte/jetons/")
     page.goto("/compte/jetons/")
     axe_check(page)
-    page.get_by_label("Nom").fill("Tableur de paie")
+    page.get_by_role("textbox", name="Nom :").fill("Tableur de paie")
     page.get_by_label("lire les semaines").check()
     page.get_by_role("button", name="Créer le jeton").click()
 

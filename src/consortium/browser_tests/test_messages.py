@@ -43,7 +43,7 @@ def test_a_25_hour_day_is_refused_in_the_experts_own_words(page, signed_in, week
     assert week.expert.code not in error.inner_text()
     # The refused cell's input stays on the line of the other cells of its row.
     refused = page.get_by_label("M-0043, lundi 30 novembre").bounding_box()
-    neighbour = page.get_by_label("M-0043, mardi 1 décembre").bounding_box()
+    neighbour = page.get_by_label("M-0043, mardi 1er décembre").bounding_box()
     assert abs(refused["y"] - neighbour["y"]) < 1
     axe_check(page)
 

@@ -35,15 +35,15 @@ def open_week(page, signed_in, people):
 
 def test_typing_hours_saves_them_and_updates_the_totals(page, signed_in, week):
     open_week(page, signed_in, week)
-    cell = page.get_by_label("M-0042, mardi 1 décembre")
+    cell = page.get_by_label("M-0042, mardi 1er décembre")
     cell.fill("7:30")
     cell.press("Enter")
     page.locator("#week-total").filter(has_text="15,5").wait_for()
     assert page.locator("#day-total-2020-12-01").inner_text() == "7,5"
-    assert page.get_by_label("M-0042, mardi 1 décembre").input_value() == "7,5"
+    assert page.get_by_label("M-0042, mardi 1er décembre").input_value() == "7,5"
     # Enter saved and moved down to the same day of the next mandate.
     assert page.evaluate("document.activeElement.id").endswith("-2020-12-01")
-    assert page.get_by_label("M-0043, mardi 1 décembre").evaluate(
+    assert page.get_by_label("M-0043, mardi 1er décembre").evaluate(
         "e => e === document.activeElement"
     )
     assert TimeEntry.objects.filter(date=MONDAY + dt.timedelta(days=1)).get().hours == Decimal(
@@ -76,7 +76,7 @@ def test_arrow_keys_move_between_cells(page, signed_in, week):
     page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.labels[0].textContent") == (
-        "M-0043, mardi 1 décembre"
+        "M-0043, mardi 1er décembre"
     )
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowLeft")

@@ -42,12 +42,12 @@ def test_an_expired_session_asks_to_sign_in_on_the_page_then_saves_the_cell(
 ):
     open_week(page, signed_in, week)
     page.context.clear_cookies(name="sessionid")
-    cell = page.get_by_label("M-0042, mardi 1 décembre")
+    cell = page.get_by_label("M-0042, mardi 1er décembre")
     cell.fill("6")
     cell.press("Tab")
     page.get_by_role("dialog", name="Reconnectez-vous").wait_for()
     # Nothing of the sign-in page was drawn in the cell: it keeps its value and says why.
-    assert page.get_by_label("M-0042, mardi 1 décembre").input_value() == "6"
+    assert page.get_by_label("M-0042, mardi 1er décembre").input_value() == "6"
     assert (
         "reconnectez-vous"
         in page.locator(
@@ -65,7 +65,7 @@ def test_an_expired_session_asks_to_sign_in_on_the_page_then_saves_the_cell(
     # The cell's own answer may land after the week's total: wait for it, do not sample.
     expect(page.locator(".cell.unsaved")).to_have_count(0)
     # The page's next saves carry the new security token.
-    cell = page.get_by_label("M-0043, mardi 1 décembre")
+    cell = page.get_by_label("M-0043, mardi 1er décembre")
     cell.fill("1")
     cell.press("Tab")
     page.locator("#week-total").filter(has_text="15").wait_for()
@@ -188,7 +188,7 @@ def test_slash_opens_the_comment_of_the_focused_cell(page, signed_in, week):
     # Back in the cell the comment belongs to.
     page.locator("#hours-{}:focus".format(cell.get_attribute("id")[len("hours-") :])).wait_for()
     # A cell without hours has nothing to comment yet: it says so.
-    empty = page.get_by_role("textbox", name="M-0042, mardi 1 décembre")
+    empty = page.get_by_role("textbox", name="M-0042, mardi 1er décembre")
     empty.focus()
     page.keyboard.press("/")
     assert empty.input_value() == ""

@@ -102,7 +102,7 @@ def test_a_row_with_hours_is_kept_and_says_why(page, signed_in, week):
     page.get_by_role("combobox", name="Ajouter un mandat").click()
     page.keyboard.type("diag")
     page.keyboard.press("Enter")
-    cell = page.get_by_label("M-0050, mardi 1 décembre")
+    cell = page.get_by_label("M-0050, mardi 1er décembre")
     cell.fill("2")
     cell.press("Tab")
     expect(page.locator("#row-total-" + str(WeekRow.objects.get().mandate_id))).to_have_text("2")

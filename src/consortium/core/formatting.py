@@ -143,13 +143,16 @@ def long_date(value: dt.date | None, language: str | None = None) -> str:
     return text
 
 
-def day_in_words(value: dt.date | None, language: str | None = None) -> str:
+def day_in_words(
+    value: dt.date | None, language: str | None = None, *, with_year: bool | None = None
+) -> str:
     """A day as people name it: « lundi 7 décembre », « mardi 1er décembre » / « Monday,
-    December 7 »; with its year when it is not this year's (« mardi 31 décembre 2019 »)."""
+    December 7 »; with its year when it is not this year's (« mardi 31 décembre 2019 »), or as
+    `with_year` says (the week's cells, whose year the page gives, never repeat it)."""
     if value is None:
         return NOTHING
     locale = babel_locale(language)
-    this_year = value.year == timezone.localdate().year
+    this_year = not with_year if with_year is not None else value.year == timezone.localdate().year
     if locale.startswith("fr"):
         pattern = "EEEE d'er' MMMM" if value.day == 1 else "EEEE d MMMM"
         pattern += "" if this_year else " y"

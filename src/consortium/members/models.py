@@ -99,6 +99,9 @@ class Organisation(TimeStampedModel):
         max_length=2,
         choices=Province.choices,
         default=Province.QC,
+        # Also the database's default: rows written by code that predates the column (an older
+        # migration's state, a raw import) stay valid.
+        db_default=Province.QC,
         blank=True,
         help_text=_("Vide seulement hors du Canada."),
     )
@@ -106,6 +109,7 @@ class Organisation(TimeStampedModel):
         _("pays"),
         max_length=2,
         default=CANADA,
+        db_default=CANADA,
         validators=[country_validator],
         help_text=_("Code ISO de deux lettres : CA pour le Canada."),
     )
@@ -127,6 +131,7 @@ class Organisation(TimeStampedModel):
     is_prospect = models.BooleanField(
         _("prospect"),
         default=False,
+        db_default=False,
         help_text=_("Rencontrée en développement des affaires, pas encore servie ni membre."),
     )
 

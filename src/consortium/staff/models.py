@@ -78,6 +78,7 @@ class Expert(TimeStampedModel):
         max_length=2,
         choices=Region.choices,
         blank=True,
+        db_default="",
         help_text=_("Région administrative où l'expert travaille."),
     )
     hired_on = models.DateField(_("embauché le"))

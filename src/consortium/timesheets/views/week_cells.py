@@ -10,18 +10,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_skeleton
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from consortium.core.formatting import babel_locale, exact_number, long_date
+from consortium.core.formatting import babel_locale, day_in_words, exact_number, long_date
+from consortium.core.languages import active_language
 from consortium.timesheets.models import PeriodKind, WeekStatus
 from consortium.timesheets.selectors.grid import WeekGrid, WeekGridCell, WeekGridLock, WeekGridRow
-
-# How a cell's day reads to a screen reader and to the browser tests: "lundi 30 novembre".
-_LONG_DAY_PATTERNS = {"fr_CA": "EEEE d MMMM", "en_CA": "EEEE, MMMM d"}
-
 
 # --- how numbers and days read ------------------------------------------------------------------
 
@@ -34,16 +31,18 @@ def hours_text(hours: Decimal | None) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _long_day_in(day: dt.date, locale: str) -> str:
-    return format_date(day, format=_LONG_DAY_PATTERNS.get(locale, "EEEE d MMMM"), locale=locale)
+def _long_day_in(day: dt.date, language: str) -> str:
+    # A week draws each day's name once per row: Babel's formatting is cached by day and language.
+    return day_in_words(day, language, with_year=False)
 
 
 def _long_day(day: dt.date) -> str:
-    return _long_day_in(day, babel_locale())
+    return _long_day_in(day, active_language())
 
 
 def cell_label(code: str, day: dt.date) -> str:
-    """A cell as a person names it: "MAN-001, lundi 30 novembre"."""
+    """A cell as a person names it: « MAN-001, lundi 30 novembre », « MAN-001, mardi 1er
+    décembre » (the year is the page's)."""
     return f"{code}, {_long_day(day)}"
 
 

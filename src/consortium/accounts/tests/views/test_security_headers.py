@@ -10,13 +10,14 @@ from django.urls import reverse
 PACKAGE = Path(__file__).resolve().parents[3]
 # What the policy refuses: inline <script> or <style>, style="…", onclick="…" and kin.
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=", re.IGNORECASE)
-# The annual report's, the invoice's, the investment policy's and the diagnostic result's HTML
-# are made into PDFs by WeasyPrint, never served to a browser.
+# The annual report's, the invoice's, the investment policy's, the diagnostic result's and the
+# project's progress report's HTML are made into PDFs by WeasyPrint, never served to a browser.
 OFFLINE_TEMPLATES = {
     "reports/templates/reports/report_document.html",
     "billing/templates/billing/invoice_pdf.html",
     "treasury/templates/treasury/policy_pdf.html",
     "diagnostics/templates/diagnostics/result_pdf.html",
+    "projects/templates/projects/progress_report.html",
 }
 
 

@@ -379,16 +379,28 @@
 
   var focusAfterSettle = null;
 
-  // A comment or a day's entries open next to their cell on a wide screen (below the grid on a
-  // phone, where the panel takes the width).
+  // A comment opens next to its cell on a wide screen (below the grid on a phone, where the
+  // panel takes the width). Its place is a rule of a stylesheet the script owns, never a style
+  // attribute: the Content-Security-Policy refuses those when HTMX carries them over a swap.
+  var placement = null;
+  function placementSheet() {
+    if (placement || !document.adoptedStyleSheets || typeof CSSStyleSheet !== "function") {
+      return placement;
+    }
+    try {
+      placement = new CSSStyleSheet();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([placement]);
+    } catch (error) {
+      placement = null;
+    }
+    return placement;
+  }
+
   function placeNextToCell(panel) {
-    // The panel's wrapper is placed, never the panel: HTMX redraws the panel out of band and
-    // would carry a style attribute over, which the Content-Security-Policy refuses.
     var place = document.getElementById("comment-place");
-    if (!place) return;
+    var sheet = placementSheet();
+    if (!place || !sheet) return;
     place.classList.remove("beside-cell");
-    place.style.top = "";
-    place.style.left = "";
     var form = panel.querySelector("[data-cell]");
     var key = form && form.getAttribute("data-cell");
     var cell = key && document.getElementById("cell-" + key);
@@ -396,12 +408,14 @@
     var card = place.offsetParent || document.body;
     var cellBox = cell.getBoundingClientRect();
     var cardBox = card.getBoundingClientRect();
-    place.classList.add("beside-cell");
+    var width = Math.min(384, window.innerWidth * 0.9);
     var left = cellBox.right - cardBox.left + 8;
-    var width = place.offsetWidth;
     if (left + width > cardBox.width) left = Math.max(0, cellBox.left - cardBox.left - width - 8);
-    place.style.top = cellBox.top - cardBox.top + "px";
-    place.style.left = left + "px";
+    var top = cellBox.top - cardBox.top;
+    sheet.replaceSync(
+      "#comment-place.beside-cell { top: " + Math.round(top) + "px; left: " + Math.round(left) + "px; }"
+    );
+    place.classList.add("beside-cell");
   }
 
   // The week redrawn after a copy, a submission or a withdrawal (or its confirmation): the focus
@@ -416,17 +430,6 @@
       id: active && active.id,
       after: (button && button.getAttribute("data-focus-after")) || "",
     };
-  });
-
-  // HTMX carries an element's old attributes over to its new self while the swap settles: the
-  // comment's place loses its style attribute first, which the Content-Security-Policy refuses.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    if (!event.detail.target || event.detail.target.id !== "week-page") return;
-    var place = document.getElementById("comment-place");
-    if (place) {
-      place.removeAttribute("style");
-      place.classList.remove("beside-cell");
-    }
   });
 
   document.addEventListener("htmx:afterSettle", function () {

@@ -195,9 +195,8 @@ def test_each_cell_is_a_decimal_input_named_by_mandate_and_day(owner_client, peo
     entry(people, mandate)
     page = text(owner_client.get(week_url()))
     key = f"{mandate.pk}-2020-12-01"
-    assert (
-        f'<label class="visually-hidden" for="hours-{key}">M-0042, mardi 1 décembre</label>' in page
-    )
+    label = f'<label class="visually-hidden" for="hours-{key}">M-0042, mardi 1er décembre</label>'
+    assert label in page
     assert f'id="hours-{key}" name="hours" value="" inputmode="decimal"' in page
 
 
