@@ -118,3 +118,21 @@ def test_an_administrator_exports_and_anonymises_a_member_contact(
     _action(admin_of_the_centre, CONTACTS, "anonymise", contact.pk)
     assert not get_user_model().objects.get(pk=user.pk).is_active
     assert Anonymisation.objects.get(subject_kind="contact").performed_by == administrator
+
+
+def test_the_contact_actions_are_refused_to_a_director(staff_director, director):
+    from consortium.accounts.models import MemberContact
+    from consortium.privacy.tests.registrant import CONTACT_USERNAME, make_contact
+
+    user = make_contact()
+    director.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_membercontact", "change_membercontact"])
+    )
+    contact = MemberContact.objects.filter(user=user).first()
+    page = staff_director.get(admin_url(CONTACTS)).content.decode()
+    assert 'value="anonymise"' not in page
+    for action in ("export_csv", "anonymise"):
+        response = _action(staff_director, CONTACTS, action, contact.pk)
+        assert "Content-Disposition" not in response
+    assert get_user_model().objects.get(pk=user.pk).username == CONTACT_USERNAME
+    assert not Anonymisation.objects.exists()
