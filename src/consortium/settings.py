@@ -159,6 +159,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PRIVACY_OFFICER_NAME = env_str("CONSORTIUM_PRIVACY_OFFICER_NAME", "")
 PRIVACY_OFFICER_EMAIL = env_str("CONSORTIUM_PRIVACY_OFFICER_EMAIL", "")
 LOGIN_RECORDS_DAYS = env_int("CONSORTIUM_LOGIN_RECORDS_DAYS", 90)
+# Days after an event that its sign-ups keep their names and e-mails (then anonymised).
+REGISTRATIONS_DAYS = env_int("CONSORTIUM_REGISTRATIONS_DAYS", 365)
 
 # Mail (password resets, portal invitations): SMTP when a deployment names its server
 # (CONSORTIUM_EMAIL_HOST…), the console otherwise (the demo, development).

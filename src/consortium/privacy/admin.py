@@ -1,7 +1,9 @@
-"""Law 25 in the admin: export or anonymise an expert or a user, and the anonymisations' trail.
+"""Law 25 in the admin: export or anonymise an expert, a user or a member contact, and the
+anonymisations' trail.
 
-The expert and user admins belong to lower layers, which may not know this area: they are
-registered again here, extended with the actions, so that the registry stays unaware of it.
+The expert, user and member contact admins belong to lower layers, which may not know this
+area: they are registered again here, extended with the actions, so that the registry stays
+unaware of it. (Sign-ups for events have no admin list: the command line handles them.)
 """
 
 from django.contrib import admin, messages
@@ -14,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.accounts.access import can_handle_personal_information
+from consortium.accounts.admin import MemberContactAdmin
+from consortium.accounts.models import MemberContact
 from consortium.privacy.exports import CONTENT_TYPES, person_export, person_export_filename
 from consortium.privacy.models import Anonymisation
 from consortium.privacy.selectors import Subject
-from consortium.privacy.services import expert_anonymise, user_anonymise
+from consortium.privacy.services import contact_anonymise, expert_anonymise, user_anonymise
 from consortium.staff.admin import ExpertAdmin
 from consortium.staff.models import Expert
 
@@ -36,7 +40,7 @@ class PersonalInformationActions:
                 request, _("Choisissez une seule personne à exporter."), messages.ERROR
             )
             return None
-        subject = Subject(kind=self.subject_kind, row=queryset.get())
+        subject = Subject(kind=self.subject_kind, row=self.subject_row(queryset.get()))
         response = StreamingHttpResponse(
             person_export(subject, export_format), content_type=CONTENT_TYPES[export_format]
         )
@@ -75,6 +79,10 @@ class PersonalInformationActions:
                 request, _("Personnes anonymisées : %(count)s.") % {"count": done}, messages.SUCCESS
             )
 
+    def subject_row(self, obj):
+        """The person the admin's row stands for (a member contact row: its user)."""
+        return obj
+
     def anonymise_one(self, person, *, by) -> None:
         raise NotImplementedError
 
@@ -104,6 +112,21 @@ class PrivateUserAdmin(PersonalInformationActions, UserAdmin):
 
     def anonymise_one(self, person, *, by) -> None:
         user_anonymise(user=person, by=by)
+
+
+admin.site.unregister(MemberContact)
+
+
+@admin.register(MemberContact)
+class PrivateMemberContactAdmin(PersonalInformationActions, MemberContactAdmin):
+    subject_kind = "contact"
+    actions = (*(MemberContactAdmin.actions or ()), *PRIVACY_ACTIONS)
+
+    def subject_row(self, obj):
+        return obj.user
+
+    def anonymise_one(self, person, *, by) -> None:
+        contact_anonymise(user=person.user, by=by)
 
 
 @admin.register(Anonymisation)

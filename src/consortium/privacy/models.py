@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SubjectKind(models.TextChoices):
-    """The kinds of people the platform knows; a member contact model adds its kind here."""
+    """The kinds of people the platform knows; a new kind of person adds its kind here."""
 
     EXPERT = "expert", _("expert")
     USER = "user", _("utilisateur")
+    REGISTRANT = "registrant", _("inscrit à un événement")
+    CONTACT = "contact", _("personne-ressource d'un membre")
 
 
 class Anonymisation(models.Model):

@@ -13,5 +13,6 @@ def privacy_page(request: HttpRequest) -> HttpResponse:
             "officer_name": settings.PRIVACY_OFFICER_NAME,
             "officer_email": settings.PRIVACY_OFFICER_EMAIL,
             "login_records_days": settings.LOGIN_RECORDS_DAYS,
+            "registrations_days": settings.REGISTRATIONS_DAYS,
         },
     )

@@ -1,6 +1,7 @@
 """An event's public page, /evenements/<slug>/: anyone, signed in or not, signs up while
 registration is open and seats remain; then a thank-you page."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -39,6 +40,8 @@ def event_sign_up(request: HttpRequest, slug: str) -> HttpResponse:
             "open": event.registration_open and not full,
             "full": full,
             "seats_left": None if event.capacity is None else max(event.capacity - taken, 0),
+            # Law 25: how long the sign-up keeps its name and e-mail (docs/privacy.md).
+            "registrations_days": settings.REGISTRATIONS_DAYS,
         },
         status=400 if form.errors else 200,
     )

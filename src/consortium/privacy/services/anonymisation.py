@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.accounts.access import can_handle_personal_information
+from consortium.accounts.models import MemberContact, StaffRole
 from consortium.privacy.models import Anonymisation, SubjectKind
 from consortium.privacy.services.maintenance import (
     audit_snapshots_anonymise,
@@ -106,6 +107,41 @@ def user_anonymise(*, user, by=None, force: bool = False) -> Anonymisation:
                 % {"username": user.get_username()}
             )
         return _anonymise_account(user, by=by, forced=force and user.is_active)
+
+
+def contact_anonymise(*, user, by=None) -> Anonymisation:
+    """Anonymises a member contact: the account is closed (inactive, unusable password), its
+    username, names and e-mail replaced, its sign-in records deleted and the title they held at
+    each organisation emptied; the organisations keep the (nameless) contact row, and what the
+    contact asked for or answered stays with the organisation. A second call changes nothing.
+
+    Refused for a member of the staff (an expert or a role): they are anonymised as such.
+    """
+    _check_may_anonymise(by)
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=user.pk)
+        done = _done(SubjectKind.CONTACT, user.pk)
+        if done is not None:
+            return done
+        if (
+            Expert.objects.filter(user_id=user.pk).exists()
+            or StaffRole.objects.filter(user_id=user.pk).exists()
+        ):
+            raise ValidationError(
+                _("%(username)s fait partie du personnel : anonymisez l'expert ou l'utilisateur.")
+                % {"username": user.get_username()}
+            )
+        was_active = user.is_active
+        MemberContact.objects.filter(user_id=user.pk).exclude(title="").update(
+            title="", updated_at=timezone.now()
+        )
+        _anonymise_account(user, by=by, forced=False)
+        return Anonymisation.objects.create(
+            subject_kind=SubjectKind.CONTACT,
+            subject_id=user.pk,
+            performed_by=by,
+            forced=was_active,
+        )
 
 
 def _check_may_anonymise(by) -> None:

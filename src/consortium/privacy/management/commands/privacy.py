@@ -1,11 +1,14 @@
-"""`consortium privacy export|anonymise|purge-login-records`: Law 25 from the command line.
+"""`consortium privacy export|anonymise|purge-login-records|purge-registrations`: Law 25 from the
+command line.
 
-- `export --expert CODE | --user USERNAME [--format json|csv] -o FILE`: everything held about
-  one person;
-- `anonymise --expert CODE | --user USERNAME [--yes] [--force]`: replaces their names, e-mail
-  and free text, keeps every figure (asks first unless `--yes`);
+- `export --expert CODE | --user USERNAME | --registrant EMAIL | --contact USERNAME_OR_EMAIL
+  [--format json|csv] -o FILE`: everything held about one person;
+- `anonymise` with the same person `[--yes] [--force]`: replaces their names, e-mail and free
+  text, keeps every figure (asks first unless `--yes`);
 - `purge-login-records [--days N]`: deletes the sign-in records older than N days (the setting
-  `CONSORTIUM_LOGIN_RECORDS_DAYS`, 90 by default) — what the scheduler runs every night.
+  `CONSORTIUM_LOGIN_RECORDS_DAYS`, 90 by default) — what the scheduler runs every night;
+- `purge-registrations [--days N]`: anonymises the sign-ups of events held more than N days ago
+  (the setting `CONSORTIUM_REGISTRATIONS_DAYS`, 365 by default).
 """
 
 from pathlib import Path
@@ -20,7 +23,17 @@ from django.utils.translation import gettext_lazy
 from consortium.core.commands import TranslatedCommand
 from consortium.privacy.exports import FORMATS, person_export
 from consortium.privacy.selectors import Subject, find_subject
-from consortium.privacy.services import expert_anonymise, login_records_purge, user_anonymise
+from consortium.privacy.services import (
+    contact_anonymise,
+    expert_anonymise,
+    login_records_purge,
+    registrant_anonymise,
+    registrations_purge,
+    user_anonymise,
+)
+
+# The person options, in the order they are tried, and the kind of person each names.
+PERSON_OPTIONS = ("expert", "user", "registrant", "contact")
 
 
 class Command(TranslatedCommand):
@@ -54,11 +67,21 @@ class Command(TranslatedCommand):
             "purge-login-records", help=_("supprime les traces de connexion trop anciennes")
         )
         purge.add_argument("--days", type=int, help=_("jours gardés (par défaut : le réglage)"))
+        registrations = actions.add_parser(
+            "purge-registrations",
+            help=_("anonymise les inscriptions des événements passés depuis trop longtemps"),
+        )
+        registrations.add_argument(
+            "--days", type=int, help=_("jours gardés après l'événement (par défaut : le réglage)")
+        )
 
     def handle(self, *args, action: str, lang: str, **options) -> None:
         with translation.override(lang):
             if action == "purge-login-records":
                 self._purge(options["days"])
+                return
+            if action == "purge-registrations":
+                self._purge_registrations(options["days"])
                 return
             subject = self._subject(options)
             if action == "export":
@@ -67,9 +90,8 @@ class Command(TranslatedCommand):
                 self._anonymise(subject, yes=options["yes"], force=options["force"])
 
     def _subject(self, options: dict) -> Subject:
-        kind, key = (
-            ("expert", options["expert"]) if options["expert"] else ("user", options["user"])
-        )
+        kind = next(option for option in PERSON_OPTIONS if options[option])
+        key = options[kind]
         try:
             return find_subject(kind, key)
         except Http404 as error:
@@ -92,6 +114,10 @@ class Command(TranslatedCommand):
         try:
             if subject.kind == "expert":
                 done = expert_anonymise(expert=subject.row, force=force)
+            elif subject.kind == "registrant":
+                done = registrant_anonymise(registration=subject.row)
+            elif subject.kind == "contact":
+                done = contact_anonymise(user=subject.row)
             else:
                 done = user_anonymise(user=subject.row, force=force)
         except ValidationError as error:
@@ -107,8 +133,18 @@ class Command(TranslatedCommand):
         count = login_records_purge(days=days)
         self.stdout.write(_("Traces de connexion supprimées : %(count)s.") % {"count": count})
 
+    def _purge_registrations(self, days: int | None) -> None:
+        if days is not None and days < 0:
+            raise CommandError(_("Le nombre de jours est positif."))
+        count = registrations_purge(days=days)
+        self.stdout.write(_("Inscriptions anonymisées : %(count)s.") % {"count": count})
+
 
 def _person_arguments(parser) -> None:
     person = parser.add_mutually_exclusive_group(required=True)
     person.add_argument("--expert", help=_("code de l'expert"))
     person.add_argument("--user", help=_("identifiant de l'utilisateur"))
+    person.add_argument("--registrant", help=_("courriel d'une personne inscrite à un événement"))
+    person.add_argument(
+        "--contact", help=_("identifiant ou courriel d'une personne-ressource d'un membre")
+    )

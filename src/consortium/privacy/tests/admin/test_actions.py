@@ -89,3 +89,50 @@ def test_the_actions_are_refused_to_anyone_else(staff_director, changelist, acti
     assert "Content-Disposition" not in response
     assert not Anonymisation.objects.exists()
     assert get_user_model().objects.get(pk=expert.user_id).username == USERNAME
+
+
+CONTACTS = "accounts_membercontact_changelist"
+
+
+def test_an_administrator_exports_and_anonymises_a_member_contact(
+    admin_of_the_centre, administrator
+):
+    from consortium.accounts.models import MemberContact
+    from consortium.privacy.tests.registrant import CONTACT_USERNAME, make_contact
+
+    user = make_contact()
+    administrator.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_membercontact", "change_membercontact"])
+    )
+    contact = MemberContact.objects.filter(user=user).first()
+    page = admin_of_the_centre.get(admin_url(CONTACTS)).content.decode()
+    assert 'value="export_json"' in page
+    response = _action(admin_of_the_centre, CONTACTS, "export_json", contact.pk)
+    export = json.loads(b"".join(response.streaming_content))
+    assert export["subject"] | {"exported_at": None} == {
+        "kind": "contact",
+        "id": user.pk,
+        "exported_at": None,
+    }
+    assert export["sections"]["account"]["rows"][0]["username"] == CONTACT_USERNAME
+    _action(admin_of_the_centre, CONTACTS, "anonymise", contact.pk)
+    assert not get_user_model().objects.get(pk=user.pk).is_active
+    assert Anonymisation.objects.get(subject_kind="contact").performed_by == administrator
+
+
+def test_the_contact_actions_are_refused_to_a_director(staff_director, director):
+    from consortium.accounts.models import MemberContact
+    from consortium.privacy.tests.registrant import CONTACT_USERNAME, make_contact
+
+    user = make_contact()
+    director.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_membercontact", "change_membercontact"])
+    )
+    contact = MemberContact.objects.filter(user=user).first()
+    page = staff_director.get(admin_url(CONTACTS)).content.decode()
+    assert 'value="anonymise"' not in page
+    for action in ("export_csv", "anonymise"):
+        response = _action(staff_director, CONTACTS, action, contact.pk)
+        assert "Content-Disposition" not in response
+    assert get_user_model().objects.get(pk=user.pk).username == CONTACT_USERNAME
+    assert not Anonymisation.objects.exists()

@@ -33,3 +33,19 @@ def test_it_says_how_to_name_the_person_in_charge_when_nobody_is(client, setting
 def test_the_sign_in_page_links_to_it_from_its_footer(client):
     text = client.get(url("accounts:login")).content.decode()
     assert 'href="/confidentialite/"' in text
+
+
+@pytest.mark.parametrize(
+    ("language", "sign_ups", "contacts"),
+    [
+        ("fr", "anonymisés 200 jours après l'événement", "Personnes-ressources des membres"),
+        ("en", "anonymised 200 days after the event", "Member contacts"),
+    ],
+)
+def test_it_says_how_long_sign_ups_are_kept_and_what_contacts_leave(
+    client, settings, language, sign_ups, contacts
+):
+    settings.REGISTRATIONS_DAYS = 200
+    text = client.get(url("privacy:privacy_page", language=language)).content.decode()
+    assert sign_ups in text.replace("&#x27;", "'")
+    assert contacts in text
