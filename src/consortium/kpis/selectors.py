@@ -1,7 +1,9 @@
 """The figures of the service ledger for any period: hours, enterprises, members and staff.
 
 Every figure is computed in SQL with a fixed number of queries, whatever the size of the ledger:
-`ledger_kpis` makes four, each family of figures coming from one selector below.
+`ledger_kpis` makes four, each family of figures coming from one selector below. Hours are read
+from the rollup of hours by day × expert × mandate (`HoursRollup`, kept exact by triggers on
+every write to the entries), not from the entries themselves.
 """
 
 import dataclasses
@@ -19,7 +21,7 @@ from consortium.core.numbers import hours_to_cents, ratio
 from consortium.mandates.models import Mandate, MandateType
 from consortium.members.models import MemberCategory, Membership, Organisation
 from consortium.staff.models import Department, Expert, Gender, Role
-from consortium.timesheets.models import TimeEntry
+from consortium.timesheets.models import HoursRollup, TimeEntry
 
 NON_MEMBER = "non_member"
 MEMBER_CATEGORY_KEYS = (*(category.value for category in MemberCategory), NON_MEMBER)
@@ -80,10 +82,12 @@ class LedgerKpis:
         return dataclasses.asdict(self)
 
 
-def _tables() -> dict[str, str]:
+def _tables(*, from_entries: bool = False) -> dict[str, str]:
     quote = connection.ops.quote_name
+    # The rollup has the entries' mandate, date and hours columns: the same SQL reads either.
+    hours_table = TimeEntry if from_entries else HoursRollup
     return {
-        "entry": quote(TimeEntry._meta.db_table),
+        "entry": quote(hours_table._meta.db_table),
         "mandate": quote(Mandate._meta.db_table),
         "department": quote(Department._meta.db_table),
         "mandate_type": quote(MandateType._meta.db_table),
@@ -153,13 +157,14 @@ def _period_parameters(period: Period) -> dict[str, dt.date]:
     }
 
 
-def ledger_hours(period: Period) -> LedgerHours:
+def ledger_hours(period: Period, *, from_entries: bool = False) -> LedgerHours:
     """Service hours of the period, in total and by department, mandate type and member category,
     and the number of organisations served (owning a mandate with hours in the period).
 
-    One query, one pass over the period's entries.
+    One query, one pass over the period's rollup rows (`from_entries`: over its entries
+    instead, the same figures: the benchmark's baseline).
     """
-    sql = _HOURS_SQL.format(**_tables(), non_member=NON_MEMBER)
+    sql = _HOURS_SQL.format(**_tables(from_entries=from_entries), non_member=NON_MEMBER)
     by_department: dict[str, Decimal] = defaultdict(Decimal)
     by_mandate_type: dict[str, Decimal] = defaultdict(Decimal)
     by_category: dict[str, Decimal] = dict.fromkeys(MEMBER_CATEGORY_KEYS, Decimal("0.00"))
