@@ -7,8 +7,8 @@ PostgreSQL databases `consortium_bench_100k` and `consortium_bench_1m`. `--rebui
 again. `--source scratch` builds them with benchmarks/kpis_scratch_data.py instead (big, not
 realistic: for timing while the generator is not there). Timing: one warm-up call, then the best
 of five. The hours, the figures that grow with the ledger, are also timed alone, read from the
-rollup (`HoursRollup`, what `ledger_kpis` reads) against a raw scan of the same year's entries
-on the same database (`ledger_hours(period, from_entries=True)`); both must agree. Run by
+rollup (`HoursRollup`: `ledger_hours(period, from_rollup=True)`) against a raw scan of the same
+year's entries on the same database (what `ledger_kpis` reads); both must agree. Run by
 `make bench-kpis`.
 
     .venv/bin/python benchmarks/bench_kpis.py [--only sqlite|postgresql] [--size 100k|1m]
@@ -114,12 +114,12 @@ def run(source: str, size: str) -> None:
     with CaptureQueriesContext(connection) as queries:
         ledger_kpis(period)
     hours_best = {}
-    for read_from, from_entries in (("rollup", False), ("raw", True)):
-        hours = ledger_hours(period, from_entries=from_entries)
+    for read_from, from_rollup in (("rollup", True), ("raw", False)):
+        hours = ledger_hours(period, from_rollup=from_rollup)
         hours_timings = []
         for _ in range(RUNS):
             started = time.perf_counter()
-            ledger_hours(period, from_entries=from_entries)
+            ledger_hours(period, from_rollup=from_rollup)
             hours_timings.append(time.perf_counter() - started)
         hours_best[read_from] = (min(hours_timings), hours)
     if hours_best["rollup"][1] != hours_best["raw"][1]:
