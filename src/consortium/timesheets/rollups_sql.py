@@ -145,15 +145,24 @@ REBUILD_SQL = [
     f"DELETE FROM {ROLLUP}",
     f"INSERT INTO {ROLLUP} ({KEY}, hours, entry_count) {_GROUPED}",
 ]
-# Every key where the rollup and the entries disagree, either side possibly missing.
-_DIFFERENCES = f"""FROM {ROLLUP} r FULL JOIN ({_GROUPED}) e ON {_SAME_KEY.format(a="r", b="e")}
-    WHERE r.id IS NULL OR e.mandate_id IS NULL OR r.entry_count <> e.entry_count
-       OR ABS(r.hours - e.hours) >= 0.005"""
-DIFFERENCES_SQL = f"""SELECT COALESCE(r.date, e.date), COALESCE(r.expert_id, e.expert_id),
-    COALESCE(r.mandate_id, e.mandate_id), r.hours, r.entry_count, e.hours, e.entry_count
+# Every key where the rollup and the entries disagree, either side possibly missing: both
+# tables in one UNION ALL, grouped once (a join of the rollup to the entries' GROUP BY has no
+# index to seek on SQLite: quadratic). A key must have one rollup row exactly when it has entries.
+_DIFFERENCES = f"""FROM (
+    SELECT {KEY}, 1 AS rollup_rows, hours AS rollup_hours, entry_count AS rollup_entries,
+           0 AS entry_hours, 0 AS entries FROM {ROLLUP}
+    UNION ALL
+    SELECT {KEY}, 0, 0, 0, hours, 1 FROM {ENTRY}
+) AS both_sides
+GROUP BY {KEY}
+HAVING SUM(rollup_rows) <> CASE WHEN SUM(entries) > 0 THEN 1 ELSE 0 END
+    OR SUM(rollup_entries) <> SUM(entries)
+    OR ABS(SUM(rollup_hours) - SUM(entry_hours)) >= 0.005"""
+DIFFERENCES_SQL = f"""SELECT date, expert_id, mandate_id, SUM(rollup_hours), SUM(rollup_entries),
+    SUM(entry_hours), SUM(entries)
     {_DIFFERENCES}
-    ORDER BY 1, 2, 3 LIMIT %s"""
-DIFFERENCES_COUNT_SQL = f"SELECT COUNT(*) {_DIFFERENCES}"
+    ORDER BY date, expert_id, mandate_id LIMIT %s"""
+DIFFERENCES_COUNT_SQL = f"SELECT COUNT(*) FROM (SELECT 1 {_DIFFERENCES}) AS differing"
 
 
 @dataclass(frozen=True)
