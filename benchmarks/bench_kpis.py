@@ -6,7 +6,10 @@ Each database is built once with the demo generator (`generate(seed=2021, scale=
 PostgreSQL databases `consortium_bench_100k` and `consortium_bench_1m`. `--rebuild` starts them
 again. `--source scratch` builds them with benchmarks/kpis_scratch_data.py instead (big, not
 realistic: for timing while the generator is not there). Timing: one warm-up call, then the best
-of five. Run by `make bench-kpis`.
+of five. The hours, the figures that grow with the ledger, are also timed alone, read from the
+rollup (`HoursRollup`: `ledger_hours(period, from_rollup=True)`) against a raw scan of the same
+year's entries on the same database (what `ledger_kpis` reads); both must agree. Run by
+`make bench-kpis`.
 
     .venv/bin/python benchmarks/bench_kpis.py [--only sqlite|postgresql] [--size 100k|1m]
                                               [--source demo|scratch] [--rebuild]
@@ -95,8 +98,8 @@ def run(source: str, size: str) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from consortium.core.fiscal_years import fiscal_year_period
-    from consortium.kpis.selectors import ledger_kpis
-    from consortium.timesheets.models import TimeEntry
+    from consortium.kpis.selectors import ledger_hours, ledger_kpis
+    from consortium.timesheets.models import HoursRollup, TimeEntry
 
     call_command("migrate", verbosity=0)
     if not TimeEntry.objects.exists():
@@ -110,6 +113,19 @@ def run(source: str, size: str) -> None:
         timings.append(time.perf_counter() - started)
     with CaptureQueriesContext(connection) as queries:
         ledger_kpis(period)
+    hours_best = {}
+    for read_from, from_rollup in (("rollup", True), ("raw", False)):
+        hours = ledger_hours(period, from_rollup=from_rollup)
+        hours_timings = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            ledger_hours(period, from_rollup=from_rollup)
+            hours_timings.append(time.perf_counter() - started)
+        hours_best[read_from] = (min(hours_timings), hours)
+    if hours_best["rollup"][1] != hours_best["raw"][1]:
+        sys.exit(
+            "bench_kpis: the rollup's hours differ from the entries' (rollups rebuild --check)"
+        )
     row = {
         "entries": TimeEntry.objects.count(),
         "in_year": TimeEntry.objects.filter(date__range=(period.start, period.end)).count(),
@@ -117,6 +133,9 @@ def run(source: str, size: str) -> None:
         "best": min(timings),
         "median": sorted(timings)[RUNS // 2],
         "service_hours": str(figures.service_hours),
+        "rollups": HoursRollup.objects.count(),
+        "hours_rollup": hours_best["rollup"][0],
+        "hours_raw": hours_best["raw"][0],
     }
     print(json.dumps(row))
 
@@ -135,7 +154,8 @@ def main() -> None:
 
     header = (
         f"{'database':<18} {'entries':>10} {'in ' + FISCAL_YEAR:>13} {'queries':>8} "
-        f"{'best of ' + str(RUNS):>10} {'median':>8}  verdict (target {TARGET_SECONDS} s)"
+        f"{'best of ' + str(RUNS):>10} {'median':>8}  verdict (target {TARGET_SECONDS} s) "
+        f"{'rollup rows':>12} {'hours: rollup':>14} {'raw scan':>9}"
     )
     rows = []
     failed = False
@@ -166,7 +186,8 @@ def main() -> None:
             rows.append(
                 f"{name:<18} {result['entries']:>10,} {result['in_year']:>13,} "
                 f"{result['queries']:>8} {result['best']:>9.3f}s {result['median']:>7.3f}s  "
-                f"{verdict}"
+                f"{verdict:<21} {result['rollups']:>12,} {result['hours_rollup']:>13.3f}s "
+                f"{result['hours_raw']:>8.3f}s"
             )
     print(f"ledger_kpis(fiscal_year_period({FISCAL_YEAR!r})), source: {options.source}")
     print(header)

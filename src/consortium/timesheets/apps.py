@@ -9,6 +9,8 @@ class TimesheetsConfig(AppConfig):
     def ready(self) -> None:
         from consortium.timesheets.audit_sql import AUDIT_TRIGGERS
         from consortium.timesheets.locks_sql import LOCKED_PERIOD_TRIGGERS
+        from consortium.timesheets.rollups_sql import ROLLUP_TRIGGERS
 
         LOCKED_PERIOD_TRIGGERS.reinstall_after_migrate(sender=self)
         AUDIT_TRIGGERS.reinstall_after_migrate(sender=self)
+        ROLLUP_TRIGGERS.reinstall_after_migrate(sender=self)

@@ -505,3 +505,51 @@ class PinnedMandate(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.expert_id} – {self.mandate_id}"
+
+
+class HoursRollup(models.Model):
+    """The hours of one day, one expert and one mandate, summed over their time entries.
+
+    Grain: day × expert × mandate, the finest the figures group by. The ledger's KPIs cut hours
+    by mandate (its department, type and organisation) over date ranges that start and end on
+    any day (a membership begins mid-month); the dashboards and billing also cut them by expert
+    (utilisation, an expert's rate). No approval or billable split: an entry carries neither
+    (approval is the expert's week, billing the invoice), so readers join those by
+    (expert, date) and by mandate. Never written by our code: database triggers on
+    `timesheets_timeentry` keep it exact in the same transaction as every write, from any
+    writer (timesheets/rollups_sql.py); a row with no entries left is deleted.
+    `consortium rollups rebuild [--check]` rebuilds it or compares it to the entries.
+    """
+
+    date = models.DateField(_("date"))
+    expert = models.ForeignKey(
+        "staff.Expert",
+        verbose_name=_("expert"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    mandate = models.ForeignKey(
+        "mandates.Mandate",
+        verbose_name=_("mandat"),
+        on_delete=models.PROTECT,
+        db_index=False,
+        related_name="+",
+    )
+    hours = models.DecimalField(_("heures"), max_digits=9, decimal_places=2)
+    entry_count = models.PositiveIntegerField(_("entrées"))
+
+    class Meta:
+        verbose_name = _("cumul d'heures")
+        verbose_name_plural = _("cumuls d'heures")
+        constraints = [
+            # The triggers' upsert target; leading with the mandate, it serves the KPIs'
+            # seeks by mandate over a date range.
+            models.UniqueConstraint(
+                fields=["mandate", "date", "expert"],
+                name="hours_rollup_one_row_per_day_expert_mandate",
+                violation_error_message=_("Un seul cumul par jour, expert et mandat."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} – {self.expert_id} – {self.mandate_id} – {self.hours} h"

@@ -156,3 +156,10 @@ def test_it_reports_every_member_category_even_without_hours():
     assert figures.service_hours == Decimal("0.00")
     assert figures.hours_by_department == {}
     assert figures.enterprises_served == 0
+
+
+@pytest.mark.parametrize("period", [FISCAL_2020_2021, CALENDAR_2020])
+def test_the_hours_rollup_gives_the_same_figures_as_the_entries(ledger, period):
+    from_rollup = ledger_hours(period, from_rollup=True)
+    assert from_rollup == ledger_hours(period)
+    assert from_rollup.hours_by_member_category[MemberCategory.USER] > 0
