@@ -8,6 +8,7 @@ READY, and the next pass of any worker runs it again. Tasks are therefore writte
 safely (a report PDF is rebuilt; a mail may, rarely, leave twice)."""
 
 import datetime as dt
+import signal
 import time
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
 
 
 def requeue_stale_tasks(*, now: dt.datetime | None = None) -> int:
@@ -67,19 +70,25 @@ def run_worker(
         worker_id=worker_id or get_random_string(32),
         excluded_queue_names=[],
     )
+    previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
     if handle_signals:
         worker.configure_signals()
     ran = 0
-    while worker.running:
-        if not connection.in_atomic_block:  # a test's transaction is kept
-            close_old_connections()
-        requeue_stale_tasks()
-        task_result = _claim_next(worker.worker_id, backend_name)
-        if task_result is not None:
-            worker.run_task(task_result)  # marks it successful or failed
-            ran += 1
-        elif once:
-            break
-        else:
-            time.sleep(interval)
+    try:
+        while worker.running:
+            if not connection.in_atomic_block:  # a test's transaction is kept
+                close_old_connections()
+            requeue_stale_tasks()
+            task_result = _claim_next(worker.worker_id, backend_name)
+            if task_result is not None:
+                worker.run_task(task_result)  # marks it successful or failed
+                ran += 1
+            elif once:
+                break
+            else:
+                time.sleep(interval)
+    finally:
+        if handle_signals:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
     return ran
