@@ -40,6 +40,8 @@ $(STAMP): requirements.lock pyproject.toml
 # The demo and `make serve` run the production server (gunicorn, `consortium run`): DEBUG off,
 # static files served by WhiteNoise from var/static. Workers and threads: CONSORTIUM_WORKERS
 # (one per core by default) and CONSORTIUM_THREADS (4).
+# `consortium run` also starts the task queue's worker (report PDFs, mail: `consortium tasks
+# worker`) beside the server, and Ctrl-C stops both.
 demo: install
 	$(BIN)/consortium demo --address http://$(HOST):$(PORT)/
 	$(MAKE) --no-print-directory serve

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "consortium.core",
     "consortium.accounts",
     "consortium.members",
@@ -180,6 +182,18 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("CONSORTIUM_DEFAULT_FROM_EMAIL", "consortium@localhost")
+# Mail leaves through the task queue (the worker sends it, a request never waits on SMTP);
+# CONSORTIUM_MAIL_QUEUE=0 sends it at once (the test environment, which reads Django's outbox).
+MAIL_QUEUE = env_bool("CONSORTIUM_MAIL_QUEUE", default=True)
+
+# Long work (report PDFs, mail) goes through a task queue kept in the database (django-tasks, the
+# backport of Django 6's tasks framework, with django-tasks-db's DatabaseBackend): no broker to
+# install, and on PostgreSQL several workers claim distinct tasks (SELECT … FOR UPDATE SKIP
+# LOCKED). `consortium tasks worker` runs them; docs/architecture.md says why this one.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task claimed by a worker that died (killed, machine lost) goes back to the queue once it has
+# been running this long: longer than any task takes (a report PDF takes seconds).
+TASKS_STALE_AFTER = dt.timedelta(seconds=env_int("CONSORTIUM_TASKS_STALE_AFTER", 600))
 
 # French first (Quebec's Charter of the French language), English second.
 LANGUAGE_CODE = "fr"

@@ -132,3 +132,62 @@ class ReportPreparation(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.fiscal_year)
+
+
+class ReportPdfStatus(models.TextChoices):
+    QUEUED = "queued", _("en file")
+    RUNNING = "running", _("en préparation")
+    DONE = "done", _("prêt")
+    FAILED = "failed", _("échec")
+
+
+class ReportPdf(TimeStampedModel):
+    """A year's report as a PDF, built by the task queue's worker (reports/tasks.py) rather than
+    in a request: its progress while it is built, then its bytes (kept in the database, so any
+    app server can serve what any worker built)."""
+
+    fiscal_year = models.ForeignKey(
+        "core.FiscalYear",
+        on_delete=models.CASCADE,
+        related_name="report_pdfs",
+        verbose_name=_("exercice financier"),
+    )
+    language = models.CharField(_("langue"), max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("état"), max_length=10, choices=ReportPdfStatus.choices, default=ReportPdfStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    error = models.TextField(_("erreur"), blank=True)
+    content = models.BinaryField(_("PDF"), blank=True, default=b"")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("demandé par"),
+    )
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("PDF du rapport")
+        verbose_name_plural = _("PDF des rapports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="report_pdf_progress_at_most_100",
+                violation_error_message=_("L'avancement ne dépasse pas 100 %."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} ({self.language}) – {self.get_status_display()}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ReportPdfStatus.DONE, ReportPdfStatus.FAILED)
+
+    @property
+    def filename(self) -> str:
+        return f"rapport-activites-{self.fiscal_year}-{self.language}.pdf"

@@ -4,10 +4,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from consortium.accounts.access import can_change_reports
+from consortium.accounts.access import can_change_reports, can_read_reports
 from consortium.core.models import FiscalYear
 from consortium.core.services import fiscal_year_create, row_save
-from consortium.reports.models import ReportPreparation, ReportText
+from consortium.reports.models import (
+    ReportPdf,
+    ReportPdfStatus,
+    ReportPreparation,
+    ReportText,
+)
 
 
 @transaction.atomic
@@ -132,3 +137,30 @@ def report_text_write(*, fiscal_year: str, section: str, by, **values: str) -> R
         year = fiscal_year_create(name=fiscal_year)
     text, _created = report_text_upsert(fiscal_year=year, section=section, **values)
     return text
+
+
+@transaction.atomic
+def report_pdf_request(*, fiscal_year: FiscalYear, language: str, by) -> tuple[ReportPdf, bool]:
+    """Have the worker build the year's report PDF in `language`; says if it was queued now
+    (a PDF of that year and language still queued or being built is the one returned)."""
+    if not can_read_reports(by):
+        raise PermissionDenied
+    waiting = (
+        ReportPdf.objects.select_for_update()
+        .filter(
+            fiscal_year=fiscal_year,
+            language=language,
+            status__in=[ReportPdfStatus.QUEUED, ReportPdfStatus.RUNNING],
+        )
+        .first()
+    )
+    if waiting is not None:
+        return waiting, False
+    from consortium.reports.tasks import report_pdf_build  # the task imports the renderer
+
+    pdf = ReportPdf(fiscal_year=fiscal_year, language=language, requested_by=by)
+    pdf.full_clean(exclude=["content"])
+    pdf.save()
+    # The task is a row of this database too: queued only if this transaction commits.
+    report_pdf_build.enqueue(pdf_id=pdf.pk)
+    return pdf, True

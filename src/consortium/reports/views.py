@@ -6,7 +6,7 @@ needs, and its page shows that checklist (rather than a 404)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,8 +16,16 @@ from consortium.accounts.access import REPORT_CHANGE_ROLES, may_change_reports, 
 from consortium.accounts.models import RoleKind
 from consortium.core.forms import add_service_errors
 from consortium.core.languages import active_language
+from consortium.core.models import FiscalYear
 from consortium.reports.forms import ReportTextForm
-from consortium.reports.models import MESSAGE_SECTIONS, ReportPreparation, ReportSection, ReportText
+from consortium.reports.models import (
+    MESSAGE_SECTIONS,
+    ReportPdf,
+    ReportPdfStatus,
+    ReportPreparation,
+    ReportSection,
+    ReportText,
+)
 from consortium.reports.preparation import report_checks
 from consortium.reports.rendering import report_context, report_pdf
 from consortium.reports.selectors import (
@@ -28,7 +36,7 @@ from consortium.reports.selectors import (
     report_missing,
     report_years,
 )
-from consortium.reports.services import report_prepare, report_text_write
+from consortium.reports.services import report_pdf_request, report_prepare, report_text_write
 
 # Every role of the centre reads the report; a signed-in user holding none gets 403.
 staff_only = role_required(*RoleKind.values)
@@ -103,7 +111,59 @@ def report_detail(request: HttpRequest, fiscal_year: str) -> HttpResponse:
     context["missing"] = missing
     context["may_prepare"] = may_change_reports(request)
     context["section"] = "reports"
+    context["pdf"] = _latest_pdf(fiscal_year, active_language())
     return render(request, "reports/report_detail.html", context)
+
+
+def _latest_pdf(fiscal_year: str, language: str) -> ReportPdf | None:
+    """The last PDF of the year in `language` asked of the worker (its bytes left unread)."""
+    return (
+        ReportPdf.objects.filter(fiscal_year__name=fiscal_year, language=language)
+        .select_related("fiscal_year")
+        .defer("content")
+        .first()
+    )
+
+
+def _pdf_status(request: HttpRequest, fiscal_year: str, pdf: ReportPdf | None) -> HttpResponse:
+    return render(
+        request, "reports/_report_pdf_status.html", {"fiscal_year": fiscal_year, "pdf": pdf}
+    )
+
+
+@require_POST
+@staff_only
+def report_pdf_request_view(request: HttpRequest, fiscal_year: str) -> HttpResponse:
+    """« Préparer le PDF »: the worker builds it; the page then shows how far it got."""
+    year = get_object_or_404(FiscalYear, name=_year_with_data(fiscal_year))
+    pdf, _created = report_pdf_request(
+        fiscal_year=year, language=active_language(), by=request.user
+    )
+    if request.headers.get("HX-Request"):
+        return _pdf_status(request, fiscal_year, _latest_pdf(fiscal_year, pdf.language))
+    return redirect(reverse("reports:report_detail", args=[fiscal_year]) + "#report-pdf")
+
+
+@staff_only
+def report_pdf_status(request: HttpRequest, fiscal_year: str) -> HttpResponse:
+    """The PDF's progress (HTMX polls it every 2 s while the worker builds it)."""
+    return _pdf_status(
+        request, fiscal_year, _latest_pdf(_year_with_data(fiscal_year), active_language())
+    )
+
+
+@staff_only
+def report_pdf_file(request: HttpRequest, fiscal_year: str, pk: int) -> HttpResponse:
+    """The PDF the worker built."""
+    pdf = get_object_or_404(
+        ReportPdf.objects.select_related("fiscal_year"),
+        pk=pk,
+        fiscal_year__name=fiscal_year,
+        status=ReportPdfStatus.DONE,
+    )
+    response = HttpResponse(bytes(pdf.content), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.filename}"'
+    return response
 
 
 @staff_only

@@ -11,3 +11,6 @@ import os
 os.environ.setdefault(
     "CONSORTIUM_SECRET_KEY", "tests-only-key-8c1f0d3b9e4a4f6a9d2c7b5e1a0f3d6c-not-for-any-server"
 )
+# The tests read mail in Django's outbox as soon as it is sent; the queued path has its own tests
+# (core/tests/test_tasks.py), which turn the queue on and run the worker.
+os.environ.setdefault("CONSORTIUM_MAIL_QUEUE", "0")

@@ -122,6 +122,7 @@ from consortium.accounts.access.reach import directed_departments, first_or_404,
 from consortium.accounts.access.reports import (
     REPORT_CHANGE_ROLES,
     can_change_reports,
+    can_read_reports,
     may_change_reports,
 )
 from consortium.accounts.access.roles import (
@@ -177,6 +178,7 @@ __all__ = [
     "can_handle_personal_information",
     "can_lock_periods",
     "can_read_audit_of",
+    "can_read_reports",
     "communications_record_for_change",
     "communications_visible_to",
     "course_for_change",

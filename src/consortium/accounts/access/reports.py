@@ -11,6 +11,13 @@ from consortium.accounts.models import RoleKind
 REPORT_CHANGE_ROLES = (RoleKind.DIRECTOR, RoleKind.COMMUNICATIONS)
 
 
+def can_read_reports(user, roles: Iterable[str] | None = None) -> bool:
+    """Whether `user` may read the report (and have its PDF built): any role of the centre."""
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(roles_of(user, roles))
+
+
 def can_change_reports(user, roles: Iterable[str] | None = None) -> bool:
     """Whether `user` may prepare a year's report and write its texts."""
     if user is None or not user.is_authenticated:

@@ -1,6 +1,9 @@
 """`consortium run`: the production server, gunicorn with threads, on this installation."""
 
 import os
+import subprocess
+import sys
+from argparse import BooleanOptionalAction
 
 from django.conf import settings
 from django.core.management.base import CommandError
@@ -9,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consortium.core.commands import TranslatedCommand
-from consortium.env import env_int, env_str
+from consortium.env import env_bool, env_int, env_str
 
 
 def default_workers() -> int:
@@ -53,8 +56,27 @@ class Command(TranslatedCommand):
             default=env_int("CONSORTIUM_TIMEOUT", 120),
             help=_("Secondes avant qu'une requête bloquée relance son processus (défaut : 120)."),
         )
+        parser.add_argument(
+            "--worker",
+            action=BooleanOptionalAction,
+            default=env_bool("CONSORTIUM_RUN_WORKER", default=True),
+            help=_(
+                "Lance aussi l'exécuteur de la file des tâches (`consortium tasks worker`) à "
+                "côté du serveur, arrêté avec lui (défaut : oui ; CONSORTIUM_RUN_WORKER=0 quand "
+                "il tourne à part)."
+            ),
+        )
 
-    def handle(self, *args, address: str, workers: int, threads: int, timeout: int, **options):
+    def handle(
+        self,
+        *args,
+        address: str,
+        workers: int,
+        threads: int,
+        timeout: int,
+        worker: bool,
+        **options,
+    ):
         if settings.DEBUG:
             raise CommandError(
                 _(
@@ -66,9 +88,31 @@ class Command(TranslatedCommand):
 
         # Each worker opens its own connections after the fork, never the parent's.
         connections.close_all()
-        ProductionServer(
-            bind=address.removeprefix("http://").rstrip("/"),
-            workers=workers,
-            threads=threads,
-            timeout=timeout,
-        ).run()
+        queue = start_task_worker() if worker else None
+        try:
+            ProductionServer(
+                bind=address.removeprefix("http://").rstrip("/"),
+                workers=workers,
+                threads=threads,
+                timeout=timeout,
+            ).run()
+        finally:
+            if queue is not None:
+                stop_task_worker(queue)
+
+
+def start_task_worker() -> subprocess.Popen:
+    """`consortium tasks worker` in its own process, beside the server."""
+    return subprocess.Popen([sys.executable, "-m", "consortium.cli", "tasks", "worker"])
+
+
+def stop_task_worker(process: subprocess.Popen, *, grace: float = 30) -> None:
+    """Stop the worker (it finishes its running task first), killing it after `grace` seconds:
+    a task it was running then goes back to the queue (consortium/core/tasks.py)."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

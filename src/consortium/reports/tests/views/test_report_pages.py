@@ -34,13 +34,13 @@ def test_the_list_shows_the_years_that_have_data(demo, admin_client):
     assert "Rapport d'activités 2020-2021" in response.content.decode()
 
 
-def test_the_report_page_shows_the_report_with_its_pdf_link(demo, admin_client):
+def test_the_report_page_shows_the_report_and_offers_to_prepare_its_pdf(demo, admin_client):
     response = admin_client.get(url("report_detail", YEAR))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     page = response.content.decode()
-    assert "Télécharger le PDF" in page
-    assert url("report_pdf", YEAR) in page
+    assert "Préparer le PDF" in page
+    assert url("report_pdf_request", YEAR) in page
     assert "Affaires financières." in page
     assert "<svg" in page
 
@@ -48,7 +48,7 @@ def test_the_report_page_shows_the_report_with_its_pdf_link(demo, admin_client):
 def test_the_report_page_speaks_english_under_en(demo, admin_client):
     response = admin_client.get(url("report_detail", YEAR, language="en"))
     page = response.content.decode()
-    assert "Download the PDF" in page
+    assert "Prepare the PDF" in page
     assert "$4,571,674" in page
     assert "Affaires financières" not in page
 
