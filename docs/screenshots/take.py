@@ -62,6 +62,35 @@ SHOTS = [
     Shot("tableau-de-bord-direction", _page("tableau de bord (direction)"), DESKTOP),
     Shot("tableau-de-bord-experte", _page("tableau de bord (experte)"), DESKTOP),
     Shot("semaine-telephone", _page("ma semaine"), PHONE),
+    # The teams' pages (issue 14).
+    Shot(
+        "gouvernance",
+        Page("gouvernance", "director", lambda: _reverse("governance:meeting_list")),
+        DESKTOP,
+    ),
+    Shot(
+        "developpement",
+        Page("développement", "director", lambda: _reverse("development:opportunity_list")),
+        DESKTOP,
+    ),
+    Shot(
+        "projets", Page("projets", "director", lambda: _reverse("projects:project_list")), DESKTOP
+    ),
+    Shot(
+        "communications",
+        Page("communications", "communications", lambda: _reverse("communications:follower_table")),
+        DESKTOP,
+    ),
+    Shot("equipe", Page("équipe", "director", lambda: _reverse("staff:expert_list")), DESKTOP),
+    Shot(
+        "rapport-preparation",
+        Page(
+            "préparation du rapport",
+            "director",
+            lambda: _reverse("reports:report_preparation", "2025-2026"),
+        ),
+        DESKTOP,
+    ),
 ]
 
 

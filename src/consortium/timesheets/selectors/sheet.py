@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 
 from consortium.core.weeks import week_days
-from consortium.mandates.models import Mandate, MandateStatus
+from consortium.mandates.models import Mandate, MandateAssignment, MandateStatus
 from consortium.staff.models import Expert
 from consortium.timesheets.models import (
     PeriodLock,
@@ -101,7 +101,7 @@ def week_sheet(
 # The picker's « récents »: the mandates the expert logged hours on in these days before the week.
 PICKER_RECENT_DAYS = 90
 # The picker's groups, in the order it offers them.
-PICKER_GROUPS = ("pinned", "recent", "department", "other")
+PICKER_GROUPS = ("pinned", "assigned", "recent", "department", "other")
 
 
 def week_sheet_mandates_to_add(
@@ -109,8 +109,8 @@ def week_sheet_mandates_to_add(
 ) -> list[dict]:
     """The open mandates covering the week that may become rows, as the picker offers them: one
     query. Each: id, code, title, organisation_name and its `group` — the expert's pinned
-    mandates, then those they logged hours on lately (latest first), then their department's,
-    then the others, each by code."""
+    mandates, then those a director assigned them to, then those they logged hours on lately
+    (latest first), then their department's, then the others, each by code."""
     week_end = week_start + dt.timedelta(days=6)
     last_used = (
         TimeEntry.objects.filter(
@@ -126,6 +126,9 @@ def week_sheet_mandates_to_add(
         .exclude(pk__in=list(exclude_ids))
         .annotate(
             pinned=Exists(PinnedMandate.objects.filter(expert=expert, mandate_id=OuterRef("pk"))),
+            assigned=Exists(
+                MandateAssignment.objects.filter(expert=expert, mandate_id=OuterRef("pk"))
+            ),
             last_used=Subquery(last_used),
             own_department=Case(
                 When(department_id=expert.department_id, then=Value(1)),
@@ -133,12 +136,19 @@ def week_sheet_mandates_to_add(
                 output_field=IntegerField(),
             ),
         )
-        .order_by("-pinned", F("last_used").desc(nulls_last=True), "-own_department", "code")
+        .order_by(
+            "-pinned",
+            "-assigned",
+            F("last_used").desc(nulls_last=True),
+            "-own_department",
+            "code",
+        )
         .values(
             "id",
             "code",
             "title",
             "pinned",
+            "assigned",
             "last_used",
             "own_department",
             organisation_name=F("organisation__name"),
@@ -148,6 +158,8 @@ def week_sheet_mandates_to_add(
         mandate["group"] = (
             "pinned"
             if mandate["pinned"]
+            else "assigned"
+            if mandate["assigned"]
             else "recent"
             if mandate["last_used"]
             else "department"

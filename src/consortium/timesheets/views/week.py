@@ -176,6 +176,7 @@ def _picker_groups(mandates: list[dict], *, is_own_week: bool) -> list[dict]:
     """The add-row picker's option groups, in the order it offers them, leaving out empty ones."""
     labels = {
         "pinned": _("Épinglés"),
+        "assigned": _("Affectés"),
         "recent": _("Récents"),
         "department": _("Mon département") if is_own_week else _("Département de l’expert"),
         "other": _("Autres départements"),

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from consortium.mandates.models import MandateAssignment
 from consortium.testing.factories import MandateFactory, OrganisationFactory, TimeEntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +159,18 @@ def test_a_plain_form_adds_and_removes_rows_too(owner_client):
     response = owner_client.post(reverse("timesheets:week_row_remove", args=[MONDAY, added.pk]))
     assert response.status_code == 302
     assert row_codes(page(owner_client)) == []
+
+
+def test_the_mandates_a_director_assigned_come_right_after_the_pinned_ones(owner_client, people):
+    assigned = MandateFactory(code="M-0900")
+    TimeEntryFactory(
+        expert=people.expert,
+        mandate=MandateFactory(code="M-0010"),
+        date=MONDAY - dt.timedelta(days=50),
+    )
+    MandateAssignment.objects.create(mandate=assigned, expert=people.expert)
+
+    groups = picker_groups(page(owner_client))
+
+    assert groups[0] == ("Affectés", ["M-0900"])
+    assert groups[1] == ("Récents", ["M-0010"])
