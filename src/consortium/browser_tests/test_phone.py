@@ -34,3 +34,19 @@ def test_the_header_takes_at_most_a_seventh_of_a_phone(phone_page, signed_in, wh
     # The person's menu opens in place and reaches signing out.
     phone_page.locator(".user-menu summary").click()
     assert phone_page.get_by_role("button", name="Se déconnecter").is_visible()
+
+
+def test_the_centres_other_areas_open_from_the_header_on_a_phone(phone_page, signed_in):
+    people = make_people()
+    signed_in(phone_page, people.director)
+    phone_page.goto(reverse("timesheets:approval_list"))
+
+    phone_page.get_by_text("Le centre", exact=True).click()
+    governance = phone_page.get_by_role("link", name="Gouvernance")
+
+    # Shown whole, not clipped by the navigation's sideways-scrolling row.
+    box = governance.bounding_box()
+    assert governance.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    governance.click()
+    phone_page.wait_for_url("**/gouvernance/**")
+    assert phone_page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
