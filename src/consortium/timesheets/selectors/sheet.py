@@ -28,16 +28,14 @@ def _open_during(first: dt.date, last: dt.date) -> Q:
     return Q(status=MandateStatus.OPEN, start__lte=last) & (Q(end__isnull=True) | Q(end__gte=first))
 
 
-def week_sheet(
-    expert: Expert, week_start: dt.date, *, extra_mandate_ids: Iterable[int] = ()
-) -> WeekGrid:
+def week_sheet(expert: Expert, week_start: dt.date) -> WeekGrid:
     """The expert's week (from Monday `week_start`): five queries whatever the data.
 
     Rows are the mandates the expert logged hours on this week or in the four weeks before, the
-    open mandates they pinned, and the rows they placed in this week (`WeekRow`) or add now
-    (`extra_mandate_ids`) when those are open mandates covering the week. A row they took out
-    stays out while it holds no hours this week. The recent and pinned rows come first by code,
-    then the placed rows in the order they were added.
+    open mandates they pinned, and the rows they placed in this week (`WeekRow`) when those are
+    open mandates covering the week. A row they took out stays out while it holds no hours this
+    week. The recent and pinned rows come first by code, then the placed rows in the order they
+    were added.
     """
     days = week_days(week_start)
     recent = TimeEntry.objects.filter(
@@ -49,10 +47,8 @@ def week_sheet(
     )
     placed = WeekRow.objects.filter(expert=expert, week_start=week_start)
     pins = PinnedMandate.objects.filter(expert=expert)
-    wanted = (
-        Q(pk__in=placed.filter(hidden=False).values("mandate_id"))
-        | Q(pk__in=pins.values("mandate_id"))
-        | Q(pk__in=list(extra_mandate_ids))
+    wanted = Q(pk__in=placed.filter(hidden=False).values("mandate_id")) | Q(
+        pk__in=pins.values("mandate_id")
     )
     mandates = (
         Mandate.objects.filter(Q(pk__in=recent) | (wanted & _open_during(days[0], days[-1])))

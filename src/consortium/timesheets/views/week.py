@@ -188,16 +188,12 @@ def _picker_groups(mandates: list[dict], *, is_own_week: bool) -> list[dict]:
     ]
 
 
-def _extra_mandate_ids(request: HttpRequest) -> list[int]:
-    return [pk for pk in map(id_from_text, request.GET.getlist("mandate")) if pk is not None]
-
-
 def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
     try:
         expert = _expert_asked(request)
     except NotAnExpert:
         return _not_an_expert_page(request)
-    sheet = week_sheet(expert, week_start, extra_mandate_ids=_extra_mandate_ids(request))
+    sheet = week_sheet(expert, week_start)
     closed = sheet.is_closed
     to_add = []
     if not closed:
@@ -234,19 +230,24 @@ def _week_page(request: HttpRequest, week_start: dt.date) -> HttpResponse:
     return render(request, "timesheets/week.html", context)
 
 
+def _row_mandate(request: HttpRequest, week_start: dt.date, mandate_id: int):
+    expert = _expert_or_404(request)
+    mandate = week_sheet_mandate(expert, week_start, mandate_id)
+    if mandate is None:
+        raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
+    return expert, mandate
+
+
 @login_required
 @_post_or_back_to_week
 def week_row(request: HttpRequest, day: dt.date) -> HttpResponse:
     """Add a mandate's row to the week: it stays in the grid without hours, after a reload too.
     HTMX gets the new row; a plain form goes back to the week."""
     week_start = week_start_of(day)
-    expert = _expert_or_404(request)
     mandate_id = id_from_text(request.POST.get("mandate", ""))
     if mandate_id is None:
         return HttpResponseBadRequest(_("Choisissez un mandat."))
-    mandate = week_sheet_mandate(expert, week_start, mandate_id)
-    if mandate is None:
-        raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
+    expert, mandate = _row_mandate(request, week_start, mandate_id)
     try:
         week_row_add(expert=expert, week_start=week_start, mandate=mandate, by=request.user)
     except PermissionDenied as error:
@@ -268,14 +269,6 @@ def _grid_message(request: HttpRequest, week_start: dt.date, message: str) -> Ht
     response["HX-Retarget"] = "#grid-message"
     response["HX-Reswap"] = "innerHTML"
     return response
-
-
-def _row_mandate(request: HttpRequest, week_start: dt.date, mandate_id: int):
-    expert = _expert_or_404(request)
-    mandate = week_sheet_mandate(expert, week_start, mandate_id)
-    if mandate is None:
-        raise Http404(_("Ce mandat n'est pas ouvert cette semaine."))
-    return expert, mandate
 
 
 @login_required
