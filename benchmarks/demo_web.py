@@ -246,6 +246,21 @@ PAGES = [
         lambda: _reverse("billing:statement", _an_organisation_code()),
     ),
     Page("banques d'heures", "finance", lambda: _reverse("billing:programme_banks")),
+    # The teams' pages (issue 14).
+    Page("gouvernance", "director", lambda: _reverse("governance:meeting_list")),
+    Page("composition du conseil", "director", lambda: _reverse("governance:board_composition")),
+    Page("développement", "director", lambda: _reverse("development:opportunity_list")),
+    Page("suivis", "director", lambda: _reverse("development:follow_up_list")),
+    Page("projets", "director", lambda: _reverse("projects:project_list")),
+    Page("abonnés", "communications", lambda: _reverse("communications:follower_table")),
+    Page("événements", "communications", lambda: _reverse("communications:event_list")),
+    Page("formation", "director", lambda: _reverse("training:course_list")),
+    Page("équipe", "expert", lambda: _reverse("staff:expert_list")),
+    Page(
+        "préparation du rapport",
+        "director",
+        lambda: _reverse("reports:report_preparation", "2025-2026"),
+    ),
 ]
 
 

@@ -63,34 +63,12 @@ SHOTS = [
     Shot("tableau-de-bord-experte", _page("tableau de bord (experte)"), DESKTOP),
     Shot("semaine-telephone", _page("ma semaine"), PHONE),
     # The teams' pages (issue 14).
-    Shot(
-        "gouvernance",
-        Page("gouvernance", "director", lambda: _reverse("governance:meeting_list")),
-        DESKTOP,
-    ),
-    Shot(
-        "developpement",
-        Page("développement", "director", lambda: _reverse("development:opportunity_list")),
-        DESKTOP,
-    ),
-    Shot(
-        "projets", Page("projets", "director", lambda: _reverse("projects:project_list")), DESKTOP
-    ),
-    Shot(
-        "communications",
-        Page("communications", "communications", lambda: _reverse("communications:follower_table")),
-        DESKTOP,
-    ),
-    Shot("equipe", Page("équipe", "director", lambda: _reverse("staff:expert_list")), DESKTOP),
-    Shot(
-        "rapport-preparation",
-        Page(
-            "préparation du rapport",
-            "director",
-            lambda: _reverse("reports:report_preparation", "2025-2026"),
-        ),
-        DESKTOP,
-    ),
+    Shot("gouvernance", _page("gouvernance"), DESKTOP),
+    Shot("developpement", _page("développement"), DESKTOP),
+    Shot("projets", _page("projets"), DESKTOP),
+    Shot("communications", _page("abonnés"), DESKTOP),
+    Shot("equipe", _page("équipe"), DESKTOP),
+    Shot("rapport-preparation", _page("préparation du rapport"), DESKTOP),
 ]
 
 
