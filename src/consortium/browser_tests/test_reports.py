@@ -75,3 +75,11 @@ def test_the_table_of_contents_jumps_to_a_section_from_the_keyboard(
         "document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
     axe_check(page)
+
+
+def test_the_report_fits_a_phone_without_sideways_scrolling(phone_page, signed_in, years):
+    people, _closed = years
+    signed_in(phone_page, people.communications)
+    phone_page.goto(reverse("reports:report_detail", args=[REPORTED]))
+    assert phone_page.get_by_role("heading", name="Sommaire").is_visible()
+    assert phone_page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
