@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
@@ -82,12 +83,21 @@ class MembershipSection:
     by_province: list[tuple[str, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
 class ServiceCharts:
-    """Vega-Lite specifications of the services' charts."""
+    """Vega-Lite specifications of the services' charts, drawn when first read: the report's
+    preparation page reads the figures and never the charts, which cost most of the report."""
 
-    departments: dict
-    mandate_types: dict
+    def __init__(self, departments: list, mandate_types: list) -> None:
+        self._departments = departments
+        self._mandate_types = mandate_types
+
+    @cached_property
+    def departments(self) -> dict:
+        return charts.hours_by_department_chart(self._departments)
+
+    @cached_property
+    def mandate_types(self) -> dict:
+        return charts.hours_by_mandate_type_chart(self._mandate_types)
 
 
 @dataclass(frozen=True)
@@ -321,10 +331,7 @@ def _services(ledger: LedgerKpis, names: dict, finance: dict, surveys: dict) -> 
         satisfaction_respondents=surveys["satisfaction_respondents"],
         hours_by_department=departments,
         hours_by_mandate_type=mandate_types,
-        charts=ServiceCharts(
-            departments=charts.hours_by_department_chart(departments),
-            mandate_types=charts.hours_by_mandate_type_chart(mandate_types),
-        ),
+        charts=ServiceCharts(departments, mandate_types),
     )
 
 
