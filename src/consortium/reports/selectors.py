@@ -155,11 +155,18 @@ class FinanceSection:
     revenue_progression_sentence: str
     price_volume_sentence: str
     fully_managed_share_sentence: str
-    chart: dict
+    year: str
+    chart_rows: list[dict]  # the revenue chart's bars: label, current, prior
     has_actuals: bool  # the year's financial statements are entered (its expenses)
     has_budget: bool
     has_prior: bool  # the prior year has actual figures to compare with
     has_next_budget: bool
+
+    @cached_property
+    def chart(self) -> dict:
+        """The revenue chart's Vega-Lite specification, drawn when first read (the preparation
+        page never reads it)."""
+        return charts.revenue_by_category_chart(self.chart_rows, self.year, self.prior_year)
 
 
 @dataclass(frozen=True)
@@ -368,7 +375,8 @@ def _finance(fiscal_year: str, finance: dict) -> FinanceSection:
         fully_managed_share_sentence=sentences.fully_managed_share(
             fully_managed.get("share_pct"), fully_managed.get("prior_share_pct")
         ),
-        chart=charts.revenue_by_category_chart(chart_rows, fiscal_year, prior_year),
+        year=fiscal_year,
+        chart_rows=chart_rows,
         has_actuals=bool(rows["expenses"]["actual"]),
         has_budget=bool(rows["revenue"]["budget"] or rows["expenses"]["budget"]),
         has_prior=bool(rows["revenue"]["prior_actual"]),
