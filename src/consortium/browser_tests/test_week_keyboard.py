@@ -127,8 +127,12 @@ def test_the_week_walked_at_the_keyboard_takes_at_most_110_keys(page, signed_in,
     expect(page.locator("#week-copy-button")).to_be_focused()
 
     # 2. Add a row: back to the picker, two letters, Enter.
+    expect(page.locator("#add-mandate.tomselected")).to_have_count(1)
     keys.press("Shift+Tab")
+    expect(page.get_by_role("combobox", name="Ajouter un mandat")).to_be_focused()
     keys.type("di")
+    # As a person would, Enter once the picker shows the match.
+    expect(page.locator(".ts-dropdown .option.active")).to_contain_text("M-0050")
     keys.press("Enter")
     expect(page.get_by_label("M-0050, lundi 30 novembre")).to_be_focused()
 
