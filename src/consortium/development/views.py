@@ -425,19 +425,29 @@ def _partnership_form_page(request, form, partnership, status=200):
     )
 
 
-@development_page
-def partnership_create(request: HttpRequest) -> HttpResponse:
-    form = PartnershipForm(request.POST or None)
+def _partnership_save(request: HttpRequest, partnership: Partnership | None, save) -> HttpResponse:
+    """The partnership's form, new (`partnership` None) or filled from it; `save` records it."""
+    initial = (
+        {name: getattr(partnership, name) for name in PartnershipForm.base_fields}
+        if partnership
+        else None
+    )
+    form = PartnershipForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            # The admin's service takes no `by=`: the page's role gate is the check.
-            partnership = services.partnership_record(**form.cleaned_data)
+            saved = save(**form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("Le partenariat est enregistré."))
-            return redirect("development:partnership_detail", partnership_id=partnership.pk)
-    return _partnership_form_page(request, form, None, 400 if form.is_bound else 200)
+            return redirect("development:partnership_detail", partnership_id=saved.pk)
+    return _partnership_form_page(request, form, partnership, 400 if form.is_bound else 200)
+
+
+@development_page
+def partnership_create(request: HttpRequest) -> HttpResponse:
+    # The admin's service takes no `by=`: the page's role gate is the check.
+    return _partnership_save(request, None, services.partnership_record)
 
 
 @development_page
@@ -462,19 +472,11 @@ def partnership_detail(request: HttpRequest, partnership_id: int) -> HttpRespons
 @development_page
 def partnership_update(request: HttpRequest, partnership_id: int) -> HttpResponse:
     partnership = _change(request, Partnership, partnership_id)
-    fields = list(PartnershipForm.base_fields)
-    form = PartnershipForm(
-        request.POST or None, initial={name: getattr(partnership, name) for name in fields}
+    return _partnership_save(
+        request,
+        partnership,
+        lambda **fields: services.partnership_update(partnership=partnership, **fields),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.partnership_update(partnership=partnership, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Le partenariat est enregistré."))
-            return redirect("development:partnership_detail", partnership_id=partnership.pk)
-    return _partnership_form_page(request, form, partnership, 400 if form.is_bound else 200)
 
 
 @require_POST
